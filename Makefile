@@ -1,0 +1,54 @@
+# reportkit: set-up, demo and tests on a fresh Debian/Ubuntu machine (Python 3.11+).
+#   make demo   builds the demo period report on the bundled sample data
+#   make test   runs the test suite
+# Both create .venv and install what they need; they are fast when nothing changed.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.reportkit-installed
+
+# Debian packages: fonts and pango for the PDF (WeasyPrint); a browser and
+# poppler for the tests that look at what reviewers see.
+APT_RUNTIME := fonts-liberation2 fonts-noto-mono fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fontconfig
+APT_TEST    := chromium poppler-utils
+
+.PHONY: demo test bench bench-quick system-deps system-deps-test setup clean-outputs
+
+define ensure_apt
+	@missing=""; for p in $(1); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing system packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  else \
+	    echo "Missing system packages. Run:"; echo "  sudo apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
+endef
+
+system-deps:
+	$(call ensure_apt,$(APT_RUNTIME))
+
+system-deps-test: system-deps
+	$(call ensure_apt,$(APT_TEST))
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m ipykernel install --sys-prefix --name reportkit --display-name "reportkit (Python 3)" >/dev/null
+	@touch $(STAMP)
+
+setup: system-deps $(STAMP)
+
+demo: setup
+	$(BIN)/reportkit calendar --year 2024
+
+test: system-deps-test $(STAMP)
+	$(BIN)/python -m pytest -q
+
+clean-outputs:
+	find outputs -mindepth 1 ! -name .gitkeep -delete

@@ -1,0 +1,140 @@
+"""The ``reportkit`` command line: calendar, template, check, status, run, batch.
+
+Heavy libraries (pandas, matplotlib, papermill) are imported inside the
+commands that need them, so ``reportkit --help`` and ``reportkit calendar``
+start fast. ``main(argv)`` returns an exit code; a ReportkitError prints its
+message (what, where, how to fix) and never a traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import EXIT_USAGE, ReportkitError
+
+PLAN_HELP = "plan YAML (default: the single *.yaml in data/plan/)"
+
+
+def parse_date_option(value: str | None, option: str) -> dt.date | None:
+    """An ISO (2024-03-05) or day-first (05/03/2024) date from a CLI option."""
+    if value is None:
+        return None
+    from .errors import ParamsError
+
+    text = value.strip()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    parts = text.replace("-", "/").replace(".", "/").split("/")
+    if len(parts) == 3 and all(p.isdigit() for p in parts):
+        d, m, y = (int(p) for p in parts)
+        try:
+            return dt.date(y if y > 99 else 2000 + y, m, d)
+        except ValueError:
+            pass
+    raise ParamsError(f"{option}: not a valid date {value!r}", hint="write YYYY-MM-DD or dd/mm/yyyy, e.g. 2024-03-05")
+
+
+def _plan(path: str | None):
+    from .plan import load_plan
+
+    return load_plan(path)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="reportkit")
+def cli() -> None:
+    """reportkit: period reports on how a unit's annual plan is carried out.
+
+    \b
+    Typical period:
+      reportkit calendar --year 2024 --as-of 2024-02-20
+      reportkit template --all -o templates/2024-Q1 --period 2024-Q1
+      reportkit check data/submissions/
+      reportkit run --period 2024-Q1 --stream dan-chu
+    """
+
+
+@cli.command()
+@click.option("--plan", "plan_path", type=click.Path(), help=PLAN_HELP)
+@click.option("--year", type=int, help="calendar year (default: the plan's year)")
+@click.option("--as-of", "as_of", help="show days left / days late as of this date")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def calendar(plan_path: str | None, year: int | None, as_of: str | None, fmt: str) -> None:
+    """Every report the plan requires in a year, with its deadline."""
+    from .periods import build_calendar, calendar_rows
+
+    plan = _plan(plan_path)
+    as_of_date = parse_date_option(as_of, "--as-of")
+    rows = calendar_rows(build_calendar(plan, year), as_of_date)
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["stream"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        columns = ["stream", "period", "due_text", "cutoff", "label"] + (["state"] if as_of_date else [])
+        headers = {"stream": "Luồng", "period": "Kỳ", "due_text": "Hạn nộp", "cutoff": "Chốt số liệu",
+                   "label": "Báo cáo", "state": "Tình trạng hạn"}
+        click.echo(render_table(rows, columns, headers))
+        click.echo(f"\n{len(rows)} báo cáo trong năm {year or plan.year}.")
+
+
+def render_table(rows: list[dict], columns: list[str], headers: dict[str, str]) -> str:
+    """A plain aligned text table (no colour, safe for cron logs)."""
+    cells = [[headers.get(c, c) for c in columns]] + [[str(r.get(c, "")) for c in columns] for r in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(columns))]
+    lines = ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; return its exit code instead of exiting (testable in-process)."""
+    try:
+        cli.main(args=argv, prog_name="reportkit", standalone_mode=False)
+    except ReportkitError as exc:
+        click.echo(f"reportkit: error: {exc.render()}", err=True)
+        return exc.exit_code
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return EXIT_USAGE
+    except click.exceptions.Abort:
+        click.echo("reportkit: aborted", err=True)
+        return 130
+    except KeyboardInterrupt:
+        click.echo("reportkit: interrupted", err=True)
+        return 130
+    return _exit_code.get()
+
+
+class _ExitCode:
+    """Commands set the process exit code here (click's return values are ignored)."""
+
+    def __init__(self) -> None:
+        self.value = 0
+
+    def set(self, code: int) -> None:
+        self.value = max(self.value, code)
+
+    def get(self) -> int:
+        value, self.value = self.value, 0
+        return value
+
+
+_exit_code = _ExitCode()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,49 @@
+"""Vietnamese number and date formatting, used by every output.
+
+Official style: decimal comma and dot thousands (87,5%; 1.983), dates dd/mm/yyyy,
+and the long form of Nghị định 30/2020/NĐ-CP: "ngày 05 tháng 3 năm 2024", with a
+leading zero for days below 10 and for months 1 and 2.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+_ROMAN = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+
+
+def format_number(value: float | int, decimals: int = 0) -> str:
+    """``1983`` → ``1.983``; ``87.5, 1`` → ``87,5``."""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def format_percent(ratio: float, decimals: int = 1) -> str:
+    """A ratio as a Vietnamese percentage: ``7/8`` → ``87,5%``; ``1`` → ``100%``."""
+    text = format_number(ratio * 100, decimals)
+    if "," in text:
+        text = text.rstrip("0").rstrip(",")
+    return text + "%"
+
+
+def format_date(day: dt.date | None, empty: str = "") -> str:
+    """``date(2024, 3, 5)`` → ``05/03/2024``; ``None`` → ``empty``."""
+    if day is None:
+        return empty
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+
+
+def format_long_date(day: dt.date) -> str:
+    """``date(2024, 3, 5)`` → ``ngày 05 tháng 3 năm 2024`` (NĐ 30/2020 style)."""
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def format_roman(number: int) -> str:
+    """``3`` → ``III``."""
+    out = ""
+    for value, symbol in _ROMAN:
+        while number >= value:
+            out += symbol
+            number -= value
+    return out
