@@ -89,6 +89,63 @@ def calendar(plan_path: str | None, year: int | None, as_of: str | None, fmt: st
         click.echo(f"\n{len(rows)} báo cáo trong năm {year or plan.year}.")
 
 
+@cli.command()
+@click.option("--plan", "plan_path", type=click.Path(), help=PLAN_HELP)
+@click.option("--config", type=click.Path(), help="multi-organisation batch config (YAML); replaces --plan/--submissions")
+@click.option("--year", type=int, help="calendar year (default: the plan's year)")
+@click.option("--through", help="build every report whose data cut-off is on or before this date (default: today)")
+@click.option("--periods", help="only these period ids, comma-separated (e.g. 2024-Q1,2024-M03)")
+@click.option("--streams", help="only these streams, comma-separated (e.g. dan-chu)")
+@click.option("--submissions", type=click.Path(), help="submissions folder (default: data/submissions/<year>)")
+@click.option("--deadline", "deadline_opts", multiple=True, metavar="CODE=DATE",
+              help="deadline of an external task, e.g. III.7=2024-08-15 (repeatable)")
+@click.option("--workers", type=int, help="parallel report processes (default: number of cores)")
+@click.option("--output", default="outputs", show_default=True, type=click.Path())
+@click.option("--force", is_flag=True, help="re-run reports whose inputs are unchanged")
+@click.option("--scheduler", help="dask.distributed scheduler address, e.g. tcp://10.0.0.5:8786")
+@click.option("--dask", "dask_mode", type=click.Choice(["local"]), help="run on a local dask cluster of processes")
+@click.option("--timeout", type=int, default=600, show_default=True, help="wall-clock limit per report, seconds")
+@click.option("--kernel", "kernel_name", default="reportkit", show_default=True, help="Jupyter kernel for the notebooks")
+@click.option("--quiet", is_flag=True, help="print only the final summary")
+def batch(plan_path, config, year, through, periods, streams, submissions, deadline_opts, workers, output,
+          force, scheduler, dask_mode, timeout, kernel_name, quiet) -> None:
+    """Build every report that is due (for cron): skip unchanged ones, write index.html."""
+    from .batch import Organisation, load_organisations, run_batch
+
+    through_date = parse_date_option(through, "--through")
+    if config:
+        orgs = load_organisations(config)
+    else:
+        plan = _plan(plan_path)
+        sub = submissions or f"data/submissions/{year or plan.year}"
+        orgs = [Organisation("", str(plan.path), sub, parse_deadline_options(deadline_opts))]
+    split = lambda v: [x.strip() for x in v.split(",") if x.strip()] if v else None  # noqa: E731
+    summary = run_batch(orgs, year=year, through=through_date, output=Path(output), periods=split(periods),
+                        streams=split(streams), workers=workers, force=force, scheduler=scheduler,
+                        dask_local=dask_mode == "local", timeout=timeout, kernel_name=kernel_name, quiet=quiet)
+    counts = summary.counts()
+    click.echo(f"reportkit batch: {counts['built']} built, {counts['skipped']} unchanged, "
+               f"{counts['failed']} failed; index: {Path(output) / 'index.html'}")
+    for r in summary.results:
+        if r.state == "failed":
+            click.echo(f"  FAILED {r.key}: {r.error}", err=True)
+    _exit_code.set(summary.exit_code)
+
+
+def parse_deadline_options(options) -> dict[str, str]:
+    """``("III.7=2024-08-15",)`` → ``{"III.7": "2024-08-15"}`` (dates checked, codes normalised)."""
+    from .errors import ParamsError
+    from .text import normalize_code
+
+    out = {}
+    for item in options or ():
+        code, sep, value = item.partition("=")
+        if not sep:
+            raise ParamsError(f"--deadline {item!r} is not CODE=DATE", hint="e.g. --deadline III.7=2024-08-15")
+        out[normalize_code(code)] = parse_date_option(value, f"--deadline {code}").isoformat()
+    return out
+
+
 def render_table(rows: list[dict], columns: list[str], headers: dict[str, str]) -> str:
     """A plain aligned text table (no colour, safe for cron logs)."""
     cells = [[headers.get(c, c) for c in columns]] + [[str(r.get(c, "")) for c in columns] for r in rows]

@@ -157,6 +157,12 @@ class LockedError(ReportkitError):
     exit_code = EXIT_LOCKED
 
 
+class TerminatedError(ReportkitError):
+    """The batch received SIGTERM; running reports were stopped, nothing half-written remains."""
+
+    exit_code = 143
+
+
 @dataclass
 class _Collector:
     """Gathers problems during lazy validation; raises them together at the end."""
