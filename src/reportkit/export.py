@@ -1,0 +1,186 @@
+"""Export an executed report notebook: HTML with reportkit's own template, PDF from that HTML.
+
+Both run in-process (no second Python, no browser start for the default PDF
+engine). The HTML is one self-contained file: the template inlines the CSS,
+charts are inline SVG or data-URI PNG, and nothing is loaded from a network.
+``export_pdf`` uses WeasyPrint; ``engine="chromium"`` prints the same HTML with
+Debian's ``/usr/bin/chromium --headless --print-to-pdf`` where present. No
+engine ever downloads a browser.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .errors import ExportError
+
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+TEMPLATE_NAME = "reportkit"
+CSS_PATH = TEMPLATES_DIR / TEMPLATE_NAME / "report.css"
+PDF_ENGINES = ("weasyprint", "chromium")
+CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+
+
+def block_slow_imports() -> None:
+    """Skip a 1-second import that nbformat never needs.
+
+    jsonschema imports ``rfc3987_syntax`` (installed with jupyterlab's
+    dependencies) to check IRI formats, building a grammar at import time; the
+    notebook schema uses no such format. Marking the module absent makes
+    jsonschema fall back as if it were not installed. Call before importing
+    nbformat, nbconvert or papermill.
+    """
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+
+
+def read_css() -> str:
+    """reportkit's report stylesheet (A4, NĐ 30/2020 layout), as inlined in every report."""
+    return CSS_PATH.read_text(encoding="utf-8")
+
+
+_EXPORTER = None
+
+
+def _html_exporter():
+    global _EXPORTER
+    if _EXPORTER is None:
+        block_slow_imports()
+        from nbconvert import HTMLExporter
+
+        exporter = HTMLExporter(
+            template_name=TEMPLATE_NAME,
+            extra_template_basedirs=[str(TEMPLATES_DIR)],
+            exclude_input=True,
+            exclude_input_prompt=True,
+            exclude_output_prompt=True,
+            embed_images=True,
+        )
+        _EXPORTER = exporter
+    return _EXPORTER
+
+
+def export_html(nb_path_or_node: Any) -> str:
+    """The report HTML of an executed notebook (path or ``nbformat`` node).
+
+    Only the outputs of code cells appear: no code, no prompts, no parameters
+    or injected-parameters cell, no stdout/stderr. Raises ExportError.
+    """
+    block_slow_imports()
+    import nbformat
+
+    try:
+        if isinstance(nb_path_or_node, (str, os.PathLike)):
+            nb = nbformat.read(os.fspath(nb_path_or_node), as_version=4)
+            name = Path(nb_path_or_node).stem
+        else:
+            nb = nb_path_or_node
+            name = "report"
+        body, _ = _html_exporter().from_notebook_node(nb, resources={"metadata": {"name": name}})
+    except ExportError:
+        raise
+    except Exception as exc:  # nbconvert/jinja errors: report them as an export failure
+        raise ExportError(f"HTML export failed: {type(exc).__name__}: {exc}",
+                          path=nb_path_or_node if isinstance(nb_path_or_node, (str, os.PathLike)) else None,
+                          hint="open the executed notebook (report.ipynb) to see the outputs") from exc
+    return body
+
+
+def export_pdf(html: str, path: str | os.PathLike, *, engine: str = "weasyprint", base_url: str | None = None) -> Path:
+    """Print report HTML to an A4 PDF at ``path``; returns the path. Raises ExportError.
+
+    ``engine="weasyprint"`` (default) renders in-process; ``"chromium"`` uses
+    the system Chromium headless (same HTML, same CSS paged media rules).
+    """
+    path = Path(path)
+    if engine == "weasyprint":
+        return _pdf_weasyprint(html, path, base_url)
+    if engine == "chromium":
+        return _pdf_chromium(html, path)
+    raise ExportError(f"unknown PDF engine {engine!r}", hint="use one of: " + ", ".join(PDF_ENGINES))
+
+
+def _pdf_weasyprint(html: str, path: Path, base_url: str | None) -> Path:
+    try:
+        import weasyprint
+    except OSError as exc:  # pango missing: name the package to install
+        raise ExportError(f"WeasyPrint cannot start: {exc}",
+                          hint="install pango: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 (make setup does it)") from exc
+    try:
+        # url_fetcher refuses everything: the report is self-contained by design,
+        # so a stray external reference must not make the PDF wait on a network.
+        document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=_refuse_url)
+        document.write_pdf(path)
+    except Exception as exc:
+        raise ExportError(f"PDF export failed: {type(exc).__name__}: {exc}", path=path,
+                          hint="open report.html to check the document; try --pdf-engine chromium") from exc
+    return path
+
+
+def _refuse_url(url: str, *args: Any, **kwargs: Any):
+    if url.startswith("data:"):
+        import weasyprint
+
+        return weasyprint.default_url_fetcher(url, *args, **kwargs)
+    raise ValueError(f"reportkit reports are self-contained; not fetching {url}")
+
+
+def find_chromium() -> str | None:
+    """Path of a system Chromium, or None. Never downloads one."""
+    for candidate in CHROMIUM_CANDIDATES:
+        if os.access(candidate, os.X_OK):
+            return candidate
+    return shutil.which("chromium")
+
+
+def chromium_command(chromium: str, profile_dir: str | os.PathLike) -> list[str]:
+    """The headless Chromium command line reportkit uses (no network, no sandbox, own profile)."""
+    return [
+        chromium,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-extensions",
+        "--disable-default-apps",
+        "--no-first-run",
+        "--no-default-browser-check",
+        "--mute-audio",
+        f"--user-data-dir={os.fspath(profile_dir)}",
+    ]
+
+
+def _pdf_chromium(html: str, path: Path, timeout: float = 120) -> Path:
+    chromium = find_chromium()
+    if chromium is None:
+        raise ExportError("--pdf-engine chromium: no Chromium found at /usr/bin/chromium",
+                          hint="install it with: sudo apt-get install chromium (or use the default engine, weasyprint)")
+    with tempfile.TemporaryDirectory(prefix="reportkit-chromium-") as tmp:
+        page = Path(tmp) / "report.html"
+        page.write_text(html, encoding="utf-8")
+        out = Path(tmp) / "report.pdf"
+        cmd = chromium_command(chromium, Path(tmp) / "profile") + [
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={out}",
+            page.as_uri(),
+        ]
+        try:
+            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            raise ExportError(f"Chromium did not finish printing within {timeout:.0f} s", path=path,
+                              hint="use the default engine (weasyprint)") from None
+        if proc.returncode != 0 or not out.is_file() or out.stat().st_size == 0:
+            tail = (proc.stderr or "").strip().splitlines()[-3:]
+            raise ExportError("Chromium could not print the PDF: " + " | ".join(tail), path=path,
+                              hint="use the default engine (weasyprint)")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(out, path)
+    return path
