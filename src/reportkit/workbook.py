@@ -1,0 +1,311 @@
+"""The department template: one .xlsx per unit and period, made with openpyxl.
+
+The sheet "Báo cáo" has title rows (unit, period, Ngày báo cáo), the header of
+the workbook contract (DESIGN.md section 4) and one row per task or content
+item the unit carries, code and text pre-filled from the plan. Inputs are
+guided: a dropdown on "Tình trạng", 0–100 on "Tiến độ (%)", dates formatted
+dd/mm/yyyy with date validation. Header and pre-filled cells are locked, input
+cells unlocked, and the sheet is protected without a password (so nobody
+renames a column by accident, yet anyone can lift it). A second sheet,
+"Hướng dẫn", explains in Vietnamese how to fill it in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+
+from .cellvalues import STATUS_ALIASES
+from .fmt import format_date
+from .model import ROW_STATUS_LABELS
+from .periods import Period, build_calendar, parse_period
+from .plan import Plan
+
+SHEET_NAME = "Báo cáo"
+GUIDE_SHEET_NAME = "Hướng dẫn"
+FONT_NAME = "Times New Roman"
+HEADER_ROW = 11  # Excel row of the column headers
+UNIT_ROW, PERIOD_ROW, DATE_ROW = 7, 8, 9
+VALUE_COLUMN = "B"  # where the unit, period and report date values sit
+
+# (field, header, width); the headers are the canonical names of headers.COLUMNS.
+TEMPLATE_COLUMNS = (
+    ("task_code", "Mã nhiệm vụ", 11),
+    ("task_text", "Nội dung nhiệm vụ", 58),
+    ("time_frame", "Thời gian thực hiện", 16),
+    ("status", "Tình trạng", 17),
+    ("progress", "Tiến độ (%)", 10),
+    ("completed_on", "Ngày hoàn thành", 14),
+    ("result", "Kết quả thực hiện", 45),
+    ("difficulties", "Khó khăn, vướng mắc", 30),
+    ("proposals", "Đề xuất, kiến nghị", 30),
+    ("note", "Ghi chú", 20),
+)
+INPUT_FIELDS = ("status", "progress", "completed_on", "result", "difficulties", "proposals", "note")
+DATE_FORMAT = "dd/mm/yyyy"
+# Date validation bounds as Excel serial numbers (01/01/2000 and 31/12/2100): plain
+# numbers keep the rule identical in Excel and LibreOffice.
+_DATE_MIN, _DATE_MAX = 36526, 73415
+
+
+def column_of(field: str) -> str:
+    """The template's column letter for a field: ``column_of("status") == "D"``."""
+    from openpyxl.utils import get_column_letter
+
+    for i, (name, _, _) in enumerate(TEMPLATE_COLUMNS, 1):
+        if name == field:
+            return get_column_letter(i)
+    raise KeyError(field)
+
+
+def _period(period: Period | str) -> Period:
+    return parse_period(period) if isinstance(period, str) else period
+
+
+def build_template(plan: Plan, unit_code: str, period: Period | str):
+    """The template for one unit and period as an openpyxl Workbook (not saved).
+
+    Raises PlanError (listing the plan's units) for an unknown unit and
+    PeriodError for a bad period id.
+    """
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    unit = plan.unit(unit_code)
+    period = _period(period)
+    tasks = plan.tasks_for_unit(unit.code)
+    ncols = len(TEMPLATE_COLUMNS)
+    last_col = get_column_letter(ncols)
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = SHEET_NAME
+    base = Font(name=FONT_NAME, size=12)
+    bold = Font(name=FONT_NAME, size=12, bold=True)
+    thin = Side(style="thin", color="808080")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    unlocked = Protection(locked=False)
+    input_fill = PatternFill("solid", fgColor="FFF9E5")
+    header_fill = PatternFill("solid", fgColor="D9E2F3")
+    section_fill = PatternFill("solid", fgColor="EDEDED")
+    wrap_top = Alignment(wrap_text=True, vertical="top")
+
+    # Title rows (merged, as in the unit's official forms).
+    ws["A1"] = plan.superior_name.upper()
+    ws["A1"].font = base
+    ws.merge_cells("A1:C1")
+    ws["A2"] = plan.issuer_name.upper()
+    ws["A2"].font = bold
+    ws.merge_cells("A2:C2")
+    ws["A4"] = "BẢNG THEO DÕI TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ"
+    ws["A4"].font = Font(name=FONT_NAME, size=14, bold=True)
+    ws["A4"].alignment = Alignment(horizontal="center")
+    ws.merge_cells(f"A4:{last_col}4")
+    title = plan.title[:1].lower() + plan.title[1:]
+    ws["A5"] = f"{plan.document_type.capitalize()} {title}"
+    ws["A5"].font = Font(name=FONT_NAME, size=12, italic=True)
+    ws["A5"].alignment = Alignment(horizontal="center")
+    ws.merge_cells(f"A5:{last_col}5")
+    for row, label, value in (
+        (UNIT_ROW, "Đơn vị:", unit.name),
+        (PERIOD_ROW, "Kỳ báo cáo:", f"{period.label} ({period.id})"),
+        (DATE_ROW, "Ngày báo cáo:", None),
+    ):
+        ws[f"A{row}"] = label
+        ws[f"A{row}"].font = bold
+        cell = ws[f"{VALUE_COLUMN}{row}"]
+        cell.value = value
+        cell.font = bold if value else base
+    date_cell = ws[f"{VALUE_COLUMN}{DATE_ROW}"]
+    date_cell.number_format = DATE_FORMAT
+    date_cell.protection = unlocked
+    date_cell.fill = input_fill
+    date_cell.border = box
+    date_cell.alignment = Alignment(horizontal="left")
+
+    # Header.
+    for i, (_, header, width) in enumerate(TEMPLATE_COLUMNS, 1):
+        cell = ws.cell(HEADER_ROW, i, header)
+        cell.font = bold
+        cell.fill = header_fill
+        cell.border = box
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        ws.column_dimensions[get_column_letter(i)].width = width
+    ws.row_dimensions[HEADER_ROW].height = 32
+
+    # One row per task or content item, grouped by section.
+    row = HEADER_ROW + 1
+    first_row = row
+    input_cols = [i for i, (f, _, _) in enumerate(TEMPLATE_COLUMNS, 1) if f in INPUT_FIELDS]
+    for section_code, section_title in plan.sections:
+        items = [t for t in tasks if t.section == section_code]
+        if not items:
+            continue
+        ws.cell(row, 1, section_code).font = bold
+        ws.cell(row, 2, section_title).font = bold
+        for i in range(1, ncols + 1):
+            ws.cell(row, i).fill = section_fill
+            ws.cell(row, i).border = box
+        ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=ncols)
+        row += 1
+        for task in items:
+            values = {"task_code": task.code, "task_text": task.text, "time_frame": task.time_frame}
+            for i, (field, _, _) in enumerate(TEMPLATE_COLUMNS, 1):
+                cell = ws.cell(row, i, values.get(field))
+                cell.font = base
+                cell.border = box
+                cell.alignment = wrap_top
+                if i in input_cols:
+                    cell.protection = unlocked
+                    cell.fill = input_fill
+            ws[f"{column_of('completed_on')}{row}"].number_format = DATE_FORMAT
+            row += 1
+    last_row = row - 1
+
+    # Validations on the input columns.
+    status_words = list(ROW_STATUS_LABELS.values())
+    status_dv = DataValidation(
+        type="list", formula1='"' + ",".join(status_words) + '"', allow_blank=True,
+        showErrorMessage=True, errorStyle="stop", errorTitle="Tình trạng không hợp lệ",
+        error="Chọn một trong: " + ", ".join(status_words) + ".",
+        showInputMessage=True, promptTitle="Tình trạng", prompt="Chọn trong danh sách.",
+    )
+    progress_dv = DataValidation(
+        type="decimal", operator="between", formula1="0", formula2="100", allow_blank=True,
+        showErrorMessage=True, errorTitle="Tiến độ không hợp lệ", error="Ghi số từ 0 đến 100 (phần trăm).",
+        showInputMessage=True, promptTitle="Tiến độ (%)", prompt="Số từ 0 đến 100; 100 là đã hoàn thành.",
+    )
+    date_dv = DataValidation(
+        type="date", operator="between", formula1=str(_DATE_MIN), formula2=str(_DATE_MAX), allow_blank=True,
+        showErrorMessage=True, errorTitle="Ngày không hợp lệ", error="Ghi ngày dạng dd/mm/yyyy, ví dụ 05/03/2024.",
+        showInputMessage=True, promptTitle="Ngày", prompt="Ghi ngày dạng dd/mm/yyyy.",
+    )
+    for dv in (status_dv, progress_dv, date_dv):
+        ws.add_data_validation(dv)
+    if last_row >= first_row:
+        status_dv.add(f"{column_of('status')}{first_row}:{column_of('status')}{last_row}")
+        progress_dv.add(f"{column_of('progress')}{first_row}:{column_of('progress')}{last_row}")
+        date_dv.add(f"{column_of('completed_on')}{first_row}:{column_of('completed_on')}{last_row}")
+    date_dv.add(f"{VALUE_COLUMN}{DATE_ROW}")
+
+    ws.freeze_panes = f"C{HEADER_ROW + 1}"
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.protection.sheet = True  # no password: it guards against slips, not people
+    ws.protection.formatColumns = False  # allowed: widen columns
+    ws.protection.formatRows = False  # allowed: taller rows
+    ws.protection.formatCells = False
+
+    _add_guide(wb, plan, unit.name, period)
+    wb.properties.title = f"Bảng theo dõi nhiệm vụ – {unit.name} – {period.label}"
+    wb.properties.creator = "reportkit"
+    return wb
+
+
+def _add_guide(wb, plan: Plan, unit_name: str, period: Period) -> None:
+    """The "Hướng dẫn" sheet: how to fill the table, in Vietnamese."""
+    from openpyxl.styles import Alignment, Font
+
+    ws = wb.create_sheet(GUIDE_SHEET_NAME)
+    ws.column_dimensions["A"].width = 110
+    aliases = [w for s in STATUS_ALIASES.values() for w in s if w not in ROW_STATUS_LABELS.values()]
+    deadlines = [r for r in build_calendar(plan, period.year) if r.period == period]
+    lines: list[tuple[str, str]] = [
+        ("title", "HƯỚNG DẪN ĐIỀN BẢNG THEO DÕI TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ"),
+        ("", f"Đơn vị: {unit_name}. Kỳ báo cáo: {period.label}."),
+        ("head", "1. Những gì cần điền"),
+        ("", "Trang tính 'Báo cáo' liệt kê sẵn các nhiệm vụ và nội dung trọng tâm của đơn vị theo kế hoạch. "
+             "Chỉ điền vào các ô màu vàng nhạt; các cột Mã nhiệm vụ, Nội dung nhiệm vụ và Thời gian thực hiện "
+             "được khoá để giữ đúng kế hoạch."),
+        ("", "• Ngày báo cáo (ô B9): ngày đơn vị gửi báo cáo, dạng dd/mm/yyyy, ví dụ 05/03/2024."),
+        ("", "• Tình trạng: chọn trong danh sách: " + ", ".join(ROW_STATUS_LABELS.values()) + ". "
+             "Cũng chấp nhận các cách ghi: " + ", ".join(aliases) + "."),
+        ("", "• Tiến độ (%): số từ 0 đến 100 (ghi 75 hoặc 75%; 100 nghĩa là đã hoàn thành). Có thể chỉ ghi "
+             "tiến độ nếu không chọn tình trạng."),
+        ("", "• Ngày hoàn thành: chỉ ghi khi nhiệm vụ đã hoàn thành, là ngày thực tế hoàn thành (không ghi ngày "
+             "dự kiến), dạng dd/mm/yyyy, không sau ngày báo cáo. Thiếu ngày này thì không đánh giá được đúng hạn "
+             "hay quá hạn."),
+        ("", "• Kết quả thực hiện: nêu ngắn gọn việc đã làm trong kỳ (văn bản đã ban hành, hội nghị đã tổ chức, "
+             "số người tham dự…). Với nhiệm vụ thường xuyên, ghi hoạt động của kỳ này."),
+        ("", "• Khó khăn, vướng mắc và Đề xuất, kiến nghị: ghi nếu có; nội dung được đưa vào báo cáo chung."),
+        ("head", "2. Lưu ý"),
+        ("", "• Không đổi tên cột, không xoá dòng tiêu đề, không đổi mã nhiệm vụ (II.1.d và II.1.đ là hai nội "
+             "dung khác nhau)."),
+        ("", "• Dùng phông chữ Unicode (Times New Roman); không dùng phông .VnTime hay VNI-Times."),
+        ("", "• Không đặt mật khẩu cho tệp. Giữ định dạng .xlsx khi lưu."),
+        ("", "• Đặt tên tệp theo dạng <mã đơn vị>_<yyyy-mm-dd>.xlsx, ví dụ "
+             f"{plan.units[0].code}_{period.year}-03-05.xlsx."),
+        ("head", "3. Hạn gửi báo cáo kỳ này"),
+    ]
+    for r in deadlines:
+        lines.append(("", f"• {r.label}: trước ngày {format_date(r.due_before)} "
+                          f"(chậm nhất ngày {format_date(r.last_day)})."))
+    if not deadlines:
+        lines.append(("", "• Kỳ này không có báo cáo định kỳ theo kế hoạch; gửi khi Phòng Hành chính – Tổng hợp "
+                          "đề nghị."))
+    lines.append(("", "Kiểm tra tệp trước khi gửi: reportkit check <tên tệp> (Phòng Hành chính – Tổng hợp hỗ trợ)."))
+    for i, (kind, text) in enumerate(lines, 1):
+        cell = ws.cell(i, 1, text)
+        size, bold = (14, True) if kind == "title" else (12, kind == "head")
+        cell.font = Font(name=FONT_NAME, size=size, bold=bold)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def save_workbook(wb, path: Path | str, *, created: dt.datetime | None = None) -> Path:
+    """Save an openpyxl workbook atomically (temporary file, then rename).
+
+    With ``created``, document dates and zip entry times are fixed to it, so
+    the same content gives byte-identical files (sample data, tests).
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    buf = io.BytesIO()
+    if created is not None:
+        wb.properties.created = created
+        wb.properties.modified = created
+    wb.save(buf)
+    data = buf.getvalue()
+    if created is not None:
+        data = _fix_zip_times(data, created)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _fix_zip_times(data: bytes, when: dt.datetime) -> bytes:
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=when.timetuple()[:6])
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
+
+
+def template_filename(unit_code: str, period: Period | str) -> str:
+    """Default file name of a template: ``hcth_2024-Q1.xlsx``."""
+    return f"{unit_code}_{_period(period).id}.xlsx"
+
+
+def write_template(plan: Plan, unit_code: str, period: Period | str, path: Path | str, *,
+                   created: dt.datetime | None = None) -> Path:
+    """Write the canonical .xlsx template for one unit and period to ``path``; return the path."""
+    return save_workbook(build_template(plan, unit_code, period), path, created=created)
