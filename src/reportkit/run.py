@@ -1,0 +1,365 @@
+"""Build one period report: validate, execute the notebook with papermill, export, publish.
+
+``run_report`` checks every parameter before a kernel starts, executes
+``notebooks/period_report.ipynb`` with papermill in the ``reportkit`` kernel,
+exports HTML and PDF in this process (the imports are warmed up in a thread
+while the kernel works), and publishes ``<output>/<period>/<stream>/``
+atomically: everything is written to a temporary folder beside it, which
+then replaces the previous report by rename. ``manifest.json`` records the
+parameters, cut-off, library versions, every input file with its unit and
+sha256, and timings.
+
+A failed run never touches the previous good report. It writes
+``<output>/<period>/<stream>.failed/`` instead: ``failed.html`` ("Báo cáo chưa
+hoàn chỉnh", naming the failed step, the error and the inputs) and the
+executed notebook with papermill's error banner.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import time
+import traceback
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Iterable
+
+from .errors import ExportError, NotebookError, OutputError, ParamsError
+from .export import block_slow_imports
+from .params import ReportParams, find_project_root, load_params_file, validate_params
+
+FORMATS = ("html", "pdf", "ipynb")
+FILE_NAMES = {"html": "report.html", "pdf": "report.pdf", "ipynb": "report.ipynb"}
+NOTEBOOK = Path("notebooks") / "period_report.ipynb"
+KEY_LIBRARIES = ("reportkit", "papermill", "nbconvert", "nbformat", "nbclient", "ipykernel", "weasyprint",
+                 "matplotlib", "pandas", "numpy", "python-calamine", "openpyxl", "jupytext")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+SOURCE_ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass
+class RunResult:
+    """What one run produced: ok, where, which files, the manifest, the error and timings."""
+
+    ok: bool
+    out_dir: Path
+    files: dict = field(default_factory=dict)
+    manifest: dict = field(default_factory=dict)
+    error: str | None = None
+    timings: dict = field(default_factory=dict)
+    failed_dir: Path | None = None
+
+
+class _Failure(Exception):
+    """A step of the run failed after the parameters were accepted."""
+
+    def __init__(self, step: str, message: str, detail: str = "", notebook: Any = None):
+        super().__init__(message)
+        self.step, self.message, self.detail, self.notebook = step, message, detail, notebook
+
+
+def find_notebook(name: Path = NOTEBOOK) -> Path:
+    """The report notebook: in the project folder (from cwd), else beside the installed sources."""
+    for root in (find_project_root(), SOURCE_ROOT):
+        if root is not None and (root / name).is_file():
+            return root / name
+    raise NotebookError(f"report notebook {name} not found",
+                        hint="run reportkit from the project folder (the one holding notebooks/ and data/)")
+
+
+def parse_formats(formats: str | Iterable[str]) -> tuple[str, ...]:
+    """``"html,pdf"`` or ``("html", "pdf")`` → checked tuple; ParamsError lists the valid ones."""
+    items = [f.strip().lower() for f in (formats.split(",") if isinstance(formats, str) else formats) if f.strip()]
+    bad = [f for f in items if f not in FORMATS]
+    if bad or not items:
+        raise ParamsError(f"unknown output format(s): {', '.join(bad) or '(none given)'}",
+                          hint="choose from: " + ", ".join(FORMATS) + " (e.g. --to html,pdf)")
+    return tuple(dict.fromkeys(items))
+
+
+def library_versions() -> dict[str, str]:
+    """Versions of Python, reportkit and the key libraries, for the manifest."""
+    import platform
+
+    out = {"python": platform.python_version()}
+    for name in KEY_LIBRARIES:
+        try:
+            out[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            out[name] = "not installed"
+    return out
+
+
+def hash_file(path: Path) -> str:
+    """sha256 of a file, read in 1 MiB blocks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def list_inputs(folder: Path) -> list[dict]:
+    """Workbooks in a submissions folder with size and sha256 (for a failure page)."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in WORKBOOK_SUFFIXES
+                   and not p.name.startswith(("~$", ".")))
+    return [{"file": str(p.relative_to(folder)), "bytes": p.stat().st_size, "sha256": hash_file(p)} for p in files]
+
+
+class _Prewarm(threading.Thread):
+    """Imports nbconvert (and WeasyPrint) and builds the HTML exporter while the kernel runs."""
+
+    def __init__(self, pdf: bool):
+        super().__init__(name="reportkit-prewarm", daemon=True)
+        self.pdf = pdf
+
+    def run(self) -> None:
+        try:
+            from .export import _html_exporter
+
+            _html_exporter()
+            if self.pdf:
+                import weasyprint  # noqa: F401
+        except Exception:  # noqa: BLE001 - the real export reports any problem
+            pass
+
+
+def run_report(
+    period: str | None,
+    stream: str | None,
+    *,
+    plan_path: str | os.PathLike | None = None,
+    as_of: Any = None,
+    submissions: str | os.PathLike | None = None,
+    output: str | os.PathLike = "outputs",
+    formats: str | Iterable[str] = ("html", "pdf", "ipynb"),
+    params_file: str | os.PathLike | None = None,
+    deadlines: dict | None = None,
+    number: Any = None,
+    signed_on: Any = None,
+    kernel_name: str = "reportkit",
+    timeout: float = 600,
+    pdf_engine: str = "weasyprint",
+    fingerprint: str | None = None,
+) -> RunResult:
+    """Build the report of ``period`` for ``stream`` into ``<output>/<period>/<stream>/``.
+
+    Parameters given here override those of ``params_file``. Raises
+    ParamsError (before any kernel starts) for bad parameters; a failure after
+    that (notebook, export) returns ``RunResult(ok=False)`` with the failure
+    page written and the previous report left in place.
+    """
+    started = dt.datetime.now().astimezone()
+    t_start = time.perf_counter()
+    timings: dict[str, float] = {}
+    raw: dict[str, Any] = load_params_file(params_file) if params_file else {}
+    given = {"period": period, "stream": stream, "plan_path": plan_path, "as_of": as_of,
+             "submissions": submissions, "deadlines": deadlines, "number": number, "signed_on": signed_on}
+    raw.update({k: (os.fspath(v) if isinstance(v, os.PathLike) else v) for k, v in given.items() if v is not None})
+    fmts = parse_formats(formats)
+    if pdf_engine not in ("weasyprint", "chromium"):
+        raise ParamsError(f"unknown PDF engine {pdf_engine!r}", hint="use weasyprint (default) or chromium")
+    params = validate_params(raw, source=params_file)
+    timings["validate"] = round(time.perf_counter() - t_start, 3)
+
+    output = Path(output)
+    final = output / params.period.id / params.stream
+    failed_dir = final.with_name(final.name + ".failed")
+    try:
+        final.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.", suffix=".tmp", dir=final.parent))
+    except OSError as exc:
+        raise OutputError(f"cannot write outputs: {exc}", path=final.parent,
+                          hint="choose a writable folder with --output") from None
+
+    try:
+        record, nb = _execute(params, staging, kernel_name, timeout, pdf="pdf" in fmts, timings=timings)
+        files = _export(nb, staging, fmts, pdf_engine, timings)
+        manifest = _manifest(params, record, fmts, files, timings, started, t_start, kernel_name, pdf_engine,
+                             fingerprint)
+        (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+        _publish(staging, final)
+        shutil.rmtree(failed_dir, ignore_errors=True)
+        manifest["timings"]["total"] = round(time.perf_counter() - t_start, 3)
+        return RunResult(True, final, {k: final / v for k, v in manifest["files"].items()}, manifest, None,
+                         manifest["timings"])
+    except _Failure as failure:
+        timings["total"] = round(time.perf_counter() - t_start, 3)
+        _write_failure(failed_dir, params, failure, timings, started)
+        error = f"{failure.step}: {failure.message}"
+        files = {"failed_html": failed_dir / "failed.html"}
+        if (failed_dir / "report.ipynb").is_file():
+            files["failed_ipynb"] = failed_dir / "report.ipynb"
+        return RunResult(False, final, files, {}, error, timings, failed_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _execute(params: ReportParams, staging: Path, kernel_name: str, timeout: float, *, pdf: bool,
+             timings: dict) -> tuple[dict, Any]:
+    """Run the notebook with papermill; return the run record and the executed notebook."""
+    block_slow_imports()
+    prewarm = _Prewarm(pdf)
+    prewarm.start()
+    import nbformat
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
+    notebook = find_notebook()
+    out_nb = staging / FILE_NAMES["ipynb"]
+    t0 = time.perf_counter()
+    try:
+        pm.execute_notebook(
+            str(notebook), str(out_nb),
+            parameters=params.as_notebook_parameters(),
+            kernel_name=kernel_name,
+            progress_bar=False,
+            log_output=False,
+            request_save_on_cell_execute=False,
+            execution_timeout=timeout,
+            cwd=str(find_project_root(params.plan_path.parent) or Path.cwd()),
+        )
+    except PapermillExecutionError as exc:
+        timings["execute"] = round(time.perf_counter() - t0, 3)
+        nb = nbformat.read(out_nb, as_version=4) if out_nb.is_file() else None
+        raise _Failure(f"Chạy notebook (ô số {exc.exec_count or exc.cell_index})",
+                       f"{exc.ename}: {exc.evalue}", _clean_traceback(exc.traceback), nb) from None
+    except Exception as exc:  # noqa: BLE001 - kernel missing or dead, timeout, I/O
+        timings["execute"] = round(time.perf_counter() - t0, 3)
+        nb = nbformat.read(out_nb, as_version=4) if out_nb.is_file() else None
+        message = f"{type(exc).__name__}: {exc}"
+        if type(exc).__name__ == "NoSuchKernel":
+            message += (f" (register it: {Path(sys.executable).name} -m ipykernel install --sys-prefix "
+                        f"--name {kernel_name}; `make setup` does it)")
+        raise _Failure("Khởi động hoặc chạy notebook", message, traceback.format_exc(limit=4), nb) from None
+    timings["execute"] = round(time.perf_counter() - t0, 3)
+    nb = nbformat.read(out_nb, as_version=4)
+    record = _read_run_record(nb)
+    prewarm.join()
+    return record, nb
+
+
+def _clean_traceback(lines: list[str] | None) -> str:
+    import re
+
+    text = "\n".join(lines or [])
+    return re.sub(r"\x1b\[[0-9;]*m", "", text)
+
+
+def _read_run_record(nb) -> dict:
+    from .report import RUN_RECORD_MIMETYPE
+
+    for cell in reversed(nb.cells):
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if RUN_RECORD_MIMETYPE in data:
+                return dict(data[RUN_RECORD_MIMETYPE])
+    return {}
+
+
+def _export(nb, staging: Path, fmts: tuple[str, ...], pdf_engine: str, timings: dict) -> dict[str, str]:
+    from .export import export_html, export_pdf
+
+    files: dict[str, str] = {}
+    t0 = time.perf_counter()
+    try:
+        html = export_html(nb)
+    except ExportError as exc:
+        raise _Failure("Xuất HTML", exc.message, traceback.format_exc(limit=4), nb) from None
+    timings["export_html"] = round(time.perf_counter() - t0, 3)
+    if "html" in fmts:
+        (staging / FILE_NAMES["html"]).write_text(html, encoding="utf-8")
+        files["html"] = FILE_NAMES["html"]
+    if "pdf" in fmts:
+        t0 = time.perf_counter()
+        try:
+            export_pdf(html, staging / FILE_NAMES["pdf"], engine=pdf_engine)
+        except ExportError as exc:
+            raise _Failure(f"Xuất PDF ({pdf_engine})", exc.message, traceback.format_exc(limit=4), nb) from None
+        timings["export_pdf"] = round(time.perf_counter() - t0, 3)
+        files["pdf"] = FILE_NAMES["pdf"]
+    if "ipynb" in fmts:
+        files["ipynb"] = FILE_NAMES["ipynb"]
+    else:
+        (staging / FILE_NAMES["ipynb"]).unlink(missing_ok=True)
+    return files
+
+
+def _manifest(params: ReportParams, record: dict, fmts, files: dict, timings: dict, started: dt.datetime,
+              t_start: float, kernel_name: str, pdf_engine: str, fingerprint: str | None) -> dict:
+    finished = dt.datetime.now().astimezone()
+    kernel_timings = record.get("timings") or {}
+    return {
+        "reportkit_manifest": 1,
+        "period": params.period.id,
+        "period_label": params.period.label,
+        "stream": params.stream,
+        "report": params.report.label,
+        "as_of": params.as_of.isoformat(),
+        "due_before": params.report.due_before.isoformat(),
+        "params": params.as_manifest(),
+        "headline": record.get("headline"),
+        "counts": record.get("counts", {}),
+        "input_errors": int(record.get("input_errors", 0)),
+        "input_warnings": int(record.get("input_warnings", 0)),
+        "inputs": record.get("inputs", []),
+        "files": files,
+        "formats": list(fmts),
+        "kernel": kernel_name,
+        "pdf_engine": pdf_engine if "pdf" in fmts else None,
+        "versions": library_versions(),
+        "fingerprint": fingerprint,
+        "started_at": started.isoformat(timespec="seconds"),
+        "finished_at": finished.isoformat(timespec="seconds"),
+        "timings": {**timings, **{f"kernel_{k}": v for k, v in kernel_timings.items()},
+                    "total": round(time.perf_counter() - t_start, 3)},
+    }
+
+
+def _publish(staging: Path, final: Path) -> None:
+    """Replace ``final`` by ``staging`` with renames on one filesystem; restore on failure."""
+    old = None
+    try:
+        if final.exists():
+            old = final.with_name(f".{final.name}.old-{os.getpid()}-{time.monotonic_ns()}")
+            os.rename(final, old)
+        os.rename(staging, final)
+    except OSError as exc:
+        if old is not None and not final.exists():
+            os.rename(old, final)
+        raise OutputError(f"cannot publish the report: {exc}", path=final,
+                          hint="check that the output folder is writable and not open elsewhere") from None
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _write_failure(failed_dir: Path, params: ReportParams, failure: _Failure, timings: dict,
+                   started: dt.datetime) -> None:
+    """Write ``failed.html``, the executed notebook and ``failure.json`` into ``<stream>.failed/``."""
+    from .failure import render_failure_page
+
+    tmp = Path(tempfile.mkdtemp(prefix=f".{failed_dir.name}.", suffix=".tmp", dir=failed_dir.parent))
+    try:
+        inputs = list_inputs(params.submissions) if params.submissions.is_dir() else []
+        page = render_failure_page(params, failure.step, failure.message, failure.detail, inputs)
+        (tmp / "failed.html").write_text(page, encoding="utf-8")
+        if failure.notebook is not None:
+            import nbformat
+
+            nbformat.write(failure.notebook, tmp / FILE_NAMES["ipynb"])
+        info = {"step": failure.step, "error": failure.message, "params": params.as_manifest(),
+                "inputs": inputs, "timings": timings, "started_at": started.isoformat(timespec="seconds"),
+                "failed_at": dt.datetime.now().astimezone().isoformat(timespec="seconds")}
+        (tmp / "failure.json").write_text(json.dumps(info, ensure_ascii=False, indent=2), encoding="utf-8")
+        shutil.rmtree(failed_dir, ignore_errors=True)
+        os.rename(tmp, failed_dir)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
