@@ -50,5 +50,11 @@ demo: setup
 test: system-deps-test $(STAMP)
 	$(BIN)/python -m pytest -q
 
+bench: setup
+	$(BIN)/python -m bench
+
+bench-quick: setup
+	$(BIN)/python -m bench --quick
+
 clean-outputs:
 	find outputs -mindepth 1 ! -name .gitkeep -delete

@@ -1,0 +1,1 @@
+"""reportkit benchmarks: ``python -m bench [--quick|--smoke]`` (see bench/README.md)."""

@@ -1,0 +1,170 @@
+"""``python -m bench [--quick | --smoke] [--only intake,status,report,batch]``.
+
+Generates its own deterministic data in a temporary folder, measures each piece
+in fresh child processes (median of several runs, with min and max and peak
+memory), writes ``bench/RESULTS.md`` and ``bench/results.json`` (full and quick
+runs only), and exits 1 naming every target that was missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import os
+import platform
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from bench.measure import ROOT, repeat
+
+TARGETS = {
+    "intake_ratio": ("intake: reportkit ≥ 5× pandas/openpyxl (files/s)", lambda r: r >= 5.0),
+    "assess_1e6_seconds": ("status: 10⁶ rows in < 2 s", lambda s: s < 2.0),
+    "assess_1e6_mb": ("status: 10⁶ rows in < 1 GiB", lambda m: m < 1024),
+    "assess_exponent": ("status: growth about linear (exponent ≤ 1.2)", lambda e: e <= 1.2),
+    "report_ratio": ("report: reportkit run < 1.0× naive pipeline", lambda r: r < 1.0),
+    "report_seconds": ("report: demo run < 5 s", lambda s: s < 5.0),
+    "batch_ratio": ("batch: 2 workers ≤ 0.6× serial", lambda r: r <= 0.6),
+    "batch_rerun_seconds": ("batch: unchanged re-run < 2 s", lambda s: s < 2.0),
+}
+
+
+def machine_line() -> str:
+    import importlib.metadata as md
+
+    mem_gb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    libs = ", ".join(f"{n} {md.version(n)}" for n in ("pandas", "python-calamine", "openpyxl", "papermill",
+                                                         "nbconvert", "weasyprint"))
+    return (f"{os.cpu_count()} cores, {mem_gb:.0f} GiB, {platform.system()} {platform.machine()}, "
+            f"Python {platform.python_version()}; {libs}")
+
+
+def bench_intake(tmp: Path, sizes: list[int], runs: int, results: dict, metrics: dict) -> None:
+    from bench.synth import write_plan, write_workbooks
+
+    plan = write_plan(tmp / "intake_plan.yaml", 5, 50)
+    for n in sizes:
+        folder = tmp / f"wb{n}"
+        write_workbooks(folder, n)
+        rk = repeat("intake_reportkit", {"folder": str(folder), "plan": str(plan)}, runs)
+        pd_ = repeat("intake_pandas", {"folder": str(folder), "plan": str(plan)}, runs)
+        ratio = pd_["median"] / rk["median"]
+        results[f"intake_{n}"] = {"reportkit": rk, "pandas_openpyxl": pd_, "ratio": ratio,
+                                  "reportkit_files_per_s": n / rk["median"], "pandas_files_per_s": n / pd_["median"]}
+        metrics["intake_ratio"] = min(metrics.get("intake_ratio", math.inf), ratio)
+
+
+def bench_status(tmp: Path, sizes: list[tuple[int, int]], runs: int, results: dict, metrics: dict) -> None:
+    points = []
+    for units, tasks in sizes:
+        r = repeat("assess", {"units": units, "tasks": tasks, "plan_dir": str(tmp)}, runs)
+        results[f"assess_{units * tasks}"] = r
+        points.append((units * tasks, r["median"]))
+        if units * tasks == 1_000_000:
+            metrics["assess_1e6_seconds"] = r["median"]
+            metrics["assess_1e6_mb"] = r["peak_mb"]
+    if len(points) >= 2 and points[-1][0] >= 100 * points[0][0]:
+        (n0, t0), (n1, t1) = points[-2], points[-1]
+        metrics["assess_exponent"] = math.log(t1 / t0) / math.log(n1 / n0)
+        results["assess_exponent"] = metrics["assess_exponent"]
+
+
+def bench_report(tmp: Path, runs: int, results: dict, metrics: dict) -> None:
+    args = {"period": "2024-Q1", "stream": "dan-chu"}
+    rk = repeat("report_reportkit", {"output": str(tmp / "rk"), **args}, runs)
+    naive = repeat("report_naive", {"output": str(tmp / "naive"), **args}, runs)
+    floor = repeat("report_floor", {"output": str(tmp / "floor")}, runs)
+    results["report"] = {"reportkit": rk, "naive": naive, "floor": floor, "ratio": rk["median"] / naive["median"]}
+    metrics["report_ratio"] = rk["median"] / naive["median"]
+    metrics["report_seconds"] = rk["median"]
+
+
+def bench_batch(tmp: Path, runs: int, results: dict, metrics: dict) -> None:
+    serial = repeat("batch", {"output": str(tmp / "b1"), "workers": 1, "force": True}, runs)
+    parallel = repeat("batch", {"output": str(tmp / "b2"), "workers": 2, "force": True}, runs)
+    rerun = repeat("batch", {"output": str(tmp / "b2"), "workers": 2, "force": False}, max(runs, 3))
+    results["batch"] = {"serial": serial, "workers_2": parallel, "unchanged_rerun": rerun,
+                        "ratio": parallel["median"] / serial["median"]}
+    metrics["batch_ratio"] = parallel["median"] / serial["median"]
+    metrics["batch_rerun_seconds"] = rerun["median"]
+
+
+def _fmt(r: dict) -> str:
+    return f"{r['median']:.2f} s (min {r['min']:.2f}, max {r['max']:.2f}; peak {r['peak_mb']:.0f} MB)"
+
+
+def write_markdown(path: Path, mode: str, results: dict, metrics: dict, verdicts: list[tuple[str, bool, float]]) -> None:
+    lines = [f"# Benchmark results ({mode})", "", f"Run {dt.datetime.now():%Y-%m-%d %H:%M}. Machine: {machine_line()}.",
+             "", "Each figure is the median of several fresh-process runs, with min and max.", "",
+             "| target | measured | met |", "|---|---|---|"]
+    lines += [f"| {label} | {value:.3g} | {'yes' if ok else '**no**'} |" for label, ok, value in verdicts]
+    lines += ["", "## Details", ""]
+    for key, value in results.items():
+        if key.startswith("intake_"):
+            lines.append(f"- **{key}** ({value['reportkit']['files']} files × 50 rows): reportkit "
+                         f"{_fmt(value['reportkit'])}, {value['reportkit_files_per_s']:.0f} files/s; "
+                         f"pandas+openpyxl {_fmt(value['pandas_openpyxl'])}, {value['pandas_files_per_s']:.0f} files/s; "
+                         f"ratio {value['ratio']:.1f}×")
+        elif key.startswith("assess_") and isinstance(value, dict):
+            lines.append(f"- **{key}** rows: {_fmt(value)}")
+        elif key == "assess_exponent":
+            lines.append(f"- **growth exponent** (last two sizes): {value:.2f}")
+        elif key == "report":
+            lines.append(f"- **one report** 2024-Q1 dan-chu: reportkit {_fmt(value['reportkit'])}; naive "
+                         f"{_fmt(value['naive'])}; floor (empty notebook) {_fmt(value['floor'])}; ratio {value['ratio']:.2f}")
+        elif key == "batch":
+            lines.append(f"- **batch** sample year: serial {_fmt(value['serial'])}; 2 workers {_fmt(value['workers_2'])};"
+                         f" unchanged re-run {_fmt(value['unchanged_rerun'])}; ratio {value['ratio']:.2f}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--quick", action="store_true", help="smaller sizes, fewer runs (under ~2 minutes)")
+    mode.add_argument("--smoke", action="store_true", help="tiny sizes, one run, no targets (for make test)")
+    parser.add_argument("--only", help="comma-separated: intake,status,report,batch")
+    args = parser.parse_args(argv)
+    parts = set((args.only or "intake,status,report,batch").split(","))
+    name = "smoke" if args.smoke else "quick" if args.quick else "full"
+    runs = 1 if args.smoke else 3 if args.quick else 5
+    results: dict = {}
+    metrics: dict = {}
+    tmp = Path(tempfile.mkdtemp(prefix="reportkit-bench-"))
+    try:
+        if "intake" in parts:
+            sizes = [5] if args.smoke else [100] if args.quick else [100, 1000]
+            bench_intake(tmp, sizes, runs, results, metrics)
+        if "status" in parts:
+            sizes = [(10, 20)] if args.smoke else [(100, 100), (1000, 100)] if args.quick else \
+                [(100, 100), (1000, 100), (10000, 100)]
+            bench_status(tmp, sizes, runs, results, metrics)
+        if "report" in parts and not args.smoke:
+            bench_report(tmp, runs, results, metrics)
+        if "batch" in parts and not args.smoke:
+            bench_batch(tmp, 1 if args.quick else 2, results, metrics)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    verdicts = [(label, check(metrics[key]), metrics[key]) for key, (label, check) in TARGETS.items() if key in metrics]
+    for label, ok, value in verdicts:
+        print(f"{'ok  ' if ok else 'MISS'} {label}: {value:.3g}")
+    if args.smoke:
+        print(f"smoke: {len(results)} measurements ran")
+        return 0
+    out = ROOT / "bench"
+    (out / f"results-{name}.json").write_text(json.dumps({"machine": machine_line(), "results": results,
+                                                         "metrics": metrics}, indent=2, ensure_ascii=False))
+    write_markdown(out / ("RESULTS.md" if name == "full" else f"RESULTS-{name}.md"), name, results, metrics, verdicts)
+    missed = [label for label, ok, _ in verdicts if not ok]
+    if missed:
+        print("targets missed: " + "; ".join(missed), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

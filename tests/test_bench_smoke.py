@@ -1,0 +1,16 @@
+"""The benchmark code keeps working: ``python -m bench --smoke`` on tiny sizes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from .conftest import ROOT
+
+
+def test_bench_smoke_runs_intake_and_status_measurements():
+    proc = subprocess.run([sys.executable, "-m", "bench", "--smoke", "--only", "intake,status"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert "smoke: 2 measurements ran" in proc.stdout
+    assert "intake: reportkit" in proc.stdout  # the intake comparison was measured and judged
