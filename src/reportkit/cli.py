@@ -91,6 +91,88 @@ def calendar(plan_path: str | None, year: int | None, as_of: str | None, fmt: st
 
 @cli.command()
 @click.option("--plan", "plan_path", type=click.Path(), help=PLAN_HELP)
+@click.option("--unit", "unit_code", help="unit code from the plan, e.g. hcth")
+@click.option("--all", "all_units", is_flag=True, help="one template per unit of the plan (needs -o DIR)")
+@click.option("--period", required=True, help="period id, e.g. 2024-Q1 or 2024-M03")
+@click.option("-o", "--output", type=click.Path(), help="file for one unit, folder for --all")
+def template(plan_path: str | None, unit_code: str | None, all_units: bool, period: str, output: str | None) -> None:
+    """Write the department workbook template (.xlsx) for a unit, or every unit, and a period."""
+    from .errors import ParamsError
+    from .periods import parse_period
+    from .workbook import template_filename, write_template
+
+    if bool(unit_code) == all_units:
+        raise ParamsError("give either --unit UNIT or --all", hint="e.g. reportkit template --unit hcth --period 2024-Q1")
+    plan = _plan(plan_path)
+    period_id = parse_period(period)
+    units = [u.code for u in plan.units] if all_units else [plan.unit(unit_code).code]
+    if all_units:
+        folder = Path(output or Path("templates") / period_id.id)
+        if folder.exists() and not folder.is_dir():
+            raise ParamsError("-o must be a folder with --all", path=folder, hint="give a folder path, e.g. -o templates/")
+        targets = [folder / template_filename(u, period_id) for u in units]
+    else:
+        target = Path(output) if output else Path(template_filename(units[0], period_id))
+        if target.is_dir():
+            target = target / template_filename(units[0], period_id)
+        elif target.suffix.lower() != ".xlsx":
+            raise ParamsError("the template is an .xlsx file", path=target, hint="end the file name with .xlsx")
+        targets = [target]
+    for unit, target in zip(units, targets):
+        write_template(plan, unit, period_id, target)
+        count = len(plan.tasks_for_unit(unit))
+        click.echo(f"Đã tạo mẫu {target} ({plan.unit(unit).name}, {period_id.label}, {count} nhiệm vụ).")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--plan", "plan_path", type=click.Path(), help=PLAN_HELP)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def check(paths: tuple[str, ...], plan_path: str | None, fmt: str) -> None:
+    """Check department workbooks (files or folders): unit, report date, rows read, findings.
+
+    Exit code 0 when no file has an error, 1 when any has.
+    """
+    from .intake import read_submissions, submission_as_dict
+
+    plan = _plan(plan_path)
+    subs = read_submissions([Path(p) for p in paths], plan)
+    if fmt == "json":
+        click.echo(json.dumps({"files": [submission_as_dict(s) for s in subs]}, ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_check(subs, plan))
+    if any(s.has_errors for s in subs):
+        _exit_code.set(1)
+
+
+def render_check(subs, plan) -> str:
+    """Plain-text report of ``reportkit check``: per file, then totals (Vietnamese)."""
+    from .fmt import format_date
+
+    labels = {"error": "LỖI", "warning": "CẢNH BÁO"}
+    lines: list[str] = []
+    for sub in subs:
+        unit = f"{sub.unit} ({plan.unit(sub.unit).name})" if sub.unit else "không xác định"
+        lines.append(str(sub.path))
+        lines.append(f"  Đơn vị: {unit} · Ngày báo cáo: {format_date(sub.report_date, 'không xác định')}"
+                     f" · Trang tính: {sub.sheet or '—'} · {len(sub.rows)} dòng đọc được")
+        for f in sub.findings:
+            where = ", ".join(x for x in (f"trang '{f.sheet}'" if f.sheet else "",
+                                          f"dòng {f.row}" if f.row else "",
+                                          f"cột {f.column}" if f.column else "") if x)
+            value = f" (giá trị: '{f.value}')" if f.value and f.value not in f.message else ""
+            lines.append(f"  [{labels.get(f.severity, f.severity)}] {where + ': ' if where else ''}{f.message}{value}")
+            lines.append(f"      Cách sửa: {f.fix}")
+    errors = sum(1 for s in subs for f in s.findings if f.severity == "error")
+    warnings = sum(1 for s in subs for f in s.findings if f.severity == "warning")
+    bad = sum(1 for s in subs if s.has_errors)
+    lines.append("")
+    lines.append(f"{len(subs)} tệp, {bad} tệp có lỗi; {errors} lỗi, {warnings} cảnh báo.")
+    return "\n".join(lines)
+
+
+@cli.command()
+@click.option("--plan", "plan_path", type=click.Path(), help=PLAN_HELP)
 @click.option("--config", type=click.Path(), help="multi-organisation batch config (YAML); replaces --plan/--submissions")
 @click.option("--year", type=int, help="calendar year (default: the plan's year)")
 @click.option("--through", help="build every report whose data cut-off is on or before this date (default: today)")

@@ -440,7 +440,7 @@ class _WorkbookReader:
             shown = ", ".join(refs[:15]) + (f" và {len(refs) - 15} ô khác" if len(refs) > 15 else "")
             r, c, before, after = cells[0]
             self.add("legacy_converted", count=len(cells), encoding=legacy.ENCODING_NAMES[encoding], cells=shown,
-                     before=before[:60], after=after[:60], value=before)
+                     before=before[:60], after=after[:60])
 
     def _cell_fonts(self, data: bytes) -> dict[tuple[int, int], str]:
         """(row, col) → font name for text cells in a legacy font of the current sheet (openpyxl)."""
@@ -587,6 +587,13 @@ class _WorkbookReader:
             if has_data:
                 self.add("missing_task_code", row=excel_row, column=col("task_code"))
             return None  # a heading or note line
+        unsafe = [(c, value, enc) for r, c, value, enc in self.unsafe_cells if r == raw.row]
+        for c, value, encoding in unsafe:
+            self.add("legacy_unsafe", row=excel_row, column=header.describe(c), value=value,
+                     encoding=legacy.ENCODING_NAMES.get(encoding, "TCVN3/VNI"),
+                     effect="dòng không được dùng", effect_en="row not used")
+        if any(c == header.columns["task_code"] for c, _, _ in unsafe):
+            return None
         code = normalize_code(code_text)
         if code not in self.plan.task_codes:
             section_codes = {s for s, _ in self.plan.sections}
@@ -600,11 +607,6 @@ class _WorkbookReader:
                      codes=", ".join(self.plan.task_codes))
             return None
         errors_before = self._error_count()
-        for r, c, value, encoding in self.unsafe_cells:
-            if r == raw.row:
-                self.add("legacy_unsafe", row=excel_row, column=header.describe(c), value=value,
-                         encoding=legacy.ENCODING_NAMES.get(encoding, "TCVN3/VNI"),
-                         effect="dòng không được dùng", effect_en="row not used")
         status = self._status(cells, excel_row, header, code)
         progress = self._progress(cells, excel_row, header, status)
         if status is None and progress is not None:

@@ -112,7 +112,12 @@ _SYLLABLE_RE = re.compile(
 
 
 def is_vietnamese_syllable(word: str) -> bool:
-    """True when ``word`` is spelled like one Vietnamese syllable (any case, one tone at most)."""
+    """True when ``word`` is spelled like one Vietnamese syllable (any case, one tone at most).
+
+    A lone letter also passes: lists are lettered a, b, c, d, đ (and codes end so: II.1.đ).
+    """
+    if len(word) == 1 and word.isalpha():
+        return True
     decomposed = unicodedata.normalize("NFD", word.lower())
     tones = sum(1 for ch in decomposed if ch in _TONES)
     if tones > 1:
@@ -140,6 +145,40 @@ def convert(text: str, encoding: str, upper: bool = False) -> str:
         out = convert_vni(text)
         return out.upper() if upper else out
     raise ValueError(f"unknown legacy encoding {encoding!r}; use {TCVN3!r} or {VNI!r}")
+
+
+_TCVN3_ENCODE = {dst: src for src, dst in zip(_TCVN3_SRC, _TCVN3_DST)}
+
+
+def encode_tcvn3(text: str, lower_unencodable: bool = False) -> str:
+    """Unicode → TCVN3 (ABC), as an old template stores it; for tests and sample files.
+
+    Punctuation is kept as is. TCVN3 fonts have no slot for most upper-case
+    toned letters (Ủ, Ấ…): those
+    raise ValueError, or with ``lower_unencodable`` are stored as their lower case.
+    """
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        if ord(ch) < 0x80 or ch in _TCVN3_ENCODE or not ch.isalpha():
+            out.append(_TCVN3_ENCODE.get(ch, ch))  # punctuation such as “ ” – is kept
+        elif lower_unencodable and ch.lower() in _TCVN3_ENCODE:
+            out.append(_TCVN3_ENCODE[ch.lower()])
+        else:
+            raise ValueError(f"{ch!r} has no TCVN3 (ABC) code")
+    return "".join(out)
+
+
+_VNI_ENCODE: dict[str, str] = {}
+for _vni, _uni in _VNI_TABLE.items():
+    # the longest spelling is the canonical one ("oâ" for ô, not the lone "ô" that means ơ)
+    if _uni not in _VNI_ENCODE or len(_vni) > len(_VNI_ENCODE[_uni]):
+        _VNI_ENCODE[_uni] = _vni
+_VNI_ENCODE.update({"ơ": "ô", "Ơ": "Ô", "ư": "ö", "Ư": "Ö", "ỵ": "î", "Ỵ": "Î"})
+
+
+def encode_vni(text: str) -> str:
+    """Unicode → VNI-Windows, as an old template stores it; for tests and sample files."""
+    return "".join(_VNI_ENCODE.get(ch, ch) for ch in unicodedata.normalize("NFC", text))
 
 
 def font_encoding(font_name: str | None) -> tuple[str | None, bool]:

@@ -276,7 +276,7 @@ def save_workbook(wb, path: Path | str, *, created: dt.datetime | None = None) -
     wb.save(buf)
     data = buf.getvalue()
     if created is not None:
-        data = _fix_zip_times(data, created)
+        data = fix_zip_times(data, created)
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -288,13 +288,14 @@ def save_workbook(wb, path: Path | str, *, created: dt.datetime | None = None) -
     return path
 
 
-def _fix_zip_times(data: bytes, when: dt.datetime) -> bytes:
+def fix_zip_times(data: bytes, when: dt.datetime) -> bytes:
+    """The same zip with every entry dated ``when`` (reproducible files)."""
     src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=when.timetuple()[:6])
-            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.compress_type = info.compress_type  # ODS needs its mimetype stored, not deflated
             fixed.external_attr = info.external_attr
             dst.writestr(fixed, src.read(info.filename))
     return out.getvalue()
