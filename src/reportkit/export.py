@@ -115,7 +115,7 @@ def _pdf_weasyprint(html: str, path: Path, base_url: str | None) -> Path:
     try:
         # url_fetcher refuses everything: the report is self-contained by design,
         # so a stray external reference must not make the PDF wait on a network.
-        document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=_refuse_url)
+        document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=_data_only_fetcher())
         document.write_pdf(path)
     except Exception as exc:
         raise ExportError(f"PDF export failed: {type(exc).__name__}: {exc}", path=path,
@@ -123,12 +123,19 @@ def _pdf_weasyprint(html: str, path: Path, base_url: str | None) -> Path:
     return path
 
 
-def _refuse_url(url: str, *args: Any, **kwargs: Any):
-    if url.startswith("data:"):
-        import weasyprint
+def _data_only_fetcher():
+    """A WeasyPrint URL fetcher that serves data: URIs only (any other URL is refused)."""
+    from weasyprint import urls
 
-        return weasyprint.default_url_fetcher(url, *args, **kwargs)
-    raise ValueError(f"reportkit reports are self-contained; not fetching {url}")
+    if hasattr(urls, "URLFetcher"):  # WeasyPrint ≥ 67: fetcher objects
+        return urls.URLFetcher(allowed_protocols={"data"})
+
+    def fetch(url: str, *args: Any, **kwargs: Any):  # older WeasyPrint: a function
+        if url.startswith("data:"):
+            return urls.default_url_fetcher(url, *args, **kwargs)
+        raise ValueError(f"reportkit reports are self-contained; not fetching {url}")
+
+    return fetch
 
 
 def find_chromium() -> str | None:

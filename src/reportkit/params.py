@@ -124,13 +124,31 @@ def resolve_path(value: str | os.PathLike, root: Path | None = None) -> Path:
     return path.resolve()
 
 
+def _text_date_loader():
+    """A safe YAML loader that keeps dates as text (validated later, never a crash on 2024-02-30)."""
+    import yaml
+
+    class TextDateLoader(yaml.SafeLoader):
+        pass
+
+    TextDateLoader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return TextDateLoader
+
+
 def load_params_file(path: str | os.PathLike) -> dict[str, Any]:
-    """Read a papermill-style params YAML into a dict (ParamsError when unreadable)."""
+    """Read a papermill-style params YAML into a dict (ParamsError when unreadable).
+
+    Dates stay text here, as papermill passes them to the notebook; they are
+    parsed and checked by ``validate_params``.
+    """
     import yaml
 
     path = Path(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_text_date_loader())
     except FileNotFoundError:
         raise ParamsError("params file not found", path=path, hint="check the path given to --params") from None
     except yaml.YAMLError as exc:
@@ -236,8 +254,8 @@ def validate_params(raw: Mapping[str, Any], *, source: str | os.PathLike | None 
     submissions = resolve_path(sub_value, root)
     if not submissions.is_dir():
         errors.add("submissions folder not found", value=str(sub_value),
-                   hint="give submissions: the folder holding the department workbooks"
-                        + (f" (e.g. {Path('data/submissions') / str(year)})" if raw.get("submissions") else ""))
+                   hint="give submissions: the folder holding the department workbooks "
+                        "(a relative path is read from the current folder, then from the project folder)")
 
     errors.raise_if_any("invalid report parameters")
     return ReportParams(
