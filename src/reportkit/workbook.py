@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import re
 import tempfile
 import zipfile
 from pathlib import Path
@@ -289,15 +290,20 @@ def save_workbook(wb, path: Path | str, *, created: dt.datetime | None = None) -
 
 
 def fix_zip_times(data: bytes, when: dt.datetime) -> bytes:
-    """The same zip with every entry dated ``when`` (reproducible files)."""
+    """The same zip with every entry, and the document's modified date, set to ``when`` (reproducible files)."""
     src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=when.timetuple()[:6])
             fixed.compress_type = info.compress_type  # ODS needs its mimetype stored, not deflated
             fixed.external_attr = info.external_attr
-            dst.writestr(fixed, src.read(info.filename))
+            content = src.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps "modified" with the clock on save
+                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                                 rb"\g<1>" + stamp + rb"\g<2>", content)
+            dst.writestr(fixed, content)
     return out.getvalue()
 
 
