@@ -214,6 +214,64 @@ def batch(plan_path, config, year, through, periods, streams, submissions, deadl
     _exit_code.set(summary.exit_code)
 
 
+@cli.command(name="run")
+@click.option("--period", help="period id, e.g. 2024-Q1, 2024-M03, 2024-H1, 2024-9M, 2024")
+@click.option("--stream", help="report stream code of the plan, e.g. dan-chu, dan-van")
+@click.option("--as-of", "as_of", help="data cut-off (ngày chốt số liệu), default the day before the deadline")
+@click.option("--submissions", type=click.Path(), help="submissions folder (default: data/submissions/<year>)")
+@click.option("--params", "params_file", type=click.Path(), help="params YAML (as for papermill -f); options override it")
+@click.option("--output", default="outputs", show_default=True, type=click.Path(),
+              help="reports go to OUTPUT/<period>/<stream>/")
+@click.option("--to", "formats", default="html,pdf,ipynb", show_default=True, help="formats, comma-separated")
+@click.option("--pdf-engine", type=click.Choice(["weasyprint", "chromium"]), default="weasyprint", show_default=True,
+              help="chromium: the system /usr/bin/chromium, headless")
+@click.option("--plan", "plan_path", type=click.Path(), help=PLAN_HELP)
+@click.option("--deadline", "deadline_opts", multiple=True, metavar="CODE=DATE",
+              help="deadline of an external task, e.g. III.7=2024-08-15 (repeatable)")
+@click.option("--number", help="document number for 'Số: …/BC-…' (blank placeholder when not given)")
+@click.option("--signed-on", "signed_on", help="document date (blank placeholder when not given)")
+@click.option("--timeout", type=int, default=600, show_default=True, help="notebook time limit, seconds")
+@click.option("--kernel", "kernel_name", default="reportkit", show_default=True, help="Jupyter kernel")
+def run_command(period, stream, as_of, submissions, params_file, output, formats, pdf_engine, plan_path,
+                deadline_opts, number, signed_on, timeout, kernel_name) -> None:
+    """Build one period report: HTML, PDF and the executed notebook, with a manifest.
+
+    \b
+    Examples:
+      reportkit run --period 2024-Q1 --stream dan-chu
+      reportkit run --params params/2024-M03-dan-van.yaml --to html,pdf
+    """
+    from .errors import EXIT_INPUT_FINDINGS, EXIT_RUN_FAILED, ParamsError
+    from .run import run_report
+
+    if not params_file and not (period and stream):
+        raise ParamsError("give --period and --stream, or --params FILE",
+                          hint="e.g. reportkit run --period 2024-Q1 --stream dan-chu")
+    deadlines = parse_deadline_options(deadline_opts) or None
+    result = run_report(period, stream, plan_path=plan_path, as_of=as_of, submissions=submissions,
+                        output=output, formats=formats, params_file=params_file, deadlines=deadlines,
+                        number=number, signed_on=signed_on, kernel_name=kernel_name, timeout=timeout,
+                        pdf_engine=pdf_engine)
+    if not result.ok:
+        click.echo(f"reportkit run: FAILED at {result.error}", err=True)
+        click.echo(f"  failure page: {result.files.get('failed_html')}", err=True)
+        if result.out_dir.is_dir():
+            click.echo(f"  the previous report is still in {result.out_dir}", err=True)
+        _exit_code.set(EXIT_RUN_FAILED)
+        return
+    m = result.manifest
+    click.echo(f"{m['report']} (số liệu đến {m['as_of']}): {m['headline']}")
+    for kind, path in result.files.items():
+        click.echo(f"  {kind:5} {path}")
+    click.echo(f"  manifest {result.out_dir / 'manifest.json'}")
+    click.echo(f"  {len(m['inputs'])} input files, {m['input_errors']} errors, {m['input_warnings']} warnings; "
+               f"{result.timings.get('total', 0):.1f} s")
+    if m["input_errors"]:
+        click.echo("  some input rows or files were rejected: see Phụ lục II of the report, or reportkit check",
+                   err=True)
+        _exit_code.set(EXIT_INPUT_FINDINGS)
+
+
 def parse_deadline_options(options) -> dict[str, str]:
     """``("III.7=2024-08-15",)`` → ``{"III.7": "2024-08-15"}`` (dates checked, codes normalised)."""
     from .errors import ParamsError

@@ -114,6 +114,12 @@ def list_inputs(folder: Path) -> list[dict]:
     return [{"file": str(p.relative_to(folder)), "bytes": p.stat().st_size, "sha256": hash_file(p)} for p in files]
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 class _Prewarm(threading.Thread):
     """Imports nbconvert (and WeasyPrint) and builds the HTML exporter while the kernel runs."""
 
@@ -176,6 +182,7 @@ def run_report(
     try:
         final.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.", suffix=".tmp", dir=final.parent))
+        os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes it private; a published report is not
     except OSError as exc:
         raise OutputError(f"cannot write outputs: {exc}", path=final.parent,
                           hint="choose a writable folder with --output") from None
@@ -219,6 +226,7 @@ def _execute(params: ReportParams, staging: Path, kernel_name: str, timeout: flo
     try:
         pm.execute_notebook(
             str(notebook), str(out_nb),
+            km=_kernel_manager(kernel_name, staging),
             parameters=params.as_notebook_parameters(),
             kernel_name=kernel_name,
             progress_bar=False,
@@ -245,6 +253,17 @@ def _execute(params: ReportParams, staging: Path, kernel_name: str, timeout: flo
     record = _read_run_record(nb)
     prewarm.join()
     return record, nb
+
+
+def _kernel_manager(kernel_name: str, staging: Path):
+    """A kernel manager on IPC sockets in the run's private folder.
+
+    Unix sockets instead of TCP: no port opened on the machine, and no
+    "running over TCP without encryption" warning in cron logs.
+    """
+    from jupyter_client.manager import KernelManager
+
+    return KernelManager(kernel_name=kernel_name, transport="ipc", ip=str(staging / "kernel"))
 
 
 def _clean_traceback(lines: list[str] | None) -> str:
@@ -347,6 +366,7 @@ def _write_failure(failed_dir: Path, params: ReportParams, failure: _Failure, ti
     from .failure import render_failure_page
 
     tmp = Path(tempfile.mkdtemp(prefix=f".{failed_dir.name}.", suffix=".tmp", dir=failed_dir.parent))
+    os.chmod(tmp, 0o777 & ~_umask())
     try:
         inputs = list_inputs(params.submissions) if params.submissions.is_dir() else []
         page = render_failure_page(params, failure.step, failure.message, failure.detail, inputs)
