@@ -45,7 +45,7 @@ SEVERITY_WORDS = {"error": "Lỗi", "warning": "Cảnh báo"}
 # ---------------------------------------------------------------- small helpers
 
 
-def _dates(series: pd.Series) -> pd.Series:
+def date_texts(series: pd.Series) -> pd.Series:
     """datetime64 → ``dd/mm/yyyy`` text, '' for NaT (vectorised)."""
     return pd.to_datetime(series).dt.strftime("%d/%m/%Y").fillna("")
 
@@ -111,7 +111,7 @@ def task_table(status: pd.DataFrame, plan) -> pd.DataFrame:
     lead_code = lead_rows["lead_unit_code"].fillna("")
     lead_name = lead_code.map({u.code: u.name for u in plan.units}).fillna(ALL_UNITS)
     out["lead"] = lead_name.where(lead_code != "", ALL_UNITS)
-    deadline = _dates(lead_rows["deadline"])
+    deadline = date_texts(lead_rows["deadline"])
     show_deadline = deadline != ""
     if "due_kind" in lead_rows:
         show_deadline &= lead_rows["due_kind"] != "continuous"
@@ -122,7 +122,7 @@ def task_table(status: pd.DataFrame, plan) -> pd.DataFrame:
     active_text = ("\n(" + counts["active"].astype(int).astype(str) + "/" + counts["units"].astype(str)
                    + " đơn vị có hoạt động)")
     out["status"] = status_badges(lead_rows["status"]) + escape_series(active_text.where(is_content, "")).fillna("")
-    completed = _dates(lead_rows["completed_on"])
+    completed = date_texts(lead_rows["completed_on"])
     days_late = lead_rows["days_late"].astype("Int64")
     note = pd.Series("", index=out.index, dtype=object)
     note = note.where(completed == "", "Hoàn thành ngày " + completed)
@@ -220,7 +220,7 @@ def manifest_table(manifest: pd.DataFrame, plan=None) -> pd.DataFrame:
         names = {u.code: u.name for u in plan.units}
         m["unit"] = m["unit"].map(names).fillna(m["unit"]).fillna("(không xác định)")
     m["unit"] = m["unit"].fillna("(không xác định)")
-    m["report_date"] = _dates(m["report_date"])
+    m["report_date"] = date_texts(m["report_date"])
     m["rows_read"] = m["rows_read"].fillna(0).astype(int).map(format_number)
     m["stt"] = [format_number(i) for i in range(1, len(m) + 1)]
     return m.reset_index(drop=True)
@@ -263,9 +263,9 @@ def render_task_lines(status: pd.DataFrame) -> str:
     if lead.empty:
         return para("Trong kỳ không có nhiệm vụ cụ thể nào đến hạn.", "noindent")
     milestone = lead["milestone_label"].fillna("")
-    completed = _dates(lead["completed_on"])
+    completed = date_texts(lead["completed_on"])
     when = completed.where(completed == "", " (hoàn thành ngày " + completed + ")")
-    deadline = _dates(lead["deadline"])
+    deadline = date_texts(lead["deadline"])
     due = deadline.where(deadline == "", ", hạn " + deadline)
     text = (lead["task_code"] + ". " + lead["task_text"].str.rstrip(" .")
             + milestone.where(milestone == "", " (mốc " + milestone + ")") + due + ": ")
@@ -447,7 +447,7 @@ def render_directions(summary) -> str:
                    & s["status"].isin(["Chưa hoàn thành trong hạn", "Chưa hoàn thành quá hạn", "Chưa có thời hạn"])]
     parts = []
     if not open_tasks.empty:
-        deadline = _dates(open_tasks["deadline"])
+        deadline = date_texts(open_tasks["deadline"])
         milestone = open_tasks["milestone_label"].fillna("")
         due = (" (hạn " + deadline + ")").where(deadline != "", " (khi cấp trên giao thời hạn)")
         lines = ("Hoàn thành " + open_tasks["task_code"] + ". " + open_tasks["task_text"].str.rstrip(" .")
@@ -463,7 +463,7 @@ def render_directions(summary) -> str:
             due = pd.to_datetime(upcoming["due_before"])
             upcoming = upcoming[due > pd.Timestamp(summary.as_of)].head(3)
         if len(upcoming):
-            due_text = _dates(upcoming["due_before"])
+            due_text = date_texts(upcoming["due_before"])
             lines = upcoming["label"].astype(str) + ": gửi trước ngày " + due_text + "."
             parts.append(para("Các báo cáo tiếp theo:") + dash_list(lines.tolist()))
     return "".join(parts)
@@ -495,7 +495,7 @@ def run_record_data(summary, params, timings: dict | None = None) -> dict:
     inputs = []
     if manifest is not None and len(manifest):
         m = manifest.copy()
-        m["report_date"] = _dates(m["report_date"]).replace("", None)
+        m["report_date"] = date_texts(m["report_date"]).replace("", None)
         m = m.astype(object).where(m.notna(), None)
         inputs = m.to_dict(orient="records")
     findings = summary.findings

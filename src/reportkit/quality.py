@@ -1,0 +1,130 @@
+"""The data-quality view of a period: every finding in the workbooks received for it.
+
+Used by ``notebooks/data_quality.ipynb``. The files of a period are those whose
+report date falls between the first day of the period and the data cut-off,
+plus every file whose date or unit could not be read (they belong nowhere
+until fixed). Each finding is listed with file, sheet, row, column, the value
+found, what is wrong and how to fix it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from .fmt import format_date, format_number
+from .markup import Column, Html, escape, para, render_table, tag
+from .model import findings_frame
+from .report import date_texts, findings_table, render_findings
+
+FILE_COLUMNS = [
+    Column("stt", "STT", "6%", "center"),
+    Column("file", "Tệp", "28%"),
+    Column("unit", "Đơn vị", "24%"),
+    Column("report_date", "Ngày báo cáo", "12%", "center"),
+    Column("rows", "Số dòng đọc được", "10%", "num"),
+    Column("errors", "Lỗi", "10%", "num"),
+    Column("warnings", "Cảnh báo", "10%", "num"),
+]
+CODE_COLUMNS = [
+    Column("code", "Loại vấn đề", "40%"),
+    Column("severity", "Mức", "20%"),
+    Column("count", "Số lần", "20%", "num"),
+    Column("files", "Số tệp", "20%", "num"),
+]
+
+
+def submissions_frame(submissions: list, plan) -> pd.DataFrame:
+    """One row per workbook: file, unit name, report date, rows read, errors, warnings, sha256."""
+    names = {u.code: u.name for u in plan.units}
+    frame = pd.DataFrame({
+        "path": [str(s.path) for s in submissions],
+        "unit_code": [s.unit for s in submissions],
+        "report_date": pd.to_datetime(pd.Series([s.report_date for s in submissions], dtype=object)),
+        "rows_read": [len(s.rows) for s in submissions],
+        "sha256": [s.sha256 for s in submissions],
+    })
+    findings = findings_frame([f for s in submissions for f in s.findings])
+    counts = pd.crosstab(findings["path"], findings["severity"]) if len(findings) else pd.DataFrame()
+    for severity in ("error", "warning"):
+        column = counts[severity] if severity in counts else pd.Series(dtype="int64")
+        frame[severity + "s"] = frame["path"].map(column).fillna(0).astype(int)
+    frame["file"] = frame["path"].str.replace(r"^.*[\\/]", "", regex=True)
+    frame["unit"] = frame["unit_code"].map(names).fillna("(không xác định)")
+    return frame
+
+
+def select_period_files(frame: pd.DataFrame, start: dt.date, as_of: dt.date) -> pd.Series:
+    """Mask of the files received for a period (dated start…as_of), or with no date or unit."""
+    date = frame["report_date"]
+    dated = (date >= pd.Timestamp(start)) & (date <= pd.Timestamp(as_of))
+    return dated | date.isna() | frame["unit_code"].isna()
+
+
+@dataclass
+class QualityReport:
+    """Findings of the workbooks received for one period, ready to display."""
+
+    params: Any  # params.ReportParams
+    files: pd.DataFrame  # submissions_frame rows of the period
+    findings: pd.DataFrame  # model.FINDING_COLUMNS
+
+    def header(self) -> Html:
+        """Title, period, the window of report dates and the totals."""
+        p = self.params
+        errors = int(self.files["errors"].sum())
+        warnings = int(self.files["warnings"].sum())
+        title = tag("h1", escape(f"KIỂM TRA SỐ LIỆU ĐẦU VÀO – {p.report.label.upper()}"))
+        window = para(f"Các tệp có ngày báo cáo từ {format_date(p.period.start)} đến ngày chốt số liệu "
+                      f"{format_date(p.as_of)} (và các tệp không đọc được ngày hoặc đơn vị), trong thư mục "
+                      f"{p.submissions}.", "noindent")
+        totals = para(f"{format_number(len(self.files))} tệp; {format_number(errors)} lỗi, "
+                      f"{format_number(warnings)} cảnh báo.", "noindent")
+        return Html(title + window + totals)
+
+    def overview(self) -> Html:
+        """Per file: unit, report date, rows read, errors, warnings (files with errors first)."""
+        f = self.files.sort_values(["errors", "warnings", "file"], ascending=[False, False, True], kind="stable")
+        shown = f.assign(report_date=date_texts(f["report_date"]), rows=f["rows_read"].map(format_number),
+                         stt=[format_number(i) for i in range(1, len(f) + 1)])
+        return Html(tag("h2", "1. Các tệp số liệu") + render_table(shown, FILE_COLUMNS, cls="data compact",
+                                                                    empty="Không có tệp nào trong kỳ."))
+
+    def by_kind(self) -> Html:
+        """How often each kind of problem occurs, and in how many files."""
+        if self.findings.empty:
+            return Html("")
+        grouped = (self.findings.groupby(["code", "severity"], sort=False)
+                   .agg(count=("path", "size"), files=("path", "nunique")).reset_index()
+                   .sort_values("count", ascending=False, kind="stable"))
+        grouped["severity"] = grouped["severity"].map({"error": "Lỗi", "warning": "Cảnh báo"})
+        grouped[["count", "files"]] = grouped[["count", "files"]].map(format_number)
+        return Html(tag("h2", "2. Các loại vấn đề") + render_table(grouped, CODE_COLUMNS, cls="data compact"))
+
+    def details(self) -> Html:
+        """Every finding: where (file, sheet, row, column), value, problem, how to fix."""
+        return Html(tag("h2", "3. Chi tiết từng vấn đề") + render_findings(self.findings))
+
+    def table(self) -> pd.DataFrame:
+        """The findings as a plain DataFrame (for filtering in JupyterLab)."""
+        return findings_table(self.findings)
+
+
+def build_quality_report(period: str, stream: str, *, plan_path: str | None = None,
+                         submissions: str | None = None, as_of: Any = None) -> QualityReport:
+    """Validate parameters, read the submissions folder and keep the period's files and findings."""
+    from .intake import read_submissions
+    from .params import validate_params
+
+    params = validate_params({"period": period, "stream": stream, "plan_path": plan_path,
+                              "submissions": submissions, "as_of": as_of})
+    subs = read_submissions(params.submissions, params.plan)
+    frame = submissions_frame(subs, params.plan)
+    keep = select_period_files(frame, params.period.start, params.as_of).to_numpy()
+    kept = [s for s, k in zip(subs, keep) if k]
+    findings = findings_frame([f for s in kept for f in s.findings])
+    return QualityReport(params, frame[keep].reset_index(drop=True), findings)
+
