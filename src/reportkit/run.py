@@ -129,9 +129,11 @@ class _Prewarm(threading.Thread):
 
     def run(self) -> None:
         try:
-            from .export import _html_exporter
+            from nbformat.v4 import new_notebook
 
-            _html_exporter()
+            from .export import export_html
+
+            export_html(new_notebook())  # imports nbconvert and compiles the template
             if self.pdf:
                 import weasyprint  # noqa: F401
         except Exception:  # noqa: BLE001 - the real export reports any problem
