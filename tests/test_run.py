@@ -1,0 +1,80 @@
+"""run_report: parameters checked before a kernel, atomic publication, useful failures."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import reportkit.run as run_module
+from reportkit.errors import ParamsError
+from reportkit.run import _publish, parse_formats, run_report
+
+from .conftest import DATA, PLAN_PATH, ROOT
+
+SUBMISSIONS = ROOT / "data" / "submissions" / "2024"
+
+
+def previous_report(output):
+    """A previous good report in place, as a published folder looks."""
+    folder = output / "2024-Q1" / "dan-chu"
+    folder.mkdir(parents=True)
+    (folder / "report.html").write_text("<p>báo cáo trước</p>", encoding="utf-8")
+    (folder / "manifest.json").write_text("{}", encoding="utf-8")
+    return folder
+
+
+def test_bad_parameters_fail_before_any_kernel_starts(tmp_path, monkeypatch):
+    monkeypatch.setattr(run_module, "_execute", lambda *a, **k: pytest.fail("a kernel was started"))
+    with pytest.raises(ParamsError) as info:
+        run_report("2024-Q1", "dan-chu", as_of="2024-02-30", plan_path=PLAN_PATH, output=tmp_path,
+                   submissions=SUBMISSIONS)
+    assert "'as_of' is not a valid date" in info.value.render()
+    assert not any(tmp_path.iterdir())
+
+
+def test_output_formats_are_checked_with_the_choices():
+    assert parse_formats("pdf, html,pdf") == ("pdf", "html")
+    with pytest.raises(ParamsError) as info:
+        parse_formats("html,docx")
+    assert "docx" in info.value.render() and "html, pdf, ipynb" in info.value.render()
+
+
+def test_failed_notebook_keeps_the_previous_report_and_writes_a_failure_page(tmp_path, monkeypatch):
+    monkeypatch.setattr(run_module, "find_notebook", lambda: DATA / "notebooks" / "failing_report.ipynb")
+    old = previous_report(tmp_path)
+    result = run_report("2024-Q1", "dan-chu", plan_path=PLAN_PATH, output=tmp_path, submissions=SUBMISSIONS)
+    assert not result.ok
+    assert "RuntimeError: Dữ liệu hỏng trong 2024" in result.error and "Chạy notebook (ô số" in result.error
+    assert (old / "report.html").read_text(encoding="utf-8") == "<p>báo cáo trước</p>"
+    failed = tmp_path / "2024-Q1" / "dan-chu.failed"
+    page = (failed / "failed.html").read_text(encoding="utf-8")
+    assert "BÁO CÁO CHƯA HOÀN CHỈNH" in page and "Dữ liệu hỏng trong 2024" in page
+    assert "bhtn_2024-01-09.xlsx" in page  # the inputs, with their sha256
+    assert "<script" not in page and "http" not in page.split("<style>")[0]
+    executed = json.loads((failed / "report.ipynb").read_text(encoding="utf-8"))
+    banner = "".join(executed["cells"][0]["source"])
+    assert "An Exception was encountered" in banner  # papermill's error banner
+    info = json.loads((failed / "failure.json").read_text(encoding="utf-8"))
+    assert info["params"]["period"] == "2024-Q1" and len(info["inputs"]) > 50
+    assert not [p for p in (tmp_path / "2024-Q1").iterdir() if p.name.startswith(".")]  # no temp left
+
+
+def test_missing_kernel_is_a_failure_page_with_the_fix(tmp_path):
+    result = run_report("2024-Q1", "dan-chu", plan_path=PLAN_PATH, output=tmp_path, submissions=SUBMISSIONS,
+                        kernel_name="no-such-kernel")
+    assert not result.ok and "NoSuchKernel" in result.error
+    assert "ipykernel install --sys-prefix --name no-such-kernel" in result.error
+    assert result.failed_dir.joinpath("failed.html").is_file()
+    assert not result.out_dir.exists()
+
+
+def test_publish_replaces_the_old_folder_whole(tmp_path):
+    old = previous_report(tmp_path)
+    staging = tmp_path / "2024-Q1" / ".dan-chu.new.tmp"
+    staging.mkdir()
+    (staging / "report.html").write_text("<p>mới</p>", encoding="utf-8")
+    _publish(staging, old)
+    assert sorted(p.name for p in old.iterdir()) == ["report.html"]
+    assert (old / "report.html").read_text(encoding="utf-8") == "<p>mới</p>"
+    assert sorted(p.name for p in old.parent.iterdir()) == ["dan-chu"]
