@@ -466,7 +466,7 @@ def main() -> int:
         path = OUT / f"{unit}_{day.isoformat()}{SUFFIX.get(form, '.xlsx')}"
         WRITERS[form](plan, unit, period, day, unit_rows(plan, unit, day, period, due), path)
         count += 1
-    print(f"wrote {count} submissions to {OUT.relative_to(ROOT)}")
+    print(f"wrote {count} submissions to {OUT}")
     return 0
 
 

@@ -34,7 +34,7 @@ REQUIRED = ("task_code",)
 STATUS_FIELDS = ("status", "progress")  # at least one of them is required
 
 _PAREN_RE = re.compile(r"\([^)]*\)")
-_PUNCT_RE = re.compile(r"[*:;,./]+")
+_PUNCT_RE = re.compile(r"[*:;,./-]+")  # "Khó khăn – vướng mắc" = "Khó khăn, vướng mắc"
 
 
 def header_key(text: object) -> str:

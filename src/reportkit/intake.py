@@ -79,6 +79,9 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
                 "Cannot read the spreadsheet: the file is damaged or not in a spreadsheet format ({detail}).",
                 "Mở tệp bằng Excel hoặc LibreOffice; nếu mở được, lưu lại thành .xlsx rồi gửi lại; nếu không, đề nghị "
                 "đơn vị gửi lại."),
+    "internal_error": (ERROR, "reportkit gặp lỗi khi đọc tệp này ({detail}); tệp không được dùng.",
+                       "reportkit failed while reading this file ({detail}); the file is not used.",
+                       "Báo lỗi cho người quản trị reportkit kèm tệp này; trong khi chờ, lưu lại tệp từ mẫu reportkit."),
     "password_protected": (ERROR, "Tệp được đặt mật khẩu mở nên không đọc được.",
                            "The file is password-protected and cannot be read.",
                            "Gỡ mật khẩu mở tệp (Excel: Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xoá "
@@ -129,6 +132,10 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
     "missing_task_code": (ERROR, "Dòng có số liệu nhưng không có mã nhiệm vụ; dòng không được dùng.",
                           "Row has data but no task code; row not used.",
                           "Ghi mã nhiệm vụ (ví dụ III.1, II.1.a) vào cột Mã nhiệm vụ."),
+    "text_without_code": (WARNING, "Dòng không có mã nhiệm vụ, chỉ có chữ ở các cột kết quả/ghi chú; dòng được bỏ qua.",
+                          "Row without a task code holding only text (result/note columns); row skipped.",
+                          "Nếu đây là nội dung của một nhiệm vụ, ghi mã nhiệm vụ vào cột Mã nhiệm vụ hoặc chuyển nội "
+                          "dung lên dòng của nhiệm vụ đó."),
     "unknown_task_code": (ERROR, "Mã nhiệm vụ '{task}' không có trong kế hoạch{suggest_vi}; dòng không được dùng.",
                           "Task code '{task}' is not in the plan{suggest_en}; row not used.",
                           "Dùng một trong các mã: {codes}."),
@@ -196,7 +203,7 @@ def make_finding(code: str, path: object, *, sheet: str | None = None, row: int 
     """A Finding from the MESSAGES table; ``fields`` fill its placeholders."""
     severity, vi, en, fix = MESSAGES[code]
     shown = "" if value is None or value == "" else cell_text(value)[:200]
-    fields = {"effect": _ROW_EFFECT[0], "effect_en": _ROW_EFFECT[1], "value": shown, **fields}
+    fields = {"effect": _ROW_EFFECT[0], "effect_en": _ROW_EFFECT[1], "value": shown, "column": column or "", **fields}
     return Finding(
         severity=severity,
         code=code,
@@ -264,7 +271,12 @@ def _sniff(data: bytes, path: Path, add) -> _FileInfo | None:
                 legacy_fonts = legacy_fonts or any(m in head for m in _LEGACY_FONT_BYTES)
         return _FileInfo(kind, legacy_fonts)
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        if ext in (".xlsx", ".xlsm", ".ods") and b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00i\x00o\x00n\x00I\x00n\x00f\x00o" not in data:
+        # An encrypted .xlsx is an OLE file with EncryptionInfo and EncryptedPackage streams
+        # (their names are stored UTF-16LE in the OLE directory).
+        if "EncryptionInfo".encode("utf-16-le") in data and "EncryptedPackage".encode("utf-16-le") in data:
+            add("password_protected")
+            return None
+        if ext in (".xlsx", ".xlsm", ".ods"):
             add("extension_mismatch", ext=ext, kind="xls", right=".xls")
         legacy_fonts = b".Vn" in data or b".\x00V\x00n\x00" in data or b"VNI-" in data or b"V\x00N\x00I\x00-\x00" in data
         return _FileInfo("cfb", legacy_fonts)
@@ -359,10 +371,15 @@ class _WorkbookReader:
         info = _sniff(data, self.path, lambda code, **kw: self.add(code, **kw))
         if info is None:
             return sub
+        from python_calamine import CalamineError
+
         try:
             self._read_book(data, info, sub)
-        except Exception as exc:  # noqa: BLE001 - a damaged file must become a finding, never a traceback
+        except (CalamineError, zipfile.BadZipFile, OSError, ValueError) as exc:
             self.add("corrupt", detail=f"{type(exc).__name__}: {exc}"[:300])
+            sub.rows = []
+        except Exception as exc:  # noqa: BLE001 - never a traceback for one file; the others go on
+            self.add("internal_error", detail=f"{type(exc).__name__}: {exc}"[:300])
             sub.rows = []
         return sub
 
@@ -580,13 +597,17 @@ class _WorkbookReader:
         """One TaskRow, or None when the row is not a task line or holds an error."""
         cells = raw.cells
         excel_row = raw.row + 1
+        errors_before = self._error_count()
         col = header.describe_field
         code_text = cell_text(cells.get("task_code"))
         has_data = any(cells.get(f) not in ("", None) for f in _DATA_FIELDS if f in cells)
         if not code_text:
-            if has_data:
+            if any(cells.get(f) not in ("", None) for f in ("status", "progress", "completed_on") if f in cells):
                 self.add("missing_task_code", row=excel_row, column=col("task_code"))
-            return None  # a heading or note line
+            elif has_data:
+                text = next(cell_text(cells[f]) for f in _TEXT_FIELDS if cells.get(f) not in ("", None))
+                self.add("text_without_code", row=excel_row, column=col("task_code"), value=text)
+            return None  # a heading, signature or note line
         unsafe = [(c, value, enc) for r, c, value, enc in self.unsafe_cells if r == raw.row]
         for c, value, encoding in unsafe:
             self.add("legacy_unsafe", row=excel_row, column=header.describe(c), value=value,
@@ -606,7 +627,6 @@ class _WorkbookReader:
                      suggest_en=f" (did you mean '{near[0]}'?)" if near else "",
                      codes=", ".join(self.plan.task_codes))
             return None
-        errors_before = self._error_count()
         status = self._status(cells, excel_row, header, code)
         progress = self._progress(cells, excel_row, header, status)
         if status is None and progress is not None:
