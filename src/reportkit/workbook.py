@@ -142,7 +142,7 @@ def build_template(plan: Plan, unit_code: str, period: Period | str):
 
     # One row per task or content item, grouped by section.
     row = HEADER_ROW + 1
-    first_row = row
+    task_rows: list[int] = []
     input_cols = [i for i, (f, _, _) in enumerate(TEMPLATE_COLUMNS, 1) if f in INPUT_FIELDS]
     for section_code, section_title in plan.sections:
         items = [t for t in tasks if t.section == section_code]
@@ -166,8 +166,8 @@ def build_template(plan: Plan, unit_code: str, period: Period | str):
                     cell.protection = unlocked
                     cell.fill = input_fill
             ws[f"{column_of('completed_on')}{row}"].number_format = DATE_FORMAT
+            task_rows.append(row)
             row += 1
-    last_row = row - 1
 
     # Validations on the input columns.
     status_words = list(ROW_STATUS_LABELS.values())
@@ -189,10 +189,9 @@ def build_template(plan: Plan, unit_code: str, period: Period | str):
     )
     for dv in (status_dv, progress_dv, date_dv):
         ws.add_data_validation(dv)
-    if last_row >= first_row:
-        status_dv.add(f"{column_of('status')}{first_row}:{column_of('status')}{last_row}")
-        progress_dv.add(f"{column_of('progress')}{first_row}:{column_of('progress')}{last_row}")
-        date_dv.add(f"{column_of('completed_on')}{first_row}:{column_of('completed_on')}{last_row}")
+    for first, last in _blocks(task_rows):  # task rows only, not the section headings
+        for dv, field in ((status_dv, "status"), (progress_dv, "progress"), (date_dv, "completed_on")):
+            dv.add(f"{column_of(field)}{first}:{column_of(field)}{last}")
     date_dv.add(f"{VALUE_COLUMN}{DATE_ROW}")
 
     ws.freeze_panes = f"C{HEADER_ROW + 1}"
@@ -211,6 +210,17 @@ def build_template(plan: Plan, unit_code: str, period: Period | str):
     wb.properties.title = f"Bảng theo dõi nhiệm vụ – {unit.name} – {period.label}"
     wb.properties.creator = "reportkit"
     return wb
+
+
+def _blocks(rows: list[int]) -> list[tuple[int, int]]:
+    """Consecutive runs of row numbers: [12, 13, 15] → [(12, 13), (15, 15)]."""
+    blocks: list[tuple[int, int]] = []
+    for r in rows:
+        if blocks and blocks[-1][1] == r - 1:
+            blocks[-1] = (blocks[-1][0], r)
+        else:
+            blocks.append((r, r))
+    return blocks
 
 
 def _add_guide(wb, plan: Plan, unit_name: str, period: Period) -> None:

@@ -86,6 +86,14 @@ def save(wb, name: str) -> None:
     save_workbook(wb, HERE / name, created=CREATED)
 
 
+def workbook_bytes(wb) -> bytes:
+    """The .xlsx bytes of ``wb``, reproducibly dated."""
+    buf = io.BytesIO()
+    wb.properties.created = CREATED
+    wb.save(buf)
+    return fix_zip_times(buf.getvalue(), CREATED)
+
+
 def with_row(code: str, **changes) -> list[list]:
     """The standard rows with the row of ``code`` changed (by header name)."""
     rows = [list(r) for r in ROWS]
@@ -233,9 +241,7 @@ def ok_files(plan) -> None:
     save(wb, "ok_cover_sheet_first.xlsx")
 
     # Macro-enabled workbook (.xlsm: the macro-enabled content type, no macros).
-    buf = io.BytesIO()
-    book(standard()).save(buf)
-    save_xlsm(buf.getvalue(), HERE / "ok_macro_enabled.xlsm")
+    save_xlsm(workbook_bytes(book(standard())), HERE / "ok_macro_enabled.xlsm")
 
     # Old .xls (BIFF8) and LibreOffice .ods.
     write_xls(standard(), HERE / "ok_old_format.xls")
@@ -334,10 +340,7 @@ def warn_files(plan) -> None:
                                 None, None]])), "warn_text_without_code.xlsx")
 
     # .xlsx content behind an .xls name.
-    buf = io.BytesIO()
-    save_workbook(book(standard()), HERE / "_tmp.xlsx", created=CREATED)
-    (HERE / "_tmp.xlsx").replace(HERE / "warn_extension_mismatch.xls")
-    del buf
+    (HERE / "warn_extension_mismatch.xls").write_bytes(workbook_bytes(book(standard())))
 
     # Old Vietnamese encodings: TCVN3 with .VnTime fonts, VNI with VNI-Times, TCVN3 text in a Unicode font (.xls).
     save(legacy_book(lambda s: encode_tcvn3(s, lower_unencodable=True), ".VnTime"),
@@ -367,8 +370,7 @@ def bad_files(plan) -> None:
         z.writestr(zipfile.ZipInfo("word/document.xml", CREATED.timetuple()[:6]), "<w:document/>")
     (HERE / "bad_not_spreadsheet__word_document.xlsx").write_bytes(docx.getvalue())
 
-    good = io.BytesIO()
-    book(standard()).save(good)
+    good = io.BytesIO(workbook_bytes(book(standard())))
     (HERE / "bad_corrupt__truncated.xlsx").write_bytes(good.getvalue()[:3000])
     (HERE / "bad_corrupt__ole_garbage.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 8)
     (HERE / "bad_empty_file.xlsx").write_bytes(b"")
