@@ -351,16 +351,22 @@ def _rows_frame(plan: Plan, subs: list[Submission], sub_ids: np.ndarray,
         "progress": progress,
         "completed": completed,
         "source_row": source_row,
-        "result": pd.array([r.result or "" for r in rows], dtype="str"),
-        "difficulties": pd.array([r.difficulties or "" for r in rows], dtype="str"),
-        "proposals": pd.array([r.proposals or "" for r in rows], dtype="str"),
-        "note": pd.array([r.note or "" for r in rows], dtype="str"),
+        "result": _texts([r.result for r in rows]),
+        "difficulties": _texts([r.difficulties for r in rows]),
+        "proposals": _texts([r.proposals for r in rows]),
+        "note": _texts([r.note for r in rows]),
         "rejected": rejected,
         "usable": (row_code >= 0) & ~rejected,
     }, copy=False)
     if (task_idx < 0).any():
         out = out[task_idx >= 0]
     return out, messages
+
+
+def _texts(values: list) -> Any:
+    """Workbook texts as a string array, missing ones as ""."""
+    array = pd.array(values, dtype="str")
+    return array.fillna("") if array.isna().any() else array
 
 
 # ------------------------------------------------------------------ milestones
@@ -410,18 +416,23 @@ def _milestone_dates(plan: Plan, subs: list[Submission], meta: pd.DataFrame, cho
     events["task_idx"] = events["key"] % n_tasks
 
     results = []
-    taken = pd.Series(dtype="datetime64[s]")
+    taken = None
     for pos in range(int(multi["n_milestones"].max())):  # a few milestones, each step vectorised
         if pos == 0:
             candidates = events
         else:
-            prev_deadline = multi[multi["milestone_pos"] == pos - 1].set_index("task_idx")["deadline"]
-            floor = pd.concat([events["task_idx"].map(prev_deadline).rename("a"),
-                               events["key"].map(taken).rename("b")], axis=1).max(axis=1)
-            candidates = events[events["key"].isin(taken.index) & (events["done_on"] > floor)]
+            # Later than the previous milestone's deadline and than the date it took.
+            prev_deadline = multi.loc[multi["milestone_pos"] == pos - 1, ["task_idx", "deadline"]]
+            candidates = (events.merge(taken, on="key", how="inner")
+                          .merge(prev_deadline.rename(columns={"deadline": "prev_deadline"}), on="task_idx"))
+            floor = np.maximum(candidates["prev_on"].to_numpy(dtype="datetime64[s]"),
+                               candidates["prev_deadline"].to_numpy(dtype="datetime64[s]"))
+            candidates = candidates[candidates["done_on"].to_numpy(dtype="datetime64[s]") > floor]
         first = candidates.drop_duplicates("key", keep="first")
         results.append(first.assign(milestone_pos=pos)[["key", "milestone_pos", "done_on", "done_report_date", "assumed"]])
-        taken = first.set_index("key")["done_on"]
+        taken = first[["key", "done_on"]].rename(columns={"done_on": "prev_on"})
+        if taken.empty:
+            break
     out = pd.concat(results, ignore_index=True)
     out["done_on"] = out["done_on"].astype("datetime64[s]")
     out["done_report_date"] = out["done_report_date"].astype("datetime64[s]")
@@ -446,16 +457,6 @@ def _take_text(values: Any, pos: np.ndarray, fill: str = "") -> Any:
     if not len(values):
         return pd.array(np.full(len(pos), fill, dtype=object), dtype="str")
     return pd.array(values, dtype="str").take(pos, allow_fill=True, fill_value=fill)
-
-
-def _categorical(values: Any, idx: np.ndarray) -> pd.Categorical:
-    """``values[idx]`` as a Categorical whose categories keep ``values``' order (duplicates merged)."""
-    values = [str(v) for v in values]
-    categories = list(dict.fromkeys(values))
-    if len(categories) != len(values):  # e.g. two units with the same name
-        remap = np.array([categories.index(v) for v in values], dtype=np.int64)
-        idx = remap[idx]
-    return pd.Categorical.from_codes(np.asarray(idx), categories=pd.Index(categories, dtype="str"))
 
 
 def _days(a: np.ndarray, b: np.ndarray | np.datetime64) -> np.ndarray:
@@ -638,7 +639,9 @@ def assess(
               "Có ngày hoàn thành ", completed_raw, " nhưng tình trạng chưa hoàn thành: chưa tính là hoàn thành")
     notes.add(done & assumed, "Báo cáo “Đã hoàn thành” nhưng không ghi ngày hoàn thành: lấy ngày báo cáo ",
               done_report, " làm ngày hoàn thành")
-    notes.add(done & multi & (done_report != report_date), "Ngày hoàn thành theo báo cáo ngày ", done_report)
+    # A milestone date that the counted row no longer shows came from an earlier report.
+    notes.add(done & multi & (completed_on != completed_raw) & (done_report != report_date),
+              "Ngày hoàn thành theo báo cáo ngày ", done_report)
     notes.add(row_usable & multi & reported_done & ~done,
               "Ngày hoàn thành đã báo cáo được tính cho mốc trước; mốc này chưa có ngày hoàn thành")
     notes.add(row_usable & no_deadline, "Cấp trên chưa giao thời hạn (khai báo bằng tham số deadlines khi có)")
@@ -646,14 +649,15 @@ def assess(
     unit_note_obj = np.asarray(unit_note, dtype=object)
     has_unit_note = unit_note_obj != ""
     note = np.where(has_unit_note, unit_note_obj, notes.text)
-    both = has_unit_note & notes.has
-    if both.any():
-        note[both] = unit_note_obj[both] + "; " + notes.text[both]
+    both = np.flatnonzero(has_unit_note & notes.has)
+    if len(both):
+        # The unit's own note first; "; " between the two unless it already ends a sentence.
+        ends = pd.Series(unit_note_obj[both], dtype=object).str.rstrip().str[-1:].isin([".", ";", "!", "?"])
+        note[both] = unit_note_obj[both] + np.where(ends.to_numpy(), " ", "; ") + notes.text[both]
 
-    def plan_text(values: Any, idx: np.ndarray) -> pd.Categorical:
-        # Plan-derived words repeat on every row: a categorical costs one small
-        # integer per row instead of a string pointer (a million rows stay cheap).
-        return _categorical(values, idx)
+    def plan_text(values: Any, idx: np.ndarray) -> Any:
+        # Take from a small string array: no per-row string validation.
+        return pd.array(np.asarray(values, dtype=object), dtype="str").take(idx)
 
     out = pd.DataFrame({
         "task_code": plan_text(tasks["task_code"], task_idx),

@@ -213,10 +213,9 @@ def _per_unit(plan: Plan, status: pd.DataFrame, table: pd.DataFrame) -> pd.DataF
         parts = []
         if not (mine["role"] == "used").any():
             parts.append("Không có báo cáo dùng được đến ngày chốt số liệu")
-        later = mine[mine["role"] == "after_cutoff"]
-        if len(later):
-            parts.append("Có báo cáo ngày " + ", ".join(format_date(d.date()) for d in later["report_date"])
-                         + " sau ngày chốt số liệu")
+            later = mine.loc[mine["role"] == "after_cutoff", "report_date"]
+            if len(later):
+                parts.append(f"báo cáo gửi ngày {format_date(later.min().date())}, sau ngày chốt số liệu")
         if (mine["role"] == "unusable").any():
             parts.append("Có tệp không dùng được: " + ", ".join(mine.loc[mine["role"] == "unusable", "file"]))
         notes.append("; ".join(parts))
