@@ -615,7 +615,7 @@ class _WorkbookReader:
                      effect="dòng không được dùng", effect_en="row not used")
         if any(c == header.columns["task_code"] for c, _, _ in unsafe):
             return None
-        code = normalize_code(code_text)
+        code = self._plan_code(code_text)
         if code not in self.plan.task_codes:
             section_codes = {s for s, _ in self.plan.sections}
             if not has_data and (code in section_codes or not _CODE_SHAPE_RE.match(code)
@@ -649,6 +649,17 @@ class _WorkbookReader:
             source_row=excel_row,
             sheet=self.sheet or "",
         )
+
+    def _plan_code(self, text: str) -> str:
+        """The canonical code; a legacy-encoded code ("II.1.®" in TCVN3) is decoded when that names a plan code."""
+        code = normalize_code(text)
+        if code in self.plan.task_codes or text.isascii():
+            return code
+        for encoding in (legacy.TCVN3, legacy.VNI):
+            decoded = normalize_code(legacy.convert(text, encoding))
+            if decoded in self.plan.task_codes:
+                return decoded
+        return code
 
     def _error_count(self) -> int:
         return sum(1 for f in self.findings if f.severity == ERROR)

@@ -207,6 +207,10 @@ def _syllable_score(text: str) -> tuple[int, int]:
     return sum(1 for w in words if is_vietnamese_syllable(w)), len(words)
 
 
+def _has_long_word(text: str) -> bool:
+    return any(len(w) > 1 for w in _WORD_RE.findall(text) if not w.isascii())
+
+
 CONVERTED = "converted"
 UNCHANGED = "unchanged"
 UNSAFE = "unsafe"
@@ -238,6 +242,8 @@ def repair_text(text: str, font_name: str | None = None, suspect: bool = False) 
         return Repair(text, UNCHANGED)
     encoding, upper = font_encoding(font_name)
     telltale = has_telltale(text)
+    if encoding is None and telltale and not _has_long_word(text):
+        return Repair(text, UNCHANGED)  # a lone symbol ("2 × 3") is no evidence without a legacy font
     if encoding is None and not telltale:
         if not suspect:
             return Repair(text, UNCHANGED)
