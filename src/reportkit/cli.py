@@ -272,6 +272,112 @@ def run_command(period, stream, as_of, submissions, params_file, output, formats
         _exit_code.set(EXIT_INPUT_FINDINGS)
 
 
+@cli.command(name="status")
+@click.option("--period", required=True, help="period id, e.g. 2024-Q1, 2024-M03, 2024-H1, 2024-9M, 2024")
+@click.option("--stream", help="report stream (dan-chu, dan-van): its cut-off is the default --as-of")
+@click.option("--as-of", "as_of", help="data cut-off (ngày chốt số liệu); default the stream's cut-off, else the period end")
+@click.option("--submissions", type=click.Path(), help="submissions folder (default: data/submissions/<year>)")
+@click.option("--deadline", "deadline_opts", multiple=True, metavar="CODE=DATE",
+              help="deadline of an external task, e.g. III.7=2024-08-15 (repeatable)")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "xlsx"]), default="table", show_default=True)
+@click.option("--output", "-o", type=click.Path(),
+              help="write to this file (xlsx default: outputs/status-<period>[-<stream>].xlsx)")
+@click.option("--plan", "plan_path", type=click.Path(), help=PLAN_HELP)
+def status_command(period, stream, as_of, submissions, deadline_opts, fmt, output, plan_path) -> None:
+    """Status of every task and unit as of the cut-off date.
+
+    \b
+    Examples:
+      reportkit status --period 2024-Q1 --stream dan-chu
+      reportkit status --period 2024 --as-of 2024-11-19 --deadline III.7=2024-08-15 --format xlsx
+    """
+    from .errors import EXIT_INPUT_FINDINGS
+    from .periods import find_report
+    from .status import assess, resolve_as_of, resolve_deadlines, resolve_period, resolve_submissions
+    from .summary import format_headline, headline_counts, relevant_findings, summarize_period
+
+    plan = _plan(plan_path)
+    # Check every option before reading any workbook.
+    period_obj = resolve_period(plan, period)
+    as_of_date = parse_date_option(as_of, "--as-of")
+    default_cutoff = find_report(plan, period_obj, stream).default_cutoff if stream else period_obj.end
+    as_of_date = resolve_as_of(plan, as_of_date, default_cutoff)
+    deadlines = resolve_deadlines(plan, parse_deadline_options(deadline_opts)) or None
+    subs = resolve_submissions(Path(submissions or f"data/submissions/{plan.year}"), plan)
+    summary = summarize_period(plan, subs, period_obj, stream, as_of_date, deadlines) if stream else None
+    frame = summary.status if summary else assess(plan, subs, period_obj, as_of_date, deadlines)
+    headline = summary.headline if summary else format_headline(headline_counts(frame))
+    findings = summary.findings if summary else relevant_findings(plan, subs, as_of_date)
+
+    if fmt == "xlsx":
+        from .xlsx_out import write_status_xlsx
+
+        path = Path(output or f"outputs/status-{period_obj.id}{'-' + stream if stream else ''}.xlsx")
+        title = None if summary else f"{period_obj.label} (số liệu đến {as_of_date:%d/%m/%Y}): {headline}"
+        write_status_xlsx(frame, path, summary=summary, title=title)
+        click.echo(f"{len(frame)} dòng → {path}")
+    elif fmt in ("csv", "json"):
+        from .status import status_records
+
+        records = status_records(frame)
+        if fmt == "json":
+            text = json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+        else:
+            text = status_csv(records)
+        if output:
+            Path(output).parent.mkdir(parents=True, exist_ok=True)
+            # A BOM lets Excel open the Vietnamese CSV as UTF-8.
+            Path(output).write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
+            click.echo(f"{len(records)} dòng → {output}")
+        else:
+            click.echo(text, nl=False)
+    else:
+        click.echo(render_status_table(frame))
+        click.echo(f"\n{period_obj.label}, số liệu đến {as_of_date:%d/%m/%Y}: {headline}.")
+        if output:
+            click.echo("(--output applies to csv, json and xlsx)", err=True)
+    errors = int((findings["severity"] == "error").sum())
+    if errors:
+        click.echo(f"reportkit status: {errors} lỗi trong dữ liệu đầu vào (dòng bị loại không được tính); "
+                   "xem: reportkit check", err=True)
+        _exit_code.set(EXIT_INPUT_FINDINGS)
+
+
+def status_csv(records: list[dict]) -> str:
+    """CSV text of status records; department text that a spreadsheet would run as a formula is neutralised."""
+    import csv
+    import io
+
+    from .xlsx_out import neutralise_formula
+
+    buffer = io.StringIO()
+    fields = list(records[0]) if records else ["task_code"]
+    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow({k: neutralise_formula("" if v is None else v) for k, v in record.items()})
+    return buffer.getvalue()
+
+
+def render_status_table(frame) -> str:
+    """The status table as aligned text: code, milestone, unit, lead, deadline, completion, status, days late."""
+    from .fmt import format_date
+
+    import pandas as pd
+
+    def day(value) -> str:
+        return "" if pd.isna(value) else format_date(value.date())
+
+    rows = [{  # a display of a few hundred lines at most
+        "task_code": r.task_code, "milestone": r.milestone_label, "unit_code": r.unit_code,
+        "lead": "x" if r.is_lead and r.lead_unit_code else "", "deadline": day(r.deadline), "completed_on": day(r.completed_on),
+        "status": r.status, "days_late": "" if pd.isna(r.days_late) else str(r.days_late),
+    } for r in frame.astype({"days_late": object}).itertuples()]
+    headers = {"task_code": "Mã", "milestone": "Mốc", "unit_code": "Đơn vị", "lead": "Chủ trì", "deadline": "Thời hạn",
+               "completed_on": "Hoàn thành", "status": "Tình trạng", "days_late": "Quá hạn (ngày)"}
+    return render_table(rows, list(headers), headers)
+
+
 def parse_deadline_options(options) -> dict[str, str]:
     """``("III.7=2024-08-15",)`` → ``{"III.7": "2024-08-15"}`` (dates checked, codes normalised)."""
     from .errors import ParamsError

@@ -170,14 +170,18 @@ def _manifest(subs: list[Submission], table: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-def _findings(subs: list[Submission], table: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
-    """Findings of the files this report stands on: the ones used, same-day duplicates, unusable ones.
+def relevant_findings(plan: Plan, subs: list[Submission], as_of: dt.date, table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Findings of the files a status as of ``as_of`` stands on (model.FINDING_COLUMNS).
 
-    Superseded files were replaced by a newer report of their unit; files dated
-    after the cut-off belong to a later report.
+    That is the files used, same-day duplicates of them and unusable files;
+    not superseded files (replaced by a newer report of their unit) nor files
+    dated after the cut-off (they belong to a later report).
     """
+    table = submission_table(plan, subs, as_of) if table is None else table
     keep = table["role"].isin(["used", "same_day", "unusable"]) & ~(table["report_date"] > pd.Timestamp(as_of))
-    return findings_frame([f for s, k in zip(subs, keep.to_numpy()) if k for f in s.findings])[FINDING_COLUMNS]
+    frame = findings_frame([f for s, k in zip(subs, keep.to_numpy()) if k for f in s.findings])[FINDING_COLUMNS]
+    frame["row"] = frame["row"].astype("Int64")
+    return frame
 
 
 # ------------------------------------------------------------------ tables
@@ -348,6 +352,6 @@ def summarize_period(
         proposals=_texts(plan, status, "proposals"),
         deadlines=_deadline_states(plan, report, as_of),
         trend=_trend(plan, subs, report, as_of, deadlines) if period.is_cumulative else None,
-        findings=_findings(subs, table, as_of),
+        findings=relevant_findings(plan, subs, as_of, table),
         manifest=_manifest(subs, table),
     )
