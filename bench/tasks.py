@@ -100,7 +100,7 @@ def report_naive(output: str, period: str, stream: str) -> dict:
     out = Path(output)
     out.mkdir(parents=True, exist_ok=True)
     nb = out / "report.ipynb"
-    params = ROOT / "params" / f"{period}_{stream}.yaml"
+    params = ROOT / "params" / f"{period}-{stream}.yaml"
     run = lambda *cmd: subprocess.run([str(c) for c in cmd], check=True, cwd=ROOT, env=_env(),  # noqa: E731
                                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     run(VENV_BIN / "papermill", ROOT / "notebooks" / "period_report.ipynb", nb, "-f", params, "-k", "reportkit")
