@@ -131,7 +131,9 @@ def submission_table(plan: Plan, subs: list[Submission], as_of: dt.date) -> pd.D
     eligible = frame["usable"] & frame["report_date"].notna() & (frame["report_date"] <= cutoff)
     used = (frame[eligible].sort_values(["unit_code", "report_date", "file"], kind="stable")
             .drop_duplicates("unit_code", keep="last"))
-    used_date = frame["unit_code"].map(used.set_index("unit_code")["report_date"])
+    # reindex, not map: map fails on an empty date series
+    used_date = pd.Series(used.set_index("unit_code")["report_date"].reindex(frame["unit_code"]).to_numpy(),
+                          index=frame.index)
     role = np.select(
         [frame["sub"].isin(used["sub"]), ~frame["usable"] | frame["report_date"].isna(),
          frame["report_date"] > cutoff, eligible & (frame["report_date"] == used_date)],
@@ -195,13 +197,12 @@ def _status_columns(frame: pd.DataFrame, by: list[str]) -> pd.DataFrame:
 
 def _per_unit(plan: Plan, status: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
     units = pd.DataFrame({"unit_code": plan.unit_codes, "unit": [u.name for u in plan.units]})
-    used = table[table["role"] == "used"].set_index("unit_code")
-    units["submitted"] = units["unit_code"].isin(used.index)
-    units["report_date"] = units["unit_code"].map(used["report_date"]).astype("datetime64[s]")
-    units["source_file"] = units["unit_code"].map(used["file"]).fillna("").astype(str)
-    units["rows_read"] = units["unit_code"].map(used["rows_read"]).fillna(0).astype(np.int64)
-    units["errors"] = units["unit_code"].map(used["errors"]).fillna(0).astype(np.int64)
-    units["warnings"] = units["unit_code"].map(used["warnings"]).fillna(0).astype(np.int64)
+    used = table[table["role"] == "used"].set_index("unit_code").reindex(units["unit_code"])
+    units["submitted"] = used["sub"].notna().to_numpy()
+    units["report_date"] = used["report_date"].to_numpy(dtype="datetime64[s]")
+    units["source_file"] = used["file"].fillna("").astype(str).to_numpy()
+    for column in ("rows_read", "errors", "warnings"):
+        units[column] = used[column].fillna(0).astype(np.int64).to_numpy()
     rows = status.assign(unit_code=status["unit_code"].astype(str))
     counts = _status_columns(rows, ["unit_code"])
     counts.index.name = "unit_code"
