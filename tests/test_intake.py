@@ -19,13 +19,16 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reportkit import intake
-from reportkit.cellvalues import parse_date, parse_progress, parse_status
+from reportkit.cellvalues import cell_text, parse_date, parse_progress, parse_status
 from reportkit.errors import SubmissionsError
 from reportkit.intake import read_submissions, read_workbook
 from reportkit.legacy import has_telltale
 from reportkit.model import DONE, ERROR, IN_PROGRESS, NOT_STARTED, WARNING
+from reportkit.text import clean_text
 
 from .conftest import DATA, ROOT
 
@@ -429,3 +432,13 @@ def test_check_of_a_missing_folder_is_a_usage_error(capsys, tmp_path):
 
     assert main(["check", str(tmp_path / "missing")]) == 3
     assert "not found" in capsys.readouterr().err
+
+
+_TEXT_ALPHABET = list("aáàạe\u0301 \t\r\n\x0b\x1c\u00a0\u00ad\u200b\u2003\u3000") + ["ệ", "Đ", "  "]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_TEXT_ALPHABET), min_size=1, max_size=12))
+def test_cell_text_fast_path_equals_clean_text(value):
+    """The speed-up in cell_text must never change what clean_text would give."""
+    assert cell_text(value) == clean_text(value)

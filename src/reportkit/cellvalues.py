@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import DONE, IN_PROGRESS, NOT_STARTED, ROW_STATUS_LABELS
 from .text import clean_text, fold_key
@@ -32,6 +34,8 @@ STATUS_ALIASES: dict[str, tuple[str, ...]] = {
         "Done", "Completed",
     ),
 }
+# What text.clean_text would change: whitespace other than single inner spaces, invisible controls.
+_NEEDS_CLEAN_RE = re.compile("[^\\S ]|  |^ | $|[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 _STATUS_BY_KEY = {fold_key(word): status for status, words in STATUS_ALIASES.items() for word in words}
 _PAREN_RE = re.compile(r"\([^)]*\)")
 
@@ -49,6 +53,13 @@ def parse_status(value: object) -> str | None:
     Case, diacritics, spacing and a trailing remark in brackets are ignored:
     "đã hoàn thành (100%)" is DONE.
     """
+    if isinstance(value, str):
+        return _parse_status_text(value)  # cached: the same few words fill every sheet
+    return _parse_status_text(cell_text(value))
+
+
+@lru_cache(maxsize=4096)
+def _parse_status_text(value: str) -> str | None:
     text = cell_text(value)
     if not text:
         return None
@@ -165,6 +176,11 @@ def cell_text(value: object) -> str:
     """A cell as display text: NFC and trimmed; 12.0 → "12"; dates as dd/mm/yyyy."""
     if value is None or value == "":
         return ""
+    if isinstance(value, str):
+        # Fast path: most cells are already clean NFC text on one line.
+        if not _NEEDS_CLEAN_RE.search(value) and (value.isascii() or unicodedata.is_normalized("NFC", value)):
+            return value
+        return clean_text(value)
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, float) and value.is_integer():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .cellvalues import cell_text
 from .text import fold_key
@@ -49,9 +50,19 @@ for _field, (_label, _aliases) in COLUMNS.items():
         _FIELD_BY_KEY.setdefault(header_key(_name), _field)
 
 
+_MAX_HEADER_LEN = 80  # longer cells are task text, not headers
+
+
+@lru_cache(maxsize=8192)
+def _field_of_text(text: str) -> str | None:
+    return _FIELD_BY_KEY.get(header_key(text))
+
+
 def field_of(text: object) -> str | None:
     """The field a header cell names, or None."""
-    return _FIELD_BY_KEY.get(header_key(text)) if text not in (None, "") else None
+    if not isinstance(text, str) or not text or len(text) > _MAX_HEADER_LEN:
+        return None
+    return _field_of_text(text)
 
 
 def column_letter(index: int) -> str:
@@ -83,7 +94,11 @@ class Header:
         return f"{column_letter(col)} ({label})" if label else column_letter(col)
 
     def describe_field(self, name: str) -> str:
-        return self.describe(self.columns[name])
+        """Column of a field for findings, e.g. "D (Tình trạng)" (computed once per header)."""
+        described = self.__dict__.setdefault("_described", {})
+        if name not in described:
+            described[name] = self.describe(self.columns[name])
+        return described[name]
 
 
 def _match_row(row: list) -> dict[int, str]:

@@ -24,6 +24,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -342,6 +343,8 @@ class _WorkbookReader:
         self.path = path
         self.plan = plan
         self.findings: list[Finding] = []
+        self.errors = 0  # error findings so far
+        self.codes = frozenset(plan.task_codes)
         self.sheet: str | None = None
         # Cells whose legacy text could not be converted safely: (row, col, text, encoding).
         self.unsafe_cells: list[tuple[int, int, str, str | None]] = []
@@ -350,6 +353,7 @@ class _WorkbookReader:
         kw.setdefault("sheet", self.sheet)
         finding = make_finding(code, self.path, **kw)
         self.findings.append(finding)
+        self.errors += finding.severity == ERROR
         return finding
 
     # -- the whole file ---------------------------------------------------
@@ -437,7 +441,7 @@ class _WorkbookReader:
         texts = [v for row in grid for v in row if isinstance(v, str) and v and not v.isascii()]
         if not texts:
             return
-        suspect = info.legacy_fonts or any(legacy.has_telltale(t) for t in texts)
+        suspect = info.legacy_fonts or legacy.has_telltale("\n".join(texts))  # one search per sheet
         if not suspect:
             return
         fonts = self._cell_fonts(data) if info.legacy_fonts and info.kind == "xlsx" else {}
@@ -600,7 +604,7 @@ class _WorkbookReader:
         errors_before = self._error_count()
         col = header.describe_field
         code_text = cell_text(cells.get("task_code"))
-        has_data = any(cells.get(f) not in ("", None) for f in _DATA_FIELDS if f in cells)
+        has_data = any(cells.get(f, "") not in ("", None) for f in _DATA_FIELDS)
         if not code_text:
             if any(cells.get(f) not in ("", None) for f in ("status", "progress", "completed_on") if f in cells):
                 self.add("missing_task_code", row=excel_row, column=col("task_code"))
@@ -608,7 +612,7 @@ class _WorkbookReader:
                 text = next(cell_text(cells[f]) for f in _TEXT_FIELDS if cells.get(f) not in ("", None))
                 self.add("text_without_code", row=excel_row, column=col("task_code"), value=text)
             return None  # a heading, signature or note line
-        unsafe = [(c, value, enc) for r, c, value, enc in self.unsafe_cells if r == raw.row]
+        unsafe = [(c, value, enc) for r, c, value, enc in self.unsafe_cells if r == raw.row] if self.unsafe_cells else []
         for c, value, encoding in unsafe:
             self.add("legacy_unsafe", row=excel_row, column=header.describe(c), value=value,
                      encoding=legacy.ENCODING_NAMES.get(encoding, "TCVN3/VNI"),
@@ -616,7 +620,7 @@ class _WorkbookReader:
         if any(c == header.columns["task_code"] for c, _, _ in unsafe):
             return None
         code = self._plan_code(code_text)
-        if code not in self.plan.task_codes:
+        if code not in self.codes:
             section_codes = {s for s, _ in self.plan.sections}
             if not has_data and (code in section_codes or not _CODE_SHAPE_RE.match(code)
                                  or re.fullmatch(r"[IVXLC]+", code)):
@@ -652,17 +656,17 @@ class _WorkbookReader:
 
     def _plan_code(self, text: str) -> str:
         """The canonical code; a legacy-encoded code ("II.1.®" in TCVN3) is decoded when that names a plan code."""
-        code = normalize_code(text)
-        if code in self.plan.task_codes or text.isascii():
+        code = _normalize_code(text)
+        if code in self.codes or text.isascii():
             return code
         for encoding in (legacy.TCVN3, legacy.VNI):
             decoded = normalize_code(legacy.convert(text, encoding))
-            if decoded in self.plan.task_codes:
+            if decoded in self.codes:
                 return decoded
         return code
 
     def _error_count(self) -> int:
-        return sum(1 for f in self.findings if f.severity == ERROR)
+        return self.errors
 
     def _status(self, cells: dict, excel_row: int, header: Header, code: str) -> str | None:
         value = cells.get("status")
@@ -686,11 +690,13 @@ class _WorkbookReader:
         if parsed.value is None:
             return None
         progress = float(parsed.value)
-        shown = format_number(progress, 0 if progress.is_integer() else 1)
-        if parsed.note == "fraction":
-            self.add("progress_fraction", percent=shown, **where)
-        if status is not None and (status == DONE) != (progress >= 100):
-            self.add("status_progress_conflict", status=ROW_STATUS_LABELS[status], progress=shown, **where)
+        conflict = status is not None and (status == DONE) != (progress >= 100)
+        if parsed.note == "fraction" or conflict:
+            shown = format_number(progress, 0 if progress.is_integer() else 1)
+            if parsed.note == "fraction":
+                self.add("progress_fraction", percent=shown, **where)
+            if conflict:
+                self.add("status_progress_conflict", status=ROW_STATUS_LABELS[status], progress=shown, **where)
         return progress
 
     def _completed_on(self, cells: dict, excel_row: int, header: Header, status: str | None, code: str,
@@ -738,6 +744,9 @@ class _WorkbookReader:
                 self.add("duplicate_task", n=len(rows), rows=", ".join(map(str, rows)), **where)
         out.sort(key=lambda tr: tr.source_row)
         return out
+
+
+_normalize_code = lru_cache(maxsize=8192)(normalize_code)  # codes repeat in every file
 
 
 def _row_content(tr: TaskRow) -> tuple:
