@@ -1,3 +1,23 @@
 """reportkit: period reports on how a unit's annual plan is carried out."""
 
 __version__ = "0.1.0"
+
+# Public API, imported on first use so that `import reportkit` (and the CLI) stay fast.
+_LAZY_EXPORTS = {
+    "read_workbook": "intake",
+    "read_submissions": "intake",
+    "write_template": "workbook",
+}
+
+
+def __getattr__(name: str):
+    module = _LAZY_EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'reportkit' has no attribute {name!r}")
+    from importlib import import_module
+
+    return getattr(import_module(f"{__name__}.{module}"), name)
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_LAZY_EXPORTS])
