@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +12,7 @@ from reportkit.errors import ParamsError
 from reportkit.run import _publish, parse_formats, run_report
 
 from .conftest import DATA, PLAN_PATH, ROOT
+from .report_fixtures import built_report  # noqa: F401  (session fixture)
 
 SUBMISSIONS = ROOT / "data" / "submissions" / "2024"
 
@@ -78,3 +80,23 @@ def test_publish_replaces_the_old_folder_whole(tmp_path):
     assert sorted(p.name for p in old.iterdir()) == ["report.html"]
     assert (old / "report.html").read_text(encoding="utf-8") == "<p>mới</p>"
     assert sorted(p.name for p in old.parent.iterdir()) == ["dan-chu"]
+
+
+@pytest.mark.slow
+def test_published_report_has_its_files_and_a_complete_manifest(built_report):  # noqa: F811
+    import hashlib
+
+    folder = built_report.out_dir
+    assert sorted(p.name for p in folder.iterdir()) == ["manifest.json", "report.html", "report.ipynb", "report.pdf"]
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["files"] == {"html": "report.html", "pdf": "report.pdf", "ipynb": "report.ipynb"}
+    assert manifest["params"]["period"] == "2024-Q1" and manifest["as_of"] == "2024-02-29"
+    assert manifest["due_before"] == "2024-03-01"
+    assert {"python", "reportkit", "papermill", "nbconvert", "weasyprint", "pandas"} <= set(manifest["versions"])
+    inputs = {Path(i["path"]).name: i for i in manifest["inputs"]}
+    assert len(inputs) == len(list(SUBMISSIONS.glob("*.*")))
+    sample = inputs["hcth_2024-02-28.xlsx"]
+    assert sample["unit"] == "Phòng Hành chính – Tổng hợp" and sample["used"] is True
+    assert sample["sha256"] == hashlib.sha256((SUBMISSIONS / "hcth_2024-02-28.xlsx").read_bytes()).hexdigest()
+    assert manifest["timings"]["total"] > 0 and "export_pdf" in manifest["timings"]
+    assert not list(folder.parent.glob(".*"))  # no temporary folder left behind

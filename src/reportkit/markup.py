@@ -97,7 +97,7 @@ def render_table(frame, columns: Sequence[Column], *, caption: str | None = None
     if frame is None or len(frame) == 0:
         return para(empty, "noindent")
     colgroup = "".join(f'<col style="width:{c.width}">' if c.width else "<col>" for c in columns)
-    head = "".join(tag("th", escape(c.header), c.cls if c.cls in ("num",) else None) for c in columns)
+    head = "".join(tag("th", escape(c.header)) for c in columns)
     body = None
     for c in columns:
         cells = frame[c.field].astype("string").fillna("") if c.safe else escape_series(frame[c.field])

@@ -20,6 +20,7 @@ import pandas as pd
 from . import charts
 from .document import annex_heading, render_header, render_intro, render_signature, report_subject
 from .fmt import format_date, format_number, format_percent
+from .run import RUN_RECORD_MIMETYPE
 from .markup import Column, Html, dash_list, escape, escape_series, para, render_table, tag
 
 SECTION_TITLES = {
@@ -38,7 +39,6 @@ STATUS_CLASSES = {
     "Không có báo cáo": "status-none",
 }
 ALL_UNITS = "Các phòng, bộ phận"
-RUN_RECORD_MIMETYPE = "application/vnd.reportkit.run+json"
 SEVERITY_WORDS = {"error": "Lỗi", "warning": "Cảnh báo"}
 
 
@@ -78,9 +78,10 @@ def task_table(status: pd.DataFrame, plan) -> pd.DataFrame:
     """One row per task or milestone, in plan order, for the annex table.
 
     Columns: stt, content, lead, time, result, status (safe HTML), note. A
-    task's status and dates are its lead unit's; the results of contributing
-    units follow the lead's, each prefixed with the unit. A content item has
-    no lead: its status is "Thường xuyên" with how many units reported activity.
+    task's status, dates and result are its lead unit's (the result cut to fit
+    the cell, with how many contributing units reported); a content item has no
+    lead: its result is how many units reported activity. Every unit's full
+    result is in ``result_details``, printed under the table.
     """
     if status is None or status.empty:
         return pd.DataFrame(columns=["stt", "content", "lead", "time", "result", "status", "note"])
@@ -92,11 +93,7 @@ def task_table(status: pd.DataFrame, plan) -> pd.DataFrame:
 
     text = s["result"].fillna("").astype(str).str.strip()
     has_result = text != ""
-    # Tasks: the lead's own words first (rows come lead first), then "unit: result"
-    # of the others; content items: every unit labelled.
-    own = (s["kind"] == "task") & s["is_lead"]
-    line = text.where(own, s["unit"] + ": " + text)
-    results = line[has_result].groupby(s["group"][has_result], sort=False).agg("\n".join)
+    reporters = has_result.groupby(s["group"], sort=False).sum()
 
     content = s.groupby("group", sort=False).agg(
         units=("unit_code", "size"), active=("activity_reported", "sum"),
@@ -116,12 +113,18 @@ def task_table(status: pd.DataFrame, plan) -> pd.DataFrame:
     if "due_kind" in lead_rows:
         show_deadline &= lead_rows["due_kind"] != "continuous"
     out["time"] = lead_rows["time_frame"].where(~show_deadline, lead_rows["time_frame"] + "\n(hạn " + deadline + ")")
-    out["result"] = results.reindex(order).fillna("")
     counts = content.reindex(order)
     is_content = lead_rows["kind"] == "content"
-    active_text = ("\n(" + counts["active"].astype(int).astype(str) + "/" + counts["units"].astype(str)
-                   + " đơn vị có hoạt động)")
-    out["status"] = status_badges(lead_rows["status"]) + escape_series(active_text.where(is_content, "")).fillna("")
+    # Tasks: the lead's own words, cut for the cell; content items: how many units
+    # reported activity. Every unit's full text is in the detail list below the table.
+    lead_result = shorten(lead_rows["result"].fillna("").astype(str).str.strip(), 200)
+    others = (reporters.reindex(order).fillna(0).astype(int) - (lead_result != "").astype(int)).clip(lower=0)
+    lead_result = lead_result.where(others == 0, (lead_result + "\n").where(lead_result != "", "")
+                                    + "(" + others.astype(str) + " đơn vị phối hợp có báo cáo)")
+    active_text = (counts["active"].astype(int).astype(str) + "/" + counts["units"].astype(str)
+                   + " đơn vị có hoạt động")
+    out["result"] = lead_result.where(~is_content, active_text)
+    out["status"] = status_badges(lead_rows["status"])
     completed = date_texts(lead_rows["completed_on"])
     days_late = lead_rows["days_late"].astype("Int64")
     note = pd.Series("", index=out.index, dtype=object)
@@ -135,6 +138,37 @@ def task_table(status: pd.DataFrame, plan) -> pd.DataFrame:
     note = note.where(~(is_content & (no_report > 0)), missing)
     out["note"] = note
     return out.reset_index(drop=True)
+
+
+def result_details(status: pd.DataFrame) -> pd.DataFrame:
+    """Every unit's reported result, grouped by task or milestone and by identical text.
+
+    Columns: group, heading (code and short text), units (joined names), text.
+    Units that wrote the same words share one line.
+    """
+    s = status.assign(text=status["result"].fillna("").astype(str).str.strip())
+    s = s[s["text"] != ""]
+    if s.empty:
+        return pd.DataFrame(columns=["group", "heading", "units", "text"])
+    milestone = s["milestone_label"].fillna("")
+    s = s.assign(group=s["task_code"] + "|" + s["milestone"].fillna(""),
+                 heading=s["task_code"] + ". " + shorten(s["task_text"], 120)
+                 + milestone.where(milestone == "", " (mốc " + milestone + ")"))
+    return (s.groupby(["group", "heading", "text"], sort=False)["unit"].agg(", ".join)
+            .rename("units").reset_index()[["group", "heading", "units", "text"]])
+
+
+def render_result_details(status: pd.DataFrame) -> str:
+    """The detail list under the task table: per task, "units: result" lines."""
+    details = result_details(status)
+    if details.empty:
+        return para("Các đơn vị chưa báo cáo kết quả thực hiện.", "noindent")
+    items = ("<li><b>" + escape_series(details["units"]) + ":</b> " + escape_series(details["text"])
+             + "</li>").rename("items")
+    blocks = items.groupby([details["group"], details["heading"]], sort=False).agg("".join).reset_index()
+    html = ('<div class="detail"><p class="detail-head">' + escape_series(blocks["heading"]) + "</p>"
+            + '<ul class="dash detail-list">' + blocks["items"] + "</ul></div>")
+    return "".join(html.tolist())
 
 
 TASK_COLUMNS = [
@@ -202,34 +236,47 @@ def render_findings(findings: pd.DataFrame) -> str:
 
 MANIFEST_COLUMNS = [
     Column("stt", "STT", "6%", "center"),
-    Column("file", "Tệp", "25%"),
-    Column("unit", "Đơn vị", "20%"),
-    Column("report_date", "Ngày báo cáo", "12%", "center"),
-    Column("rows_read", "Số dòng đọc được", "10%", "num"),
-    Column("sha256", "SHA-256", "27%", "mono"),
+    Column("file", "Tệp", "21%"),
+    Column("unit", "Đơn vị", "17%"),
+    Column("report_date", "Ngày báo cáo", "11%", "center"),
+    Column("rows_read", "Số dòng đọc được", "9%", "num"),
+    Column("sha256", "SHA-256", "20%", "mono"),
+    Column("note", "Ghi chú", "16%"),
 ]
 
 
-def manifest_table(manifest: pd.DataFrame, plan=None) -> pd.DataFrame:
-    """The input manifest as shown: unit names, dd/mm/yyyy dates, Vietnamese numbers."""
+def manifest_table(manifest: pd.DataFrame, plan=None, as_of: dt.date | None = None) -> pd.DataFrame:
+    """The input files as shown: unit names, dd/mm/yyyy dates, Vietnamese numbers.
+
+    With ``as_of``, files dated after the cut-off (inputs of later reports) are
+    left out; files without a date stay (they are findings).
+    """
     if manifest is None or manifest.empty:
         return pd.DataFrame(columns=[c.field for c in MANIFEST_COLUMNS])
     m = manifest.copy()
+    if as_of is not None:
+        dates = pd.to_datetime(m["report_date"])
+        m = m[dates.isna() | (dates <= pd.Timestamp(as_of))]
     m["file"] = m["file"].astype(str).str.replace(r"^.*[\\/]", "", regex=True)
     if plan is not None:
         names = {u.code: u.name for u in plan.units}
-        m["unit"] = m["unit"].map(names).fillna(m["unit"]).fillna("(không xác định)")
-    m["unit"] = m["unit"].fillna("(không xác định)")
+        m["unit"] = m["unit"].map(names).fillna(m["unit"])
+    m["unit"] = m["unit"].replace("", None).fillna("(không xác định)")
     m["report_date"] = date_texts(m["report_date"])
     m["rows_read"] = m["rows_read"].fillna(0).astype(int).map(format_number)
+    m["note"] = m["note"].fillna("") if "note" in m else ""
     m["stt"] = [format_number(i) for i in range(1, len(m) + 1)]
     return m.reset_index(drop=True)
 
 
-def render_manifest(manifest: pd.DataFrame, plan=None) -> str:
-    """The table of input files (file, unit, report date, rows read, sha256)."""
-    return render_table(manifest_table(manifest, plan), MANIFEST_COLUMNS, cls="data compact manifest",
-                        empty="Không có tệp số liệu nào.")
+def render_manifest(manifest: pd.DataFrame, plan=None, as_of: dt.date | None = None) -> str:
+    """The table of input files (file, unit, report date, rows read, sha256, role)."""
+    table = manifest_table(manifest, plan, as_of)
+    later = (len(manifest) if manifest is not None else 0) - len(table)
+    note = para(f"{format_number(later)} tệp có ngày báo cáo sau ngày chốt số liệu không thuộc báo cáo này "
+                "(không liệt kê).", "note") if later > 0 else ""
+    return render_table(table, MANIFEST_COLUMNS, cls="data compact manifest",
+                        empty="Không có tệp số liệu nào.") + note
 
 
 # ---------------------------------------------------------------- body sections
@@ -339,7 +386,8 @@ class PeriodReport:
     def results(self) -> Html:
         """I. KẾT QUẢ THỰC HIỆN: headline figures, counts, task lines, charts, trend."""
         s = self.summary
-        parts = [_heading(2, SECTION_TITLES["results"]), _heading(3, "1. Kết quả chung"), para(s.headline)]
+        parts = [_heading(2, SECTION_TITLES["results"]), _heading(3, "1. Kết quả chung"),
+                 para(headline_sentence(s))]
         parts.append(render_table(counts_table(s.counts), COUNT_COLUMNS, row_class="row",
                                   caption="Tổng hợp tình trạng các nhiệm vụ có thời hạn"))
         svg = charts.chart_status_counts(s.counts)
@@ -349,9 +397,11 @@ class PeriodReport:
         parts.append(render_content_lines(s.status, s.plan))
         parts.append(_heading(3, "3. Thực hiện các nhiệm vụ cụ thể"))
         parts.append(render_task_lines(s.status))
+        parts.append(_heading(3, "4. Tình hình báo cáo của các phòng, bộ phận"))
+        parts.append(render_units(getattr(s, "per_unit", None)))
         trend = getattr(s, "trend", None)
         if trend is not None and len(trend):
-            parts.append(_heading(3, "4. Diễn biến qua các kỳ"))
+            parts.append(_heading(3, "5. Diễn biến qua các kỳ"))
             parts.append(render_trend(trend))
         return Html("".join(parts))
 
@@ -361,8 +411,10 @@ class PeriodReport:
         parts = [_heading(2, SECTION_TITLES["shortcomings"])]
         parts.append(render_overdue(s.overdue))
         parts.append(render_missing_reports(s.status))
-        parts.append(para("Khó khăn, vướng mắc do các phòng, bộ phận báo cáo:"))
-        parts.append(render_difficulties(s.difficulties, "Các phòng, bộ phận không báo cáo khó khăn, vướng mắc."))
+        if s.difficulties is not None and len(s.difficulties):
+            parts.append(para("Khó khăn, vướng mắc do các phòng, bộ phận báo cáo:"))
+        parts.append(render_difficulties(s.difficulties, "Các phòng, bộ phận không báo cáo khó khăn, vướng mắc "
+                                                         "trong kỳ."))
         return Html("".join(parts))
 
     def directions(self) -> Html:
@@ -387,7 +439,9 @@ class PeriodReport:
                  annex_heading(s.plan, s.report, "I", "Tình hình thực hiện nhiệm vụ",
                                number=p.number, signed_on=p.signed_on),
                  para(f"Số liệu tính đến ngày {format_date(s.as_of)}.", "note"),
-                 render_task_table(s.status, s.plan)]
+                 render_task_table(s.status, s.plan),
+                 _heading(3, "Kết quả thực hiện chi tiết của các phòng, bộ phận"),
+                 render_result_details(s.status)]
         svg = charts.chart_units(unit_status_matrix(s.status))
         if svg:
             parts.append(tag("figure", svg + tag("figcaption", "Tình trạng nhiệm vụ, nội dung theo đơn vị"), "chart"))
@@ -397,13 +451,18 @@ class PeriodReport:
                                    number=p.number, signed_on=p.signed_on))
         parts.append(render_findings(s.findings))
         parts.append(_heading(3, "Danh mục tệp số liệu đầu vào"))
-        parts.append(render_manifest(s.manifest, s.plan))
+        parts.append(render_manifest(s.manifest, s.plan, s.as_of))
         parts.append("</section>")
         return Html("".join(parts))
 
     def run_record(self) -> RunRecord:
         """Data for the run manifest: cut-off, headline, counts, inputs with unit and sha256."""
         return RunRecord(run_record_data(self.summary, self.params, self.timings))
+
+
+def headline_sentence(summary) -> str:
+    """The headline as a sentence: "Tính đến ngày 29/02/2024, <issuer> đã hoàn thành …"."""
+    return f"Tính đến ngày {format_date(summary.as_of)}, {summary.plan.issuer_name} {summary.headline}."
 
 
 def unit_status_matrix(status: pd.DataFrame) -> pd.DataFrame:
@@ -458,15 +517,48 @@ def render_directions(summary) -> str:
                       "bảng theo dõi và gửi báo cáo đúng thời hạn."))
     deadlines = getattr(summary, "deadlines", None)
     if deadlines is not None and len(deadlines):
-        upcoming = deadlines
-        if "due_before" in upcoming:
-            due = pd.to_datetime(upcoming["due_before"])
-            upcoming = upcoming[due > pd.Timestamp(summary.as_of)].head(3)
+        due = pd.to_datetime(deadlines["due_before"])
+        same_stream = deadlines["stream"] == summary.report.stream.code
+        upcoming = deadlines[same_stream & (due > pd.Timestamp(summary.report.due_before))].head(2)
         if len(upcoming):
             due_text = date_texts(upcoming["due_before"])
             lines = upcoming["label"].astype(str) + ": gửi trước ngày " + due_text + "."
             parts.append(para("Các báo cáo tiếp theo:") + dash_list(lines.tolist()))
     return "".join(parts)
+
+
+UNIT_COLUMNS = [
+    Column("unit", "Đơn vị", "25%"),
+    Column("report_date", "Ngày báo cáo", "13%", "center"),
+    Column("rows", "Nội dung, nhiệm vụ phụ trách", "13%", "num"),
+    Column("active", "Có hoạt động", "12%", "num"),
+    Column("done", "Đã hoàn thành", "12%", "num"),
+    Column("open", "Chưa hoàn thành", "12%", "num"),
+    Column("note", "Ghi chú", "13%"),
+]
+
+
+def unit_table(per_unit: pd.DataFrame) -> pd.DataFrame:
+    """Per unit: report date used, lines carried, lines with activity, done and open tasks."""
+    u = per_unit
+    done = u["Đã hoàn thành đúng hạn"] + u["Đã hoàn thành quá hạn"]
+    still_open = u["Chưa hoàn thành trong hạn"] + u["Chưa hoàn thành quá hạn"]
+    return pd.DataFrame({
+        "unit": u["unit"],
+        "report_date": date_texts(u["report_date"]).replace("", "Không có"),
+        "rows": u["rows"].astype(int).map(format_number),
+        "active": u["activity_reported"].astype(int).map(format_number),
+        "done": done.astype(int).map(format_number),
+        "open": still_open.astype(int).map(format_number),
+        "note": u["note"].fillna(""),
+    })
+
+
+def render_units(per_unit: pd.DataFrame | None) -> str:
+    """How each unit reported in the period (table)."""
+    if per_unit is None or per_unit.empty:
+        return ""
+    return render_table(unit_table(per_unit), UNIT_COLUMNS, cls="data compact units")
 
 
 TREND_COLUMNS = [

@@ -37,6 +37,9 @@ from .export import block_slow_imports
 from .params import ReportParams, find_project_root, load_params_file, validate_params
 
 FORMATS = ("html", "pdf", "ipynb")
+# The notebook's last cell displays the run record under this MIME type: the
+# template ignores it, run_report reads it into manifest.json.
+RUN_RECORD_MIMETYPE = "application/vnd.reportkit.run+json"
 FILE_NAMES = {"html": "report.html", "pdf": "report.pdf", "ipynb": "report.ipynb"}
 NOTEBOOK = Path("notebooks") / "period_report.ipynb"
 KEY_LIBRARIES = ("reportkit", "papermill", "nbconvert", "nbformat", "nbclient", "ipykernel", "weasyprint",
@@ -190,8 +193,13 @@ def run_report(
                           hint="choose a writable folder with --output") from None
 
     try:
-        record, nb = _execute(params, staging, kernel_name, timeout, pdf="pdf" in fmts, timings=timings)
-        files = _export(nb, staging, fmts, pdf_engine, timings)
+        record, nb, kernel = _execute(params, staging, kernel_name, timeout, pdf="pdf" in fmts, timings=timings)
+        try:
+            files = _export(nb, staging, fmts, pdf_engine, timings)
+        finally:
+            t_wait = time.perf_counter()
+            kernel.wait()
+            timings["wait_kernel_exit"] = round(time.perf_counter() - t_wait, 3)
         manifest = _manifest(params, record, fmts, files, timings, started, t_start, kernel_name, pdf_engine,
                              fingerprint)
         (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -212,9 +220,69 @@ def run_report(
         shutil.rmtree(staging, ignore_errors=True)
 
 
+# Imported by the kernel while it starts (the notebook's first import), so that
+# this work overlaps with papermill's own start-up in this process.
+KERNEL_WARMUP = "import reportkit.report"
+
+
+class _Kernel:
+    """The report kernel, on IPC sockets in a private folder, started as soon as parameters pass.
+
+    Unix sockets instead of TCP: no port opened on the machine, and no
+    "running over TCP without encryption" warning in cron logs. The kernel
+    imports reportkit while papermill loads in this process; afterwards it is
+    shut down in a background thread while the HTML and PDF are written.
+    """
+
+    def __init__(self, kernel_name: str, cwd: Path):
+        from jupyter_client.manager import KernelManager
+
+        self.sockets = tempfile.TemporaryDirectory(prefix="reportkit-kernel-")
+        self.km = KernelManager(kernel_name=kernel_name, transport="ipc", ip=str(Path(self.sockets.name) / "kernel"))
+        self._stopper: threading.Thread | None = None
+        try:
+            self.km.start_kernel(extra_arguments=[f"--IPKernelApp.exec_lines={KERNEL_WARMUP}"], cwd=str(cwd))
+        except Exception:
+            self.sockets.cleanup()
+            raise
+
+    def _shutdown(self) -> None:
+        try:
+            if self.km.has_kernel:
+                self.km.shutdown_kernel(now=False)
+        except Exception:  # noqa: BLE001 - make sure it is gone
+            try:
+                self.km.shutdown_kernel(now=True)
+            except Exception:  # noqa: BLE001
+                pass
+        finally:
+            self.sockets.cleanup()
+
+    def stop(self) -> None:
+        """Ask the kernel to shut down, in the background."""
+        if self._stopper is None:
+            self._stopper = threading.Thread(target=self._shutdown, name="reportkit-kernel-stop", daemon=True)
+            self._stopper.start()
+
+    def wait(self) -> None:
+        """Stop (if not yet asked) and wait until the kernel process is gone."""
+        self.stop()
+        self._stopper.join()
+
+
 def _execute(params: ReportParams, staging: Path, kernel_name: str, timeout: float, *, pdf: bool,
-             timings: dict) -> tuple[dict, Any]:
-    """Run the notebook with papermill; return the run record and the executed notebook."""
+             timings: dict) -> tuple[dict, Any, _Kernel]:
+    """Run the notebook with papermill; return the run record, the executed notebook and the kernel."""
+    t0 = time.perf_counter()
+    cwd = find_project_root(params.plan_path.parent) or Path.cwd()
+    try:
+        kernel = _Kernel(kernel_name, cwd)
+    except Exception as exc:  # noqa: BLE001 - kernel not registered or cannot start
+        message = f"{type(exc).__name__}: {exc}"
+        if type(exc).__name__ == "NoSuchKernel":
+            message += (f" (register it: {Path(sys.executable).name} -m ipykernel install --sys-prefix "
+                        f"--name {kernel_name}; `make setup` does it)")
+        raise _Failure("Khởi động kernel", message, traceback.format_exc(limit=4)) from None
     block_slow_imports()
     prewarm = _Prewarm(pdf)
     prewarm.start()
@@ -222,50 +290,42 @@ def _execute(params: ReportParams, staging: Path, kernel_name: str, timeout: flo
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
 
+    timings["start_kernel_and_papermill"] = round(time.perf_counter() - t0, 3)
     notebook = find_notebook()
     out_nb = staging / FILE_NAMES["ipynb"]
-    t0 = time.perf_counter()
     try:
         pm.execute_notebook(
             str(notebook), str(out_nb),
-            km=_kernel_manager(kernel_name, staging),
+            km=kernel.km,
             parameters=params.as_notebook_parameters(),
             kernel_name=kernel_name,
             progress_bar=False,
             log_output=False,
             request_save_on_cell_execute=False,
             execution_timeout=timeout,
-            cwd=str(find_project_root(params.plan_path.parent) or Path.cwd()),
+            cwd=str(cwd),
         )
     except PapermillExecutionError as exc:
+        kernel.stop()
         timings["execute"] = round(time.perf_counter() - t0, 3)
         nb = nbformat.read(out_nb, as_version=4) if out_nb.is_file() else None
+        kernel.wait()
         raise _Failure(f"Chạy notebook (ô số {exc.exec_count or exc.cell_index})",
                        f"{exc.ename}: {exc.evalue}", _clean_traceback(exc.traceback), nb) from None
-    except Exception as exc:  # noqa: BLE001 - kernel missing or dead, timeout, I/O
+    except Exception as exc:  # noqa: BLE001 - kernel died, timeout, I/O
+        kernel.stop()
         timings["execute"] = round(time.perf_counter() - t0, 3)
         nb = nbformat.read(out_nb, as_version=4) if out_nb.is_file() else None
-        message = f"{type(exc).__name__}: {exc}"
-        if type(exc).__name__ == "NoSuchKernel":
-            message += (f" (register it: {Path(sys.executable).name} -m ipykernel install --sys-prefix "
-                        f"--name {kernel_name}; `make setup` does it)")
-        raise _Failure("Khởi động hoặc chạy notebook", message, traceback.format_exc(limit=4), nb) from None
+        kernel.wait()
+        raise _Failure("Chạy notebook", f"{type(exc).__name__}: {exc}", traceback.format_exc(limit=4), nb) from None
+    kernel.stop()
     timings["execute"] = round(time.perf_counter() - t0, 3)
     nb = nbformat.read(out_nb, as_version=4)
     record = _read_run_record(nb)
+    t1 = time.perf_counter()
     prewarm.join()
-    return record, nb
-
-
-def _kernel_manager(kernel_name: str, staging: Path):
-    """A kernel manager on IPC sockets in the run's private folder.
-
-    Unix sockets instead of TCP: no port opened on the machine, and no
-    "running over TCP without encryption" warning in cron logs.
-    """
-    from jupyter_client.manager import KernelManager
-
-    return KernelManager(kernel_name=kernel_name, transport="ipc", ip=str(staging / "kernel"))
+    timings["wait_prewarm"] = round(time.perf_counter() - t1, 3)
+    return record, nb, kernel
 
 
 def _clean_traceback(lines: list[str] | None) -> str:
@@ -276,8 +336,6 @@ def _clean_traceback(lines: list[str] | None) -> str:
 
 
 def _read_run_record(nb) -> dict:
-    from .report import RUN_RECORD_MIMETYPE
-
     for cell in reversed(nb.cells):
         for output in cell.get("outputs", []):
             data = output.get("data", {})

@@ -1,0 +1,90 @@
+"""The demo report's PDF as printed: A4, the decree's margins, page numbers, exact Vietnamese."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import unicodedata
+
+import pytest
+
+from .conftest import DATA
+from .report_fixtures import built_report  # noqa: F401  (session fixture)
+
+pytestmark = pytest.mark.slow
+MM = 72 / 25.4
+GOLDEN = DATA / "golden" / "2024-Q1-dan-chu.json"
+
+
+@pytest.fixture(scope="module")
+def pdf(built_report):  # noqa: F811
+    import pdfplumber
+
+    with pdfplumber.open(built_report.files["pdf"]) as document:
+        yield document
+
+
+@pytest.fixture(scope="module")
+def text(built_report):  # noqa: F811
+    raw = subprocess.run(["pdftotext", str(built_report.files["pdf"]), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    return raw
+
+
+def test_every_page_is_a4_portrait(pdf):
+    assert len(pdf.pages) >= 3
+    for page in pdf.pages:
+        assert (round(page.width, 1), round(page.height, 1)) == (595.3, 841.9)
+
+
+def test_page_numbers_centred_at_the_top_from_page_2_and_none_on_page_1(pdf):
+    for number, page in enumerate(pdf.pages, 1):
+        top = [w for w in page.extract_words() if w["bottom"] <= 20 * MM + 1]
+        if number == 1:
+            assert top == []
+            continue
+        assert [w["text"] for w in top] == [str(number)]
+        centre = (top[0]["x0"] + top[0]["x1"]) / 2
+        assert abs(centre - (30 * MM + (page.width - 45 * MM) / 2)) < 3
+
+
+def test_text_and_charts_stay_inside_the_margins(pdf):
+    for page in pdf.pages:
+        body = [c for c in page.chars if c["top"] > 20 * MM - 1]
+        assert min(c["x0"] for c in body) >= 30 * MM - 1.5, page.page_number
+        assert max(c["x1"] for c in body) <= page.width - 15 * MM + 1.5, page.page_number
+        assert max(c["bottom"] for c in body) <= page.height - 20 * MM + 1.5, page.page_number
+        for shape in page.rects + page.lines + page.curves:
+            assert shape["x0"] >= 30 * MM - 2 and shape["x1"] <= page.width - 15 * MM + 2, page.page_number
+
+
+def test_vietnamese_round_trips_exactly_as_nfc(text, plan):
+    assert unicodedata.is_normalized("NFC", text)
+    flat = " ".join(text.split())
+    for phrase in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                   "KẾT QUẢ THỰC HIỆN", "TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN", "Nơi nhận:",
+                   plan.signer_name, plan.unit("hcth").name, plan.task("III.2").text):
+        assert phrase in flat, phrase
+
+
+def test_header_block_on_page_1_matches_the_decree(pdf):
+    page = pdf.pages[0]
+    words = page.extract_words(extra_attrs=["fontname", "size"])
+    quoc_hieu = [w for w in words if w["text"] in ("CỘNG", "NAM")]
+    assert all("Bold" in w["fontname"] and 12 <= round(w["size"]) <= 13 for w in quoc_hieu)
+    place = [w for w in words if w["text"] == "Sơn"]
+    assert place and "Italic" in place[0]["fontname"]
+    title = [w for w in words if w["text"] == "BÁO"]
+    assert title and "Bold" in title[0]["fontname"]
+    # Agency on the left half, nation on the right half.
+    issuer = next(w for w in words if w["text"] == "TRUNG")
+    assert issuer["x1"] < page.width / 2 < quoc_hieu[0]["x0"] + 40
+
+
+def test_headline_of_2024_q1_matches_the_golden_figures(built_report, text):  # noqa: F811
+    golden = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    manifest = built_report.manifest
+    assert manifest["headline"] == golden["headline"]
+    assert manifest["counts"] == golden["counts"]
+    assert golden["headline"] in " ".join(text.split())
