@@ -200,7 +200,7 @@ def _per_unit(plan: Plan, status: pd.DataFrame, table: pd.DataFrame) -> pd.DataF
     used = table[table["role"] == "used"].set_index("unit_code").reindex(units["unit_code"])
     units["submitted"] = used["sub"].notna().to_numpy()
     units["report_date"] = used["report_date"].to_numpy(dtype="datetime64[s]")
-    units["source_file"] = used["file"].fillna("").astype(str).to_numpy()
+    units["source_file"] = used["file"].astype(object).where(used["file"].notna(), "").to_numpy()
     for column in ("rows_read", "errors", "warnings"):
         units[column] = used[column].fillna(0).astype(np.int64).to_numpy()
     rows = status.assign(unit_code=status["unit_code"].astype(str))
