@@ -213,7 +213,7 @@ def execute_job(job: Job) -> JobResult:
                                 start_new_session=True)
         _LIVE[proc.pid] = proc
         try:
-            _, stderr = proc.communicate(timeout=job.timeout + 30)
+            _, stderr = proc.communicate(timeout=job.timeout)
             timed_out = False
         except subprocess.TimeoutExpired:
             _kill_group(proc)
@@ -239,11 +239,39 @@ def execute_job(job: Job) -> JobResult:
             error = "tiến trình báo cáo kết thúc bất thường" + (": " + " | ".join(tail) if tail else "")
         result = JobResult(job.key, "failed", seconds, error)
     result.seconds = seconds
-    if result.state == "failed" and kept is not None:
+    if result.state == "failed":
         import shutil
 
-        shutil.rmtree(kept, ignore_errors=True)  # the current report is still the old one
+        if kept is not None:
+            shutil.rmtree(kept, ignore_errors=True)  # the current report is still the old one
+        if proc.returncode != 0 or timed_out:  # killed: nothing of the run cleaned up after itself
+            remove_staging(job)
+            write_killed_failure(job, result.error or "")
     return result
+
+
+def remove_staging(job: Job) -> None:
+    """Remove half-written staging folders of a run that was killed (the batch holds the lock)."""
+    import shutil
+
+    for pattern in (f".{job.stream}.*.tmp", f".{job.stream}.failed.*.tmp"):
+        for tmp in job.report_dir.parent.glob(pattern):
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def write_killed_failure(job: Job, message: str) -> None:
+    """The "báo cáo chưa hoàn chỉnh" page for a run that was killed before it could write its own."""
+    try:
+        from .params import validate_params
+        from .run import _Failure, _write_failure
+
+        params = validate_params({"period": job.period, "stream": job.stream, "plan_path": job.plan_path,
+                                  "submissions": job.submissions, "deadlines": job.deadlines or None})
+        failed_dir = job.report_dir.with_name(job.stream + ".failed")
+        _write_failure(failed_dir, params, _Failure("Chạy báo cáo (lô tự động)", message), {},
+                       dt.datetime.now().astimezone())
+    except (ReportkitError, OSError):
+        pass  # the batch summary still carries the error
 
 
 def _worker_main(argv: list[str]) -> int:

@@ -119,7 +119,7 @@ def render_index(plan: Plan, output: Path, year: int | None = None, through: dt.
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{html.escape(title)}</title><style>{_CSS}</style></head><body>"
         f"<h1>{html.escape(plan.issuer_name)}<br>{html.escape(title)}</h1>"
-        f'<p class="meta">{html.escape(plan.document_type.capitalize())} {html.escape(plan.title)} · '
+        f'<p class="meta">{html.escape(plan.document_type.capitalize())} {html.escape(plan.title[:1].lower() + plan.title[1:])} · '
         f"cập nhật {format_date(through)}</p>"
         "<table><thead><tr><th>Loại báo cáo</th><th>Kỳ báo cáo</th><th>Hạn nộp</th><th>Tình trạng</th>"
         "<th>Ngày lập</th><th>Tệp</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table></body></html>"

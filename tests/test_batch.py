@@ -1,0 +1,195 @@
+"""The batch end to end on the sample data: real kernels, real exports, real faults."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+
+from reportkit.cli import main
+from reportkit.lock import LOCK_NAME, OutputsLock
+
+from .conftest import PLAN_PATH, ROOT
+
+pytestmark = pytest.mark.slow
+SUBS = ROOT / "data" / "submissions" / "2024"
+TWO = ["--periods", "2024-Q1,2024-M03", "--streams", "dan-chu,dan-van", "--through", "2024-03-31"]
+# 2024-Q1 dan-chu, 2024-M03 dan-van and 2024-Q1 dan-van fall in that window.
+
+
+def batch(capsys, out, *extra):
+    code = main(["batch", "--plan", str(PLAN_PATH), "--submissions", str(SUBS), "--output", str(out), *TWO, *extra])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """Outputs of one batch over three reports, shared by the read-only tests."""
+    out = tmp_path_factory.mktemp("batch")
+    code = main(["batch", "--plan", str(PLAN_PATH), "--submissions", str(SUBS), "--output", str(out), *TWO,
+                 "--workers", "2", "--quiet"])
+    return out, code
+
+
+def test_batch_builds_every_due_report_and_writes_index_and_summary(built):
+    out, code = built
+    assert code == 0
+    summary = json.loads((out / "last-batch.json").read_text(encoding="utf-8"))
+    assert summary["counts"] == {"built": 3, "skipped": 0, "failed": 0}
+    assert [r["key"] for r in summary["results"]] == ["2024-Q1/dan-chu", "2024-M03/dan-van", "2024-Q1/dan-van"]
+    for key in ("2024-Q1/dan-chu", "2024-M03/dan-van", "2024-Q1/dan-van"):
+        manifest = json.loads((out / key / "manifest.json").read_text(encoding="utf-8"))
+        assert manifest["fingerprint"] and (out / key / "report.pdf").stat().st_size > 10_000
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert index.count('href="2024-Q1/dan-chu/report.pdf"') == 1
+    assert "Chưa đến hạn" in index  # later reports of the year are listed, not built
+    assert not (out / LOCK_NAME).exists()
+
+
+def test_unchanged_rerun_skips_everything_quickly_and_force_keeps_previous_version(built, capsys):
+    out, _ = built
+    before = sha(out / "2024-Q1" / "dan-chu" / "report.html")
+    start = time.monotonic()
+    code, stdout, _ = batch(capsys, out, "--quiet")
+    assert code == 0 and "0 built, 3 unchanged" in stdout
+    assert time.monotonic() - start < 5
+    code, stdout, _ = batch(capsys, out, "--quiet", "--force", "--streams", "dan-chu")
+    assert code == 0 and "1 built" in stdout
+    versions = list((out / "2024-Q1" / "dan-chu.versions").iterdir())
+    assert len(versions) == 1 and sha(versions[0] / "report.html") == before
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert f"2024-Q1/dan-chu.versions/{versions[0].name}/report.html" in index
+
+
+def test_second_batch_exits_4_at_once_naming_the_holder(tmp_path, capsys):
+    with OutputsLock(tmp_path):
+        start = time.monotonic()
+        code, _, err = batch(capsys, tmp_path)
+    assert code == 4
+    assert f"pid {os.getpid()}" in err and "started" in err
+    assert time.monotonic() - start < 3
+
+
+def test_unwritable_output_is_a_clear_error(tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    code, _, err = batch(capsys, blocker / "out")
+    assert code in (2, 3) and "cannot create the outputs folder" in err and "Traceback" not in err
+
+
+def test_wall_clock_limit_fails_the_report_and_keeps_the_others_going(tmp_path, capsys):
+    code, _, err = batch(capsys, tmp_path, "--timeout", "1", "--quiet", "--streams", "dan-chu")
+    assert code == 2
+    assert "quá thời gian cho phép (1 giây)" in err
+    assert not (tmp_path / "2024-Q1" / "dan-chu" / "report.html").exists()
+    assert not list(tmp_path.rglob("*.tmp"))
+
+
+def _kernels_under(pid: int) -> list[psutil.Process]:
+    try:
+        kids = psutil.Process(pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        return []
+    return [k for k in kids if "ipykernel" in " ".join(k.cmdline())]
+
+
+def _start_batch(out: Path, *extra) -> subprocess.Popen:
+    cmd = [sys.executable, "-m", "reportkit.cli", "batch", "--plan", str(PLAN_PATH), "--submissions", str(SUBS),
+           "--output", str(out), "--periods", "2024-Q1", "--streams", "dan-chu", "--through", "2024-03-31",
+           "--quiet", *extra]
+    return subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _wait_for_kernel(proc: subprocess.Popen, limit: float = 60) -> list[psutil.Process]:
+    end = time.monotonic() + limit
+    while time.monotonic() < end:
+        kernels = _kernels_under(proc.pid)
+        if kernels:
+            return kernels
+        time.sleep(0.05)
+    raise AssertionError("no kernel started")
+
+
+def test_killed_kernel_gives_a_failed_entry_and_keeps_the_previous_report(built):
+    source, _ = built
+    out = source.parent / "killed"
+    import shutil
+
+    shutil.copytree(source / "2024-Q1", out / "2024-Q1")
+    good = sha(out / "2024-Q1" / "dan-chu" / "report.pdf")
+    versions = out / "2024-Q1" / "dan-chu.versions"
+    versions_before = sorted(p.name for p in versions.iterdir()) if versions.is_dir() else []
+    proc = _start_batch(out, "--force")
+    for kernel in _wait_for_kernel(proc):
+        kernel.kill()
+    stdout, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 2, stdout + stderr
+    summary = json.loads((out / "last-batch.json").read_text(encoding="utf-8"))
+    [result] = summary["results"]
+    assert result["state"] == "failed" and result["error"]
+    assert sha(out / "2024-Q1" / "dan-chu" / "report.pdf") == good
+    assert (out / "2024-Q1" / "dan-chu.failed" / "failed.html").is_file()
+    assert "Lỗi khi lập" in (out / "index.html").read_text(encoding="utf-8")
+    # the copy kept for the re-run is dropped again: the current report is still that version
+    assert (sorted(p.name for p in versions.iterdir()) if versions.is_dir() else []) == versions_before
+
+
+def test_sigterm_stops_the_batch_releases_the_lock_and_leaves_no_partial_files(built):
+    source, _ = built
+    out = source.parent / "terminated"
+    import shutil
+
+    shutil.copytree(source / "2024-Q1", out / "2024-Q1")
+    good = sha(out / "2024-Q1" / "dan-chu" / "report.html")
+    proc = _start_batch(out, "--force")
+    kernels = _wait_for_kernel(proc)
+    proc.send_signal(signal.SIGTERM)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 143, stderr
+    assert "SIGTERM" in stderr and "Traceback" not in stderr
+    assert not (out / LOCK_NAME).exists()
+    assert not list(out.rglob("*.tmp"))
+    assert sha(out / "2024-Q1" / "dan-chu" / "report.html") == good
+    time.sleep(0.5)
+    assert not any(k.is_running() and k.status() != psutil.STATUS_ZOMBIE for k in kernels)
+
+
+def test_dask_local_cluster_runs_the_same_reports(tmp_path, capsys):
+    code, stdout, _ = batch(capsys, tmp_path, "--dask", "local", "--workers", "2", "--quiet", "--streams", "dan-van")
+    assert code == 0, stdout
+    assert "2 built" in stdout
+    summary = json.loads((tmp_path / "last-batch.json").read_text(encoding="utf-8"))
+    assert summary["engine"] == "dask-local"
+    assert (tmp_path / "2024-M03" / "dan-van" / "report.html").is_file()
+
+
+def test_multi_organisation_config_writes_outputs_per_organisation(tmp_path, capsys):
+    config = tmp_path / "orgs.yaml"
+    config.write_text(
+        "organisations:\n"
+        f"  - {{code: son-la, plan: {PLAN_PATH}, submissions: {SUBS}}}\n"
+        f"  - {{code: son-la-copy, plan: {PLAN_PATH}, submissions: {SUBS}, deadlines: {{III.7: 2024-09-15}}}}\n",
+        encoding="utf-8")
+    out = tmp_path / "out"
+    code = main(["batch", "--config", str(config), "--output", str(out), "--periods", "2024-Q1",
+                 "--streams", "dan-chu", "--through", "2024-03-31", "--quiet"])
+    capsys.readouterr()
+    assert code == 0
+    for org in ("son-la", "son-la-copy"):
+        assert (out / org / "2024-Q1" / "dan-chu" / "report.pdf").is_file()
+        assert (out / org / "index.html").is_file()
+    top = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="son-la/index.html"' in top and 'href="son-la-copy/index.html"' in top
