@@ -259,8 +259,11 @@ def run_command(period, stream, as_of, submissions, params_file, output, formats
             click.echo(f"  the previous report is still in {result.out_dir}", err=True)
         _exit_code.set(EXIT_RUN_FAILED)
         return
+    from .fmt import format_date
+
     m = result.manifest
-    click.echo(f"{m['report']} (số liệu đến {m['as_of']}): {m['headline']}")
+    as_of_text = format_date(dt.date.fromisoformat(m["as_of"]))
+    click.echo(f"{m['report']} (số liệu đến ngày {as_of_text}): {m['headline']}")
     for kind, path in result.files.items():
         click.echo(f"  {kind:5} {path}")
     click.echo(f"  manifest {result.out_dir / 'manifest.json'}")

@@ -245,18 +245,24 @@ MANIFEST_COLUMNS = [
 ]
 
 
-def manifest_table(manifest: pd.DataFrame, plan=None, as_of: dt.date | None = None) -> pd.DataFrame:
-    """The input files as shown: unit names, dd/mm/yyyy dates, Vietnamese numbers.
+def manifest_table(manifest: pd.DataFrame, plan=None, findings: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The input files the report stands on, as shown: unit names, dd/mm/yyyy dates.
 
-    With ``as_of``, files dated after the cut-off (inputs of later reports) are
-    left out; files without a date stay (they are findings).
+    Shown: each unit's file used for the report, and every file with a finding
+    or without a readable date or unit. Earlier reports of a unit (read only for
+    the history of milestone tasks) and files dated after the cut-off are
+    counted, not listed: ``manifest.json`` lists every file with its sha256.
     """
     if manifest is None or manifest.empty:
         return pd.DataFrame(columns=[c.field for c in MANIFEST_COLUMNS])
     m = manifest.copy()
-    if as_of is not None:
-        dates = pd.to_datetime(m["report_date"])
-        m = m[dates.isna() | (dates <= pd.Timestamp(as_of))]
+    keep = pd.Series(True, index=m.index)
+    if "used" in m:
+        flagged = m["path"].isin(findings["path"]) if findings is not None and "path" in m and len(findings) \
+            else pd.Series(False, index=m.index)
+        unit = m["unit_code"] if "unit_code" in m else m["unit"]
+        keep = m["used"].astype(bool) | flagged | pd.to_datetime(m["report_date"]).isna() | (unit.fillna("") == "")
+    m = m[keep]
     m["file"] = m["file"].astype(str).str.replace(r"^.*[\\/]", "", regex=True)
     if plan is not None:
         names = {u.code: u.name for u in plan.units}
@@ -269,12 +275,14 @@ def manifest_table(manifest: pd.DataFrame, plan=None, as_of: dt.date | None = No
     return m.reset_index(drop=True)
 
 
-def render_manifest(manifest: pd.DataFrame, plan=None, as_of: dt.date | None = None) -> str:
-    """The table of input files (file, unit, report date, rows read, sha256, role)."""
-    table = manifest_table(manifest, plan, as_of)
-    later = (len(manifest) if manifest is not None else 0) - len(table)
-    note = para(f"{format_number(later)} tệp có ngày báo cáo sau ngày chốt số liệu không thuộc báo cáo này "
-                "(không liệt kê).", "note") if later > 0 else ""
+def render_manifest(manifest: pd.DataFrame, plan=None, findings: pd.DataFrame | None = None) -> str:
+    """The table of input files (file, unit, report date, rows read, sha256, role) and what is left out."""
+    table = manifest_table(manifest, plan, findings)
+    others = (len(manifest) if manifest is not None else 0) - len(table)
+    note = para(f"Ngoài ra có {format_number(others)} tệp khác trong thư mục số liệu (báo cáo trước đó của các "
+                "đơn vị, chỉ dùng để xác định ngày hoàn thành các mốc, hoặc báo cáo sau ngày chốt số liệu); "
+                "danh sách đầy đủ kèm mã SHA-256 có trong tệp manifest.json của lần lập báo cáo.",
+                "note") if others > 0 else ""
     return render_table(table, MANIFEST_COLUMNS, cls="data compact manifest",
                         empty="Không có tệp số liệu nào.") + note
 
@@ -451,7 +459,7 @@ class PeriodReport:
                                    number=p.number, signed_on=p.signed_on))
         parts.append(render_findings(s.findings))
         parts.append(_heading(3, "Danh mục tệp số liệu đầu vào"))
-        parts.append(render_manifest(s.manifest, s.plan, s.as_of))
+        parts.append(render_manifest(s.manifest, s.plan, s.findings))
         parts.append("</section>")
         return Html("".join(parts))
 
