@@ -168,7 +168,9 @@ def read_title(grid: list[list], stop_row: int) -> dict[str, TitleValue]:
     """"Đơn vị: …", "Ngày báo cáo: …" and "Kỳ báo cáo: …" above the header.
 
     The value is the text after the colon, or the next non-empty cell of the
-    row when the label stands alone in its cell (often merged).
+    row when the label stands alone in its cell (often merged). Without a
+    "Ngày báo cáo" line, the official "Sơn La, ngày 05 tháng 3 năm 2024" line
+    gives the report date.
     """
     found: dict[str, TitleValue] = {}
     for r in range(min(stop_row, len(grid))):
@@ -189,4 +191,15 @@ def read_title(grid: list[list], stop_row: int) -> dict[str, TitleValue]:
                     continue
                 col, value = nxt
             found[name] = TitleValue(value, r, col)
+    if "report_date" not in found:
+        # The official place-and-date line: "Sơn La, ngày 05 tháng 3 năm 2024".
+        for r in range(min(stop_row, len(grid))):
+            for c, v in enumerate(grid[r]):
+                m = _PLACE_DATE_RE.search(fold_key(v)) if isinstance(v, str) else None
+                if m:
+                    found["report_date"] = TitleValue(m.group(0), r, c)
+                    return found
     return found
+
+
+_PLACE_DATE_RE = re.compile(r"ngay \d{1,2} thang \d{1,2} nam \d{4}")

@@ -138,6 +138,11 @@ def ok_files(plan) -> None:
     ws["A1"].font = Font(bold=True)
     save(wb, "ok_title_rows_merged.xlsx")
 
+    # The report date only in the official place-and-date line.
+    rows = [["TRUNG TÂM DỊCH VỤ VIỆC LÀM", None, None, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+            ["Đơn vị: Phòng Hành chính – Tổng hợp", None, None, "Sơn La, ngày 05 tháng 3 năm 2024"], []]
+    save(book([*rows, HEAD, *ROWS]), "ok_report_date_in_place_line.xlsx")
+
     # Header far down (row 18 of the 20 searched).
     rows = [["Đơn vị: Phòng Hành chính – Tổng hợp"], ["Ngày báo cáo: 05/03/2024"]] + [[] for _ in range(15)]
     save(book(rows + [HEAD, *ROWS]), "ok_header_at_row_18.xlsx")
