@@ -193,3 +193,17 @@ def test_multi_organisation_config_writes_outputs_per_organisation(tmp_path, cap
         assert (out / org / "index.html").is_file()
     top = (out / "index.html").read_text(encoding="utf-8")
     assert 'href="son-la/index.html"' in top and 'href="son-la-copy/index.html"' in top
+
+
+def test_crontab_line_works_in_a_bare_ascii_environment(tmp_path):
+    """What cron gives: no venv on PATH, LANG=C, no terminal, cwd set by the crontab line."""
+    out = tmp_path / "cron-out"
+    line = (f"cd {ROOT} && .venv/bin/reportkit batch --output {out} --periods 2024-M03 --streams dan-van "
+            f">> {tmp_path}/batch.log 2>&1")
+    env = {"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "LANG": "C", "SHELL": "/bin/sh"}
+    proc = subprocess.run(["/bin/sh", "-c", line], env=env, stdin=subprocess.DEVNULL, timeout=300)
+    log = (tmp_path / "batch.log").read_text(encoding="utf-8")
+    assert proc.returncode == 0, log
+    assert "[1/1] 2024-M03/dan-van: built" in log and "\x1b[" not in log
+    html = (out / "2024-M03" / "dan-van" / "report.html").read_text(encoding="utf-8")
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in html
