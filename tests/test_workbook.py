@@ -60,7 +60,8 @@ def test_template_title_rows_and_header(plan, template):
     assert ws[f"B{7}"].value == "Phòng Hành chính – Tổng hợp"
     assert ws["B8"].value == "Quý I năm 2024 (2024-Q1)"
     assert ws[f"A{DATE_ROW}"].value == "Ngày báo cáo:"
-    assert [ws.cell(HEADER_ROW, i + 1).value for i in range(len(TEMPLATE_COLUMNS))] == [h for _, h, _ in TEMPLATE_COLUMNS]
+    header = [ws.cell(HEADER_ROW, i + 1).value for i in range(len(TEMPLATE_COLUMNS))]
+    assert header == [h for _, h, _ in TEMPLATE_COLUMNS]
     assert ws.freeze_panes == f"C{HEADER_ROW + 1}"
     assert ws.column_dimensions["B"].width > 40
     assert ws["B13"].alignment.wrap_text
@@ -69,7 +70,7 @@ def test_template_title_rows_and_header(plan, template):
 def test_template_guides_input_with_validations_and_date_formats(plan, template):
     ws = openpyxl.load_workbook(template)[SHEET_NAME]
     rows = task_rows(ws)
-    first, last = min(rows.values()), max(rows.values())
+    first = min(rows.values())
     by_type = {dv.type: dv for dv in ws.data_validations.dataValidation}
     status = by_type["list"]
     assert status.formula1 == '"Chưa thực hiện,Đang thực hiện,Đã hoàn thành"'

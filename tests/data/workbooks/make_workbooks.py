@@ -21,7 +21,6 @@ import io
 import sys
 import unicodedata
 import zipfile
-from copy import copy
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
