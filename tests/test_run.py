@@ -100,3 +100,30 @@ def test_published_report_has_its_files_and_a_complete_manifest(built_report):  
     assert sample["sha256"] == hashlib.sha256((SUBMISSIONS / "hcth_2024-02-28.xlsx").read_bytes()).hexdigest()
     assert manifest["timings"]["total"] > 0 and "export_pdf" in manifest["timings"]
     assert not list(folder.parent.glob(".*"))  # no temporary folder left behind
+
+
+def test_cli_run_needs_period_and_stream_or_params(capsys):
+    from reportkit.cli import main
+
+    assert main(["run", "--period", "2024-Q1"]) == 3
+    err = capsys.readouterr().err
+    assert "give --period and --stream, or --params FILE" in err and "Traceback" not in err
+
+
+def test_cli_run_bad_params_file_exits_3_listing_problems(capsys):
+    from reportkit.cli import main
+
+    code = main(["run", "--params", str(DATA / "params" / "bad_values.yaml"), "--plan", str(PLAN_PATH),
+                 "--submissions", str(SUBMISSIONS)])
+    err = capsys.readouterr().err
+    assert code == 3 and "invalid report parameters: 7 problems" in err and "Traceback" not in err
+
+
+def test_cli_run_failure_exits_2_and_points_to_the_failure_page(tmp_path, capsys):
+    from reportkit.cli import main
+
+    code = main(["run", "--period", "2024-Q1", "--stream", "dan-chu", "--plan", str(PLAN_PATH),
+                 "--submissions", str(SUBMISSIONS), "--output", str(tmp_path), "--kernel", "no-such-kernel"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "FAILED at Khởi động kernel" in err and str(tmp_path / "2024-Q1" / "dan-chu.failed" / "failed.html") in err
