@@ -166,6 +166,7 @@ def build_template(plan: Plan, unit_code: str, period: Period | str):
                     cell.protection = unlocked
                     cell.fill = input_fill
             ws[f"{column_of('completed_on')}{row}"].number_format = DATE_FORMAT
+            ws.row_dimensions[row].height = _row_height(values)
             task_rows.append(row)
             row += 1
 
@@ -210,6 +211,18 @@ def build_template(plan: Plan, unit_code: str, period: Period | str):
     wb.properties.title = f"Bảng theo dõi nhiệm vụ – {unit.name} – {period.label}"
     wb.properties.creator = "reportkit"
     return wb
+
+
+_LINE_POINTS = 15.75  # one line of 12 pt Times New Roman
+
+
+def _row_height(values: dict[str, str]) -> float:
+    """A row height that shows the wrapped pre-filled text (spreadsheets do not size rows on opening)."""
+    import math
+
+    widths = {field: width for field, _, width in TEMPLATE_COLUMNS}
+    lines = max(math.ceil(len(text) / (widths[field] * 1.1)) for field, text in values.items() if text)
+    return round(max(2, lines) * _LINE_POINTS + 4, 2)
 
 
 def _blocks(rows: list[int]) -> list[tuple[int, int]]:
