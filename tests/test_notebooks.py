@@ -126,3 +126,19 @@ def test_data_quality_notebook_lists_every_finding_of_the_period():
     html = html_outputs(nb)
     assert "KIỂM TRA SỐ LIỆU ĐẦU VÀO" in html
     assert "bhtn_2024-05-09.xlsx" in html and "II.1.g chưa ghi tình trạng" in html
+
+
+@pytest.mark.slow
+def test_params_file_works_unchanged_with_the_papermill_cli(tmp_path):
+    import subprocess
+    import sys
+
+    out = tmp_path / "out.ipynb"
+    proc = subprocess.run([sys.executable, "-m", "papermill", "notebooks/period_report.ipynb", str(out),
+                           "-f", "params/2024-M03-dan-van.yaml", "--no-progress-bar"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    nb = nbformat.read(out, as_version=4)
+    injected = next(c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", []))
+    assert 'as_of = "2024-03-09"' in injected.source  # papermill passes the YAML date as text
+    assert "Tháng 3 năm 2024" in html_outputs(nb) or "tháng 3 năm 2024" in html_outputs(nb)

@@ -127,3 +127,24 @@ def test_cli_run_failure_exits_2_and_points_to_the_failure_page(tmp_path, capsys
     err = capsys.readouterr().err
     assert code == 2
     assert "FAILED at Khởi động kernel" in err and str(tmp_path / "2024-Q1" / "dan-chu.failed" / "failed.html") in err
+
+
+@pytest.mark.slow
+def test_failed_pdf_export_names_the_step_and_keeps_the_executed_notebook(tmp_path, monkeypatch):
+    import reportkit.export
+    from reportkit.errors import ExportError
+
+    def broken(html, path, **kwargs):
+        raise ExportError("PDF export failed: no fonts")
+
+    monkeypatch.setattr(reportkit.export, "export_pdf", broken)
+    old = previous_report(tmp_path)
+    result = run_report("2024-M03", "dan-van", plan_path=PLAN_PATH, output=tmp_path, submissions=SUBMISSIONS)
+    assert not result.ok and result.error == "Xuất PDF (weasyprint): PDF export failed: no fonts"
+    assert (old / "report.html").read_text(encoding="utf-8") == "<p>báo cáo trước</p>"
+    assert not (tmp_path / "2024-M03" / "dan-van").exists()
+    failed = tmp_path / "2024-M03" / "dan-van.failed"
+    assert "Xuất PDF (weasyprint)" in (failed / "failed.html").read_text(encoding="utf-8")
+    executed = json.loads((failed / "report.ipynb").read_text(encoding="utf-8"))
+    assert any("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in "".join(o.get("data", {}).get("text/html", ""))
+               for c in executed["cells"] for o in c.get("outputs", []))
