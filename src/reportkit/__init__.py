@@ -7,6 +7,12 @@ _LAZY_EXPORTS = {
     "read_workbook": "intake",
     "read_submissions": "intake",
     "write_template": "workbook",
+    "run_report": "run",
+    "RunResult": "run",
+    "export_html": "export",
+    "export_pdf": "export",
+    "validate_params": "params",
+    "build_report": "report",
 }
 
 
