@@ -483,15 +483,17 @@ def unit_status_matrix(status: pd.DataFrame) -> pd.DataFrame:
 
 
 def render_overdue(overdue: pd.DataFrame) -> str:
-    """Overdue tasks (not done past the deadline, or done late)."""
-    if overdue is None or overdue.empty:
-        return para("Không có nhiệm vụ quá hạn.")
+    """Overdue tasks, judged on their lead unit (not done past the deadline, or done late)."""
     o = overdue
+    if o is not None and "is_lead" in o:
+        o = o[o["is_lead"].astype(bool)]
+    if o is None or o.empty:
+        return para("Không có nhiệm vụ quá hạn.")
     milestone = o["milestone_label"].fillna("") if "milestone_label" in o else pd.Series("", index=o.index)
     days = o["days_late"].astype("Int64").astype(str) if "days_late" in o else pd.Series("", index=o.index)
     text = (o["task_code"] + ". " + o["task_text"].str.rstrip(" .")
             + milestone.where(milestone == "", " (mốc " + milestone + ")")
-            + " – " + o["unit"] + ": " + o["status"].str.lower()
+            + " (chủ trì: " + o["unit"] + "): " + o["status"].str.lower()
             + days.where(days.isin(["", "<NA>"]), " " + days + " ngày") + ".")
     return para(f"Có {format_number(len(o))} nhiệm vụ quá hạn:") + dash_list(text.tolist())
 
