@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.reportkit-installed
 # Debian packages: fonts and pango for the PDF (WeasyPrint); a browser and
 # poppler for the tests that look at what reviewers see.
 APT_RUNTIME := fonts-liberation2 fonts-noto-mono fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fontconfig
-APT_TEST    := chromium poppler-utils
+APT_TEST    := chromium poppler-utils libreoffice-calc-nogui
 
 .PHONY: demo test bench bench-quick system-deps system-deps-test setup clean-outputs
 
