@@ -21,24 +21,10 @@ PLAN_HELP = "plan YAML (default: the single *.yaml in data/plan/)"
 
 
 def parse_date_option(value: str | None, option: str) -> dt.date | None:
-    """An ISO (2024-03-05) or day-first (05/03/2024) date from a CLI option."""
-    if value is None:
-        return None
-    from .errors import ParamsError
+    """An ISO (2024-03-05) or day-first (05/03/2024) date from a CLI option; never month-first."""
+    from .params import parse_date_value
 
-    text = value.strip()
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        pass
-    parts = text.replace("-", "/").replace(".", "/").split("/")
-    if len(parts) == 3 and all(p.isdigit() for p in parts):
-        d, m, y = (int(p) for p in parts)
-        try:
-            return dt.date(y if y > 99 else 2000 + y, m, d)
-        except ValueError:
-            pass
-    raise ParamsError(f"{option}: not a valid date {value!r}", hint="write YYYY-MM-DD or dd/mm/yyyy, e.g. 2024-03-05")
+    return None if value is None else parse_date_value(value, option)
 
 
 def _plan(path: str | None):

@@ -143,34 +143,22 @@ class Plan:
 
     def task(self, code: str) -> Task:
         """The task or content item with ``code`` (canonical form, đ kept)."""
-        for t in self.tasks:
-            if t.code == code:
-                return t
-        raise PlanError(
-            f"unknown task code {code!r}",
-            path=self.path,
-            hint="use one of: " + ", ".join(self.task_codes),
-        )
+        return self._lookup(self.tasks, code, "task code")
 
     def unit(self, code: str) -> Unit:
-        for u in self.units:
-            if u.code == code:
-                return u
-        raise PlanError(
-            f"unknown unit {code!r}",
-            path=self.path,
-            hint="use one of: " + ", ".join(self.unit_codes),
-        )
+        """The unit with ``code``."""
+        return self._lookup(self.units, code, "unit")
 
     def stream(self, code: str) -> ReportStream:
-        for s in self.streams:
-            if s.code == code:
-                return s
-        raise PlanError(
-            f"unknown report stream {code!r}",
-            path=self.path,
-            hint="use one of: " + ", ".join(s.code for s in self.streams),
-        )
+        """The report stream with ``code``."""
+        return self._lookup(self.streams, code, "report stream")
+
+    def _lookup(self, items: tuple, code: str, what: str):
+        for item in items:
+            if item.code == code:
+                return item
+        raise PlanError(f"unknown {what} {code!r}", path=self.path,
+                        hint="use one of: " + ", ".join(i.code for i in items))
 
     def find_unit(self, text: str) -> Unit | None:
         """Match a unit by code, name or alias, ignoring case, diacritics and dashes."""
