@@ -55,6 +55,9 @@ _RC = {
 }
 _SVG_HEAD_RE = re.compile(r"^.*?(?=<svg)", re.S)
 _METADATA_RE = re.compile(r"<metadata>.*?</metadata>\s*", re.S)
+# matplotlib puts "*{stroke-linejoin: round; stroke-linecap: butt}" in a <style>:
+# inline in HTML that rule would apply to the whole page, so it is dropped.
+_STYLE_RE = re.compile(r"<style[^>]*>.*?</style>\s*", re.S)
 
 
 def status_style(status: str) -> tuple[str, str]:
@@ -67,7 +70,7 @@ def figure_to_svg(fig: Figure, name: str) -> str:
     buf = io.StringIO()
     with matplotlib.rc_context({"svg.hashsalt": name}):
         fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
-    svg = _METADATA_RE.sub("", _SVG_HEAD_RE.sub("", buf.getvalue(), count=1))
+    svg = _STYLE_RE.sub("", _METADATA_RE.sub("", _SVG_HEAD_RE.sub("", buf.getvalue(), count=1)))
     # Prefix ids so several charts can live in one HTML document.
     svg = re.sub(r'id="([^"]+)"', rf'id="{name}-\1"', svg)
     svg = re.sub(r'url\(#([^)]+)\)', rf'url(#{name}-\1)', svg)
