@@ -172,3 +172,18 @@ def test_empty_charts_are_left_out():
     assert charts.chart_status_counts({}) is None
     assert charts.chart_units(pd.DataFrame()) is None
     assert charts.chart_trend(None) is None
+
+
+@pytest.mark.parametrize("period, stream", [
+    ("2024-M03", "dan-van"), ("2024-Q2", "dan-van"), ("2024-H1", "dan-van"), ("2024", "dan-van"),
+    ("2024-Q1", "dan-chu"), ("2024-H1", "dan-chu"), ("2024-9M", "dan-chu"), ("2024", "dan-chu"),
+])
+def test_every_period_kind_of_both_streams_renders_completely(period, stream):
+    report = build_report(period, stream, plan_path=str(PLAN_PATH), submissions=str(SUBMISSIONS))
+    html = "".join(part().html for part in (report.header, report.results, report.shortcomings, report.directions,
+                                            report.proposals, report.signature, report.annex))
+    assert report.summary.headline in html
+    assert ("5. Diễn biến qua các kỳ" in html) == report.summary.period.is_cumulative
+    assert html.count('class="data compact task-table"') == 1
+    assert "nan" not in re.sub(r"<[^>]+>", " ", html).split()  # no missing value printed as "nan"
+    assert "NaT" not in html and "None" not in html
