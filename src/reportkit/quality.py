@@ -30,10 +30,11 @@ FILE_COLUMNS = [
     Column("warnings", "Cảnh báo", "10%", "num"),
 ]
 CODE_COLUMNS = [
-    Column("code", "Loại vấn đề", "40%"),
-    Column("severity", "Mức", "20%"),
-    Column("count", "Số lần", "20%", "num"),
-    Column("files", "Số tệp", "20%", "num"),
+    Column("code", "Mã vấn đề", "20%"),
+    Column("example", "Ví dụ", "44%"),
+    Column("severity", "Mức", "12%"),
+    Column("count", "Số lần", "12%", "num"),
+    Column("files", "Số tệp", "12%", "num"),
 ]
 
 
@@ -80,7 +81,7 @@ class QualityReport:
         title = tag("h1", escape(f"KIỂM TRA SỐ LIỆU ĐẦU VÀO – {p.report.label.upper()}"))
         window = para(f"Các tệp có ngày báo cáo từ {format_date(p.period.start)} đến ngày chốt số liệu "
                       f"{format_date(p.as_of)} (và các tệp không đọc được ngày hoặc đơn vị), trong thư mục "
-                      f"{p.submissions}.", "noindent")
+                      f"{p.submissions}.", "noindent left")
         totals = para(f"{format_number(len(self.files))} tệp; {format_number(errors)} lỗi, "
                       f"{format_number(warnings)} cảnh báo.", "noindent")
         return Html(title + window + totals)
@@ -98,7 +99,8 @@ class QualityReport:
         if self.findings.empty:
             return Html("")
         grouped = (self.findings.groupby(["code", "severity"], sort=False)
-                   .agg(count=("path", "size"), files=("path", "nunique")).reset_index()
+                   .agg(count=("path", "size"), files=("path", "nunique"), example=("message", "first"))
+                   .reset_index()
                    .sort_values("count", ascending=False, kind="stable"))
         grouped["severity"] = grouped["severity"].map({"error": "Lỗi", "warning": "Cảnh báo"})
         grouped[["count", "files"]] = grouped[["count", "files"]].map(format_number)
