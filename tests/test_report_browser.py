@@ -94,6 +94,7 @@ def test_header_block_has_quoc_hieu_tieu_ngu_and_document_number(dom):
     assert "<u>Độc lập - Tự do - Hạnh phúc</u>" in dom
     assert "Số: ……/BC-TTDVVL" in dom and "Sơn La, ngày …… tháng …… năm 2024" in dom
     assert "Kết quả triển khai thực hiện công tác dân chủ quý I năm 2024" in dom
+    assert "<title>Báo cáo kết quả triển khai thực hiện công tác dân chủ quý I năm 2024</title>" in dom
 
 
 def test_task_table_has_one_row_per_plan_task_and_milestone(dom, plan):

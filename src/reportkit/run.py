@@ -327,6 +327,10 @@ def _execute(params: ReportParams, staging: Path, kernel_name: str, timeout: flo
     timings["execute"] = round(time.perf_counter() - t0, 3)
     nb = nbformat.read(out_nb, as_version=4)
     record = _read_run_record(nb)
+    from .document import lower_first, report_subject
+
+    nb.metadata["reportkit"] = {"title": f"Báo cáo {lower_first(report_subject(params.report))}", "period": params.period.id,
+                                "stream": params.stream}
     t1 = time.perf_counter()
     prewarm.join()
     timings["wait_prewarm"] = round(time.perf_counter() - t1, 3)
