@@ -323,6 +323,9 @@ def _execute(params: ReportParams, staging: Path, kernel_name: str, timeout: flo
         nb = nbformat.read(out_nb, as_version=4) if out_nb.is_file() else None
         kernel.wait()
         raise _Failure("Chạy notebook", f"{type(exc).__name__}: {exc}", traceback.format_exc(limit=4), nb) from None
+    except BaseException:  # Ctrl-C, SystemExit: never leave a kernel behind
+        kernel.wait()
+        raise
     kernel.stop()
     timings["execute"] = round(time.perf_counter() - t0, 3)
     nb = nbformat.read(out_nb, as_version=4)
