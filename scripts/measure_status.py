@@ -9,7 +9,9 @@ every task, then times ``assess`` and reports peak memory.
     .venv/bin/python scripts/measure_status.py --units 2000 --subs-per-unit 3
 
 Peak memory is the process's maximum RSS (``ru_maxrss``), printed before and
-after ``assess`` so the part that belongs to assess can be read off.
+after ``assess`` so the part that belongs to assess can be read off. System
+time is mostly first-touch page faults: the first run in a fresh process pays
+for the memory it takes, later runs reuse it.
 """
 
 from __future__ import annotations
@@ -93,11 +95,16 @@ def main() -> None:
           f"{len(subs):,} submissions, {sum(len(s.rows) for s in subs):,} rows")
     print(f"peak RSS with inputs built: {peak_mb():,.0f} MB")
     as_of = dt.date(plan.year, 11, 19)
+    before = peak_mb()
     for run in range(args.runs):
+        usage = resource.getrusage(resource.RUSAGE_SELF)
         start = time.perf_counter()
         frame = assess(plan, subs, f"{plan.year}", as_of=as_of, deadlines={"III.4": dt.date(plan.year, 8, 15)})
         seconds = time.perf_counter() - start
-        print(f"run {run + 1}: assess {seconds:.2f} s → {len(frame):,} rows; peak RSS so far {peak_mb():,.0f} MB")
+        after = resource.getrusage(resource.RUSAGE_SELF)
+        print(f"run {run + 1}: assess {seconds:.2f} s wall (user {after.ru_utime - usage.ru_utime:.2f} s, "
+              f"system {after.ru_stime - usage.ru_stime:.2f} s) → {len(frame):,} rows; "
+              f"peak RSS {peak_mb():,.0f} MB (+{peak_mb() - before:,.0f} MB over the inputs)")
         del frame
 
 

@@ -52,7 +52,9 @@ Rules, in order:
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -89,7 +91,7 @@ STATUS_COLUMNS = [
     "source_row",
 ]
 # Extra columns: how the row was judged.
-EXTRA_COLUMNS = ["due_kind", "in_headline", "report_date", "unit_note", "status_note"]
+EXTRA_COLUMNS = ["in_headline", "report_date"]
 
 
 
@@ -247,23 +249,23 @@ def _task_unit_frame(plan: Plan, milestones: pd.DataFrame) -> pd.DataFrame:
     positions: dict[tuple[str, ...], np.ndarray] = {}  # tasks often share one unit list
     for ti, task in enumerate(plan.tasks):  # one vectorised step per task, not per row
         if task.units not in positions:
-            positions[task.units] = np.sort(unit_index.get_indexer(list(task.units)))
+            positions[task.units] = np.sort(unit_index.get_indexer(list(task.units))).astype(np.int32)
         units = positions[task.units]
         lead = unit_index.get_loc(task.lead) if task.lead else -1
         is_lead = units == lead
-        task_parts.append(np.full(len(units), ti, dtype=np.int64))
+        task_parts.append(np.full(len(units), ti, dtype=np.int32))
         unit_parts.append(np.concatenate([units[is_lead], units[~is_lead]]))  # lead unit first
         # Content items have no lead: every unit carries its own line.
         lead_parts.append(np.sort(is_lead)[::-1] if lead >= 0 else np.ones(len(units), dtype=bool))
-    empty_int = np.array([], dtype=np.int64)
+    empty_int = np.array([], dtype=np.int32)
     pairs = pd.DataFrame({
         "task_idx": np.concatenate(task_parts) if task_parts else empty_int,
         "unit_idx": np.concatenate(unit_parts) if unit_parts else empty_int,
         "is_lead": np.concatenate(lead_parts) if lead_parts else np.array([], dtype=bool),
     })
-    pairs["pair_pos"] = np.arange(len(pairs), dtype=np.int64)
-    keys = pd.DataFrame({"ms_idx": np.arange(len(milestones), dtype=np.int64),
-                         "task_idx": milestones["task_idx"].to_numpy(dtype=np.int64)})
+    pairs["pair_pos"] = np.arange(len(pairs), dtype=np.int32)
+    keys = pd.DataFrame({"ms_idx": np.arange(len(milestones), dtype=np.int32),
+                         "task_idx": milestones["task_idx"].to_numpy(dtype=np.int32)})
     # Merge milestones with the (task, unit) pairs (an index join: the fastest merge).
     frame = keys.join(pairs.set_index("task_idx"), on="task_idx", how="inner").reset_index(drop=True)
     ms_idx, pair_pos = frame["ms_idx"].to_numpy(), frame["pair_pos"].to_numpy()
@@ -285,7 +287,7 @@ def _submission_table(plan: Plan, subs: list[Submission], as_of: dt.date) -> pd.
         "unit_idx": np.array([unit_pos.get(s.unit, -1) for s in subs], dtype=np.int64),
         "report_date": pd.to_datetime(pd.Series([s.report_date for s in subs], dtype=object)).astype("datetime64[s]"),
         "usable": np.array([s.usable for s in subs], dtype=bool),
-        "file": pd.array([Path(s.path).name for s in subs], dtype="str"),
+        "file": pd.array([os.path.basename(os.fspath(s.path)) for s in subs], dtype="str"),
     })
     meta["eligible"] = (meta["usable"] & (meta["unit_idx"] >= 0) & meta["report_date"].notna()
                         & (meta["report_date"] <= pd.Timestamp(as_of)))
@@ -295,13 +297,21 @@ def _submission_table(plan: Plan, subs: list[Submission], as_of: dt.date) -> pd.
     return meta
 
 
-def _rows_frame(plan: Plan, subs: list[Submission], sub_ids: np.ndarray,
-                codes: set[str] | None = None) -> tuple[pd.DataFrame, dict[int, str]]:
-    """The rows of the given submissions as a frame, with row usability judged.
+@dataclass
+class _Rows:
+    """Workbook rows as arrays: ``frame`` (index = position in ``texts``), texts, rejection messages."""
 
-    ``codes`` keeps only rows of those task codes (the milestone history).
-    Returns the frame (its index is the row's position before any filtering)
-    and the messages of rows intake rejected, by that position.
+    frame: pd.DataFrame
+    texts: dict[str, np.ndarray]
+    rejected: dict[int, str]
+
+
+def _rows_frame(plan: Plan, subs: list[Submission], sub_ids: np.ndarray, codes: set[str] | None = None) -> _Rows:
+    """The rows of the given submissions as arrays, with row usability judged.
+
+    ``codes`` keeps only rows of those task codes (the milestone history). The
+    frame's index is the row's position in ``texts`` (kept when rows are
+    filtered); ``rejected`` holds the messages of rows intake rejected.
     """
     sub_ids = [int(i) for i in sub_ids]
     if codes is None:
@@ -351,22 +361,17 @@ def _rows_frame(plan: Plan, subs: list[Submission], sub_ids: np.ndarray,
         "progress": progress,
         "completed": completed,
         "source_row": source_row,
-        "result": _texts([r.result for r in rows]),
-        "difficulties": _texts([r.difficulties for r in rows]),
-        "proposals": _texts([r.proposals for r in rows]),
-        "note": _texts([r.note for r in rows]),
         "rejected": rejected,
         "usable": (row_code >= 0) & ~rejected,
     }, copy=False)
     if (task_idx < 0).any():
         out = out[task_idx >= 0]
-    return out, messages
-
-
-def _texts(values: list) -> Any:
-    """Workbook texts as a string array, missing ones as ""."""
-    array = pd.array(values, dtype="str")
-    return array.fillna("") if array.isna().any() else array
+    # Texts stay plain object arrays, outside the frame: they become strings once, in the output.
+    texts = {"result": np.array([r.result for r in rows], dtype=object),
+             "difficulties": np.array([r.difficulties for r in rows], dtype=object),
+             "proposals": np.array([r.proposals for r in rows], dtype=object),
+             "note": np.array([r.note for r in rows], dtype=object)}
+    return _Rows(out, texts, messages)
 
 
 # ------------------------------------------------------------------ milestones
@@ -393,7 +398,7 @@ def _milestone_dates(plan: Plan, subs: list[Submission], meta: pd.DataFrame, cho
     others = meta.loc[meta["eligible"] & ~meta["chosen"], "sub"].to_numpy()
     base = ["sub", "task_idx", "row_code", "completed", "source_row", "usable"]
     history = pd.concat([chosen_rows.loc[chosen_rows["task_idx"].isin(multi_idx), base],
-                         _rows_frame(plan, subs, others, codes)[0][base]], ignore_index=True)
+                         _rows_frame(plan, subs, others, codes).frame[base]], ignore_index=True)
     history = history[history["usable"]]
     if history.empty:
         return empty
@@ -452,11 +457,27 @@ def _take(values: np.ndarray, pos: np.ndarray, fill: Any) -> np.ndarray:
     return out
 
 
+_STR = pd.Series([""]).dtype  # pandas' default string dtype
+
+
+def _text_array(values: np.ndarray, fill: str = "") -> Any:
+    """An object array of texts as a string array, in place (no copy); None/NaN become ``fill``."""
+    missing = pd.isna(values)
+    if missing.any():
+        values[missing] = fill
+    if _STR == object:  # pandas without a string dtype
+        return values
+    return pd.arrays.StringArray(values, dtype=_STR)
+
+
 def _take_text(values: Any, pos: np.ndarray, fill: str = "") -> Any:
-    """A string-dtype array taken at ``pos`` (-1 → ``fill``), without re-validating strings."""
+    """Texts taken at ``pos`` (-1 → ``fill``) as a string array."""
+    values = np.asarray(values, dtype=object)
     if not len(values):
-        return pd.array(np.full(len(pos), fill, dtype=object), dtype="str")
-    return pd.array(values, dtype="str").take(pos, allow_fill=True, fill_value=fill)
+        return _text_array(np.full(len(pos), fill, dtype=object))
+    out = values[np.where(pos >= 0, pos, 0)]
+    out[pos < 0] = fill
+    return _text_array(out, fill)
 
 
 def _days(a: np.ndarray, b: np.ndarray | np.datetime64) -> np.ndarray:
@@ -467,7 +488,8 @@ class _Notes:
     """Per-row explanation texts, built only on the rows each note concerns.
 
     ``add(mask, *pieces)``: a piece is literal text, a datetime64 array (shown
-    dd/mm/yyyy) or an array of values (shown as text), indexed like the frame.
+    dd/mm/yyyy), an array of values (shown as text) indexed like the frame, or a
+    function of the mask returning the values of the masked rows.
     """
 
     def __init__(self, n: int) -> None:
@@ -486,7 +508,7 @@ class _Notes:
                 if isinstance(piece, str):
                     series = series + piece
                     continue
-                values = np.asarray(piece)[mask]
+                values = np.asarray(piece(mask) if callable(piece) else piece[mask])
                 if values.dtype.kind == "M":
                     shown = pd.Series(values, index=series.index).dt.strftime("%d/%m/%Y")
                 else:
@@ -552,12 +574,13 @@ def assess(
     chosen = meta[meta["chosen"]]
     sub_of_unit = np.full(n_units, -1, dtype=np.int64)
     sub_of_unit[chosen["unit_idx"].to_numpy()] = chosen["sub"].to_numpy()
-    frame_sub = sub_of_unit[unit_idx]
+    frame_sub = sub_of_unit[unit_idx]  # the counted submission of each row's unit, or -1
     has_sub = frame_sub >= 0
     report_date = _take(meta["report_date"].to_numpy(dtype="datetime64[s]"), frame_sub, NAT)
 
     # Its rows, joined on (unit, task) through a direct lookup table (no hashing).
-    rows, reject_messages = _rows_frame(plan, subs, chosen["sub"].to_numpy())
+    got = _rows_frame(plan, subs, chosen["sub"].to_numpy())
+    rows, reject_messages = got.frame, got.rejected
     row_key = meta["unit_idx"].to_numpy()[rows["sub"].to_numpy()] * n_tasks + rows["task_idx"].to_numpy()
     if pd.Series(row_key).duplicated().any():
         # One row per (unit, task): a usable row wins over a rejected one, then the first in the sheet.
@@ -567,8 +590,9 @@ def assess(
         rows, row_key = rows[first], row_key[first]
     lookup = np.full(n_units * n_tasks, -1, dtype=np.int64)
     lookup[row_key] = np.arange(len(rows))
-    frame_key = unit_idx * n_tasks + task_idx
+    frame_key = unit_idx.astype(np.int64) * n_tasks + task_idx
     pos = lookup[frame_key]
+    del lookup
     matched = pos >= 0
 
     row_usable = _take(rows["usable"].to_numpy(), pos, False)
@@ -577,8 +601,11 @@ def assess(
     completed_raw = _take(rows["completed"].to_numpy(dtype="datetime64[s]"), pos, NAT)
     progress = np.where(row_usable, _take(rows["progress"].to_numpy(dtype=float), pos, np.nan), np.nan)
     source_row_int = _take(rows["source_row"].to_numpy(), pos, 0)
-    has_result = _take((rows["result"] != "").to_numpy(dtype=bool), pos, False)
-    usable_pos = np.where(row_usable, pos, -1)
+    # Texts by position in got.texts; only usable rows show theirs.
+    text_pos = _take(rows.index.to_numpy(), pos, -1)
+    text_pos = np.where(row_usable, text_pos, -1)
+    result_text = got.texts["result"]
+    has_result = _take((result_text != "") & pd.notna(result_text), text_pos, False)
 
     # Completion of single-deadline tasks: the row's date, or its report date when missing.
     reported_done = row_code == 2
@@ -621,11 +648,11 @@ def assess(
     in_headline = concrete & is_lead & ~np.isnat(deadline) & ((deadline <= np.datetime64(period.end, "s")) | (codes <= 1))
 
     # Explanations, in Vietnamese, only on the rows they concern.
-    source_file = _take_text(meta["file"].array, frame_sub)
-    file_obj = np.asarray(source_file, dtype=object)
+    files = meta["file"].to_numpy(dtype=object)
     notes = _Notes(n)
     notes.add(~has_sub, f"Đơn vị không có báo cáo dùng được đến ngày chốt số liệu {as_of.strftime('%d/%m/%Y')}")
-    notes.add(has_sub & ~matched, "Báo cáo ngày ", report_date, " (", file_obj, ") không có dòng cho nhiệm vụ này")
+    notes.add(has_sub & ~matched, "Báo cáo ngày ", report_date, " (", lambda m: files[frame_sub[m]],
+              ") không có dòng cho nhiệm vụ này")
     if rejected.any():
         row_index = rows.index.to_numpy()
         reasons = np.full(n, "", dtype=object)
@@ -645,15 +672,17 @@ def assess(
     notes.add(row_usable & multi & reported_done & ~done,
               "Ngày hoàn thành đã báo cáo được tính cho mốc trước; mốc này chưa có ngày hoàn thành")
     notes.add(row_usable & no_deadline, "Cấp trên chưa giao thời hạn (khai báo bằng tham số deadlines khi có)")
-    unit_note = _take_text(rows["note"].array, usable_pos)
-    unit_note_obj = np.asarray(unit_note, dtype=object)
-    has_unit_note = unit_note_obj != ""
-    note = np.where(has_unit_note, unit_note_obj, notes.text)
-    both = np.flatnonzero(has_unit_note & notes.has)
-    if len(both):
-        # The unit's own note first; "; " between the two unless it already ends a sentence.
-        ends = pd.Series(unit_note_obj[both], dtype=object).str.rstrip().str[-1:].isin([".", ";", "!", "?"])
-        note[both] = unit_note_obj[both] + np.where(ends.to_numpy(), " ", "; ") + notes.text[both]
+    del completion, completed_raw, done_report, frame_key, pos
+    # The unit's own note first, then the explanation ("; " between, unless the note ends a sentence).
+    unit_notes = got.texts["note"]
+    with_note = np.flatnonzero(_take((unit_notes != "") & pd.notna(unit_notes), text_pos, False))
+    note = notes.text
+    if len(with_note):
+        own = unit_notes[text_pos[with_note]]
+        joined = notes.has[with_note]
+        ends = pd.Series(own, dtype=object).str.rstrip().str[-1:].isin([".", ";", "!", "?"]).to_numpy()
+        note[with_note] = np.where(joined, own + np.where(ends, " ", "; ") + note[with_note], own)
+    del notes
 
     def plan_text(values: Any, idx: np.ndarray) -> Any:
         # Take from a small string array: no per-row string validation.
@@ -678,17 +707,14 @@ def assess(
         "status": plan_text(STATUSES, codes.astype(np.int64)),
         "activity_reported": activity,
         "days_late": days_late,
-        "result": _take_text(rows["result"].array, usable_pos),
-        "difficulties": _take_text(rows["difficulties"].array, usable_pos),
-        "proposals": _take_text(rows["proposals"].array, usable_pos),
-        "note": pd.array(note, dtype="str"),
-        "source_file": source_file,
+        "result": _take_text(result_text, text_pos),
+        "difficulties": _take_text(got.texts["difficulties"], text_pos),
+        "proposals": _take_text(got.texts["proposals"], text_pos),
+        "note": _text_array(note),
+        "source_file": _take_text(files, frame_sub),
         "source_row": pd.arrays.IntegerArray(source_row_int, ~matched),
-        "due_kind": plan_text(tasks["due_kind"], task_idx),
         "in_headline": in_headline,
         "report_date": report_date,
-        "unit_note": unit_note,
-        "status_note": pd.array(notes.text, dtype="str"),
     }, copy=False)
     out.attrs.update(period=period.id, as_of=as_of.isoformat())
     return out
