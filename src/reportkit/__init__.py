@@ -13,6 +13,9 @@ _LAZY_EXPORTS = {
     "export_pdf": "export",
     "validate_params": "params",
     "build_report": "report",
+    "assess": "status",
+    "summarize_period": "summary",
+    "PeriodSummary": "summary",
 }
 
 
