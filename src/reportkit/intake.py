@@ -11,8 +11,11 @@ Reading goes through python-calamine (.xlsx, .xlsm, .xls, .ods; one call per
 sheet). openpyxl is opened only when an .xlsx declares an old Vietnamese font
 (.VnTime, VNI-Times), to see which cells use it. Limits are checked before any
 parsing: ``MAX_FILE_BYTES``, and for zip-based files ``MAX_UNCOMPRESSED_BYTES``
-and ``MAX_COMPRESSION_RATIO`` (zip bombs); ``MAX_ROWS`` and ``MAX_COLUMNS`` per
-sheet. Input files are opened read-only and never modified.
+and ``MAX_COMPRESSION_RATIO`` (zip bombs); ``MAX_ROWS``, ``MAX_COLUMNS`` and
+``MAX_CELLS`` per sheet, for .xlsx/.ods from the sheet XML before any parsing
+(``sheetscan``), so that a tiny file declaring a far cell cannot make the
+parser allocate billions of cells; text cells up to ``MAX_CELL_CHARS``. Input
+files are opened read-only and never modified.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import hashlib
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -42,6 +46,7 @@ from .fmt import format_date, format_number
 from .headers import COLUMNS, HEADER_SEARCH_ROWS, Header, column_letter, field_of, find_header, read_title
 from .model import DONE, ERROR, ROW_STATUS_LABELS, WARNING, Finding, Submission, TaskRow
 from .plan import Plan
+from .sheetscan import scan_extent, scan_xls_extent
 from .text import fold_key, normalize_code
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # 20 MiB on disk
@@ -50,6 +55,8 @@ MAX_COMPRESSION_RATIO = 100  # uncompressed size / file size
 MAX_ZIP_ENTRIES = 10_000
 MAX_ROWS = 100_000  # per sheet
 MAX_COLUMNS = 500  # per sheet
+MAX_CELLS = 2_000_000  # per sheet, rows × columns of the used area (the parser allocates all of them)
+MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
 EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods")
 
 _INSTRUCTION_SHEETS = {"huong dan", "huong dan dien", "instructions", "danh muc", "lists"}
@@ -69,10 +76,10 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
     "file_too_large": (ERROR, "Tệp quá lớn ({size} MB), vượt giới hạn {limit} MB; tệp không được đọc.",
                        "File too large ({size} MB), above the {limit} MB limit; not read.",
                        "Xoá các trang tính, hình ảnh không cần thiết (hoặc dùng mẫu reportkit) rồi gửi lại."),
-    "zip_bomb": (ERROR, "Tệp nén bất thường: giải nén ra {size} MB, gấp {ratio} lần kích thước tệp (giới hạn {limit} MB và "
-                 "{limit_ratio} lần); tệp không được đọc.",
-                 "Suspicious compressed file: it unpacks to {size} MB, {ratio} times its size (limits {limit} MB and "
-                 "{limit_ratio} times); not read.",
+    "zip_bomb": (ERROR, "Tệp nén bất thường: {entries} tệp con, giải nén ra {size} MB, gấp {ratio} lần kích thước tệp "
+                 "(giới hạn {limit_entries} tệp con, {limit} MB và {limit_ratio} lần); tệp không được đọc.",
+                 "Suspicious compressed file: {entries} entries unpacking to {size} MB, {ratio} times its size (limits "
+                 "{limit_entries} entries, {limit} MB and {limit_ratio} times); not read.",
                  "Mở tệp bằng Excel hoặc LibreOffice và lưu thành tệp .xlsx mới; nếu không rõ nguồn gốc tệp, đừng mở."),
     "not_spreadsheet": (ERROR, "Tệp không phải bảng tính Excel/LibreOffice ({kind}).", "Not a spreadsheet ({kind}).",
                         "Gửi tệp .xlsx (khuyến nghị), .xlsm, .xls hoặc .ods."),
@@ -92,10 +99,10 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
                            "Đổi tên tệp với phần mở rộng {right}."),
     "empty_workbook": (ERROR, "Bảng tính không có dữ liệu.", "The workbook holds no data.",
                        "Điền bảng theo mẫu (reportkit template) rồi gửi lại."),
-    "too_many_rows": (ERROR, "Trang tính có {rows} dòng × {cols} cột, vượt giới hạn {limit_rows} dòng hoặc {limit_cols} cột; "
-                      "trang tính không được đọc.",
-                      "The sheet has {rows} rows × {cols} columns, above the limit of {limit_rows} rows or {limit_cols} "
-                      "columns; not read.",
+    "too_many_rows": (ERROR, "Trang tính có {rows} dòng × {cols} cột, vượt giới hạn {limit_rows} dòng, {limit_cols} cột "
+                      "hoặc {limit_cells} ô; trang tính không được đọc.",
+                      "The sheet has {rows} rows × {cols} columns, above the limit of {limit_rows} rows, {limit_cols} "
+                      "columns or {limit_cells} cells; not read.",
                       "Xoá các dòng, cột thừa ở cuối trang tính (hoặc dùng mẫu reportkit) rồi gửi lại."),
     "no_header": (ERROR, "Không tìm thấy dòng tiêu đề bảng trong {n} dòng đầu của trang tính {sheets}: cần một dòng có cột "
                   "'Mã nhiệm vụ' và cột 'Tình trạng' hoặc 'Tiến độ (%)'.",
@@ -191,6 +198,9 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
                              "nào trong số này.",
                              "Unit {unit} has {n} submissions with the same report date {date}: {files}; none is used.",
                              "Chỉ giữ bản đúng trong thư mục (xoá hoặc chuyển các bản cũ ra ngoài) rồi chạy lại."),
+    "cell_too_long": (ERROR, "Ô có {length} ký tự, vượt giới hạn {limit} ký tự một ô của Excel; {effect}.",
+                      "The cell holds {length} characters, above Excel's limit of {limit} per cell; {effect_en}.",
+                      "Rút gọn nội dung ô (đưa phần chi tiết vào văn bản kèm theo) rồi gửi lại."),
     "duplicate_file": (WARNING, "Tệp giống hệt {other}; chỉ dùng {other}.", "Identical to {other}; only {other} is used.",
                        "Xoá bản sao khỏi thư mục."),
 }
@@ -251,7 +261,8 @@ def _sniff(data: bytes, path: Path, add) -> _FileInfo | None:
         ratio = total / len(data)
         if len(infos) > MAX_ZIP_ENTRIES or total > MAX_UNCOMPRESSED_BYTES or ratio > MAX_COMPRESSION_RATIO:
             add("zip_bomb", size=format_number(total / 2**20, 1), ratio=format_number(ratio, 0),
-                limit=MAX_UNCOMPRESSED_BYTES // 2**20, limit_ratio=MAX_COMPRESSION_RATIO)
+                limit=MAX_UNCOMPRESSED_BYTES // 2**20, limit_ratio=MAX_COMPRESSION_RATIO,
+                entries=format_number(len(infos)), limit_entries=format_number(MAX_ZIP_ENTRIES))
             return None
         names = {i.filename for i in infos}
         if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
@@ -261,6 +272,20 @@ def _sniff(data: bytes, path: Path, add) -> _FileInfo | None:
         else:
             what = "tài liệu Word" if "word/document.xml" in names else "tệp nén .zip"
             add("not_spreadsheet", kind=what)
+            return None
+        if kind == "xlsx" and "xl/workbook.xml" not in names:
+            add("not_spreadsheet", kind="sổ làm việc nhị phân Excel .xlsb")
+            return None
+        try:
+            extent = scan_extent(zf, kind)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, RuntimeError, NotImplementedError) as exc:
+            add("corrupt", detail=f"zip: {exc}"[:300])
+            return None
+        except Exception as exc:  # noqa: BLE001 - never a traceback for one file
+            add("internal_error", detail=f"{type(exc).__name__}: {exc}"[:300])
+            return None
+        if extent.rows > MAX_ROWS or extent.columns > MAX_COLUMNS or extent.cells > MAX_CELLS:
+            add("too_many_rows", **_size_fields(extent.rows, extent.columns))
             return None
         if ext in (".xls",) or (kind == "ods" and ext in (".xlsx", ".xlsm")) or (kind == "xlsx" and ext == ".ods"):
             add("extension_mismatch", ext=ext, kind=kind, right="." + kind)
@@ -277,6 +302,14 @@ def _sniff(data: bytes, path: Path, add) -> _FileInfo | None:
         if "EncryptionInfo".encode("utf-16-le") in data and "EncryptedPackage".encode("utf-16-le") in data:
             add("password_protected")
             return None
+        try:
+            extent = scan_xls_extent(data)
+        except Exception as exc:  # noqa: BLE001 - olefile raises many kinds for a damaged container
+            add("corrupt", detail=f"OLE: {type(exc).__name__}: {exc}"[:300])
+            return None
+        if extent.rows > MAX_ROWS or extent.columns > MAX_COLUMNS or extent.cells > MAX_CELLS:
+            add("too_many_rows", **_size_fields(extent.rows, extent.columns))
+            return None
         if ext in (".xlsx", ".xlsm", ".ods"):
             add("extension_mismatch", ext=ext, kind="xls", right=".xls")
         legacy_fonts = b".Vn" in data or b".\x00V\x00n\x00" in data or b"VNI-" in data or b"V\x00N\x00I\x00-\x00" in data
@@ -292,6 +325,20 @@ def _sniff(data: bytes, path: Path, add) -> _FileInfo | None:
         kind = "định dạng không rõ"
     add("not_spreadsheet", kind=kind)
     return None
+
+
+def _size_fields(rows: int, cols: int) -> dict:
+    return dict(rows=format_number(rows), cols=format_number(cols), limit_rows=format_number(MAX_ROWS),
+                limit_cols=format_number(MAX_COLUMNS), limit_cells=format_number(MAX_CELLS))
+
+
+def _take_long_cells(grid: list[list]) -> dict[tuple[int, int], int]:
+    """Text cells longer than MAX_CELL_CHARS: blanked in ``grid``; (row, col) → length."""
+    found = {(r, c): len(v) for r, row in enumerate(grid) for c, v in enumerate(row)
+             if v.__class__ is str and len(v) > MAX_CELL_CHARS}
+    for r, c in found:
+        grid[r][c] = ""
+    return found
 
 
 # ------------------------------------------------------------ file name
@@ -348,6 +395,8 @@ class _WorkbookReader:
         self.sheet: str | None = None
         # Cells whose legacy text could not be converted safely: (row, col, text, encoding).
         self.unsafe_cells: list[tuple[int, int, str, str | None]] = []
+        # Text cells above MAX_CELL_CHARS (blanked in the grid): (row, col) → length.
+        self.long_cells: dict[tuple[int, int], int] = {}
 
     def add(self, code: str, **kw: object) -> Finding:
         kw.setdefault("sheet", self.sheet)
@@ -400,7 +449,7 @@ class _WorkbookReader:
             return
         searched: list[str] = []
         partial: tuple[str, list[str]] | None = None
-        any_data = False
+        any_data = refused = False
         for meta in book.sheets_metadata:
             if meta.typ != SheetTypeEnum.WorkSheet or meta.visible != SheetVisibleEnum.Visible:
                 continue
@@ -408,9 +457,10 @@ class _WorkbookReader:
                 continue
             self.sheet = meta.name
             sheet = book.get_sheet_by_name(meta.name)
-            if sheet.total_height > MAX_ROWS or sheet.total_width > MAX_COLUMNS:
-                self.add("too_many_rows", rows=sheet.total_height, cols=sheet.total_width, limit_rows=MAX_ROWS,
-                         limit_cols=MAX_COLUMNS)
+            if sheet.total_height > MAX_ROWS or sheet.total_width > MAX_COLUMNS or \
+                    sheet.total_height * sheet.total_width > MAX_CELLS:
+                self.add("too_many_rows", **_size_fields(sheet.total_height, sheet.total_width))
+                refused = True
                 continue
             grid = sheet.to_python(skip_empty_area=False)
             if not grid:
@@ -418,6 +468,7 @@ class _WorkbookReader:
             any_data = True
             searched.append(meta.name)
             self.unsafe_cells = []
+            self.long_cells = _take_long_cells(grid)
             self._repair_legacy(grid, data, info)
             header = find_header(grid)
             if header is None:
@@ -428,7 +479,8 @@ class _WorkbookReader:
             return
         self.sheet = None
         if not any_data:
-            self.add("empty_workbook")
+            if not refused:
+                self.add("empty_workbook")
         elif partial is not None:
             self.sheet = partial[0]
             self.add("missing_column", missing="'Mã nhiệm vụ'", found=", ".join(partial[1]))
@@ -507,6 +559,10 @@ class _WorkbookReader:
             if task_row is not None:
                 rows_by_code.setdefault(task_row.task_code, []).append((raw, task_row))
         sub.rows = self._resolve_duplicates(rows_by_code, header)
+        for (r, c), length in sorted(self.long_cells.items()):  # outside task rows: the cell is ignored
+            self.add("cell_too_long", row=r + 1, column=header.describe(c), length=format_number(length),
+                     limit=format_number(MAX_CELL_CHARS), effect="nội dung ô bị bỏ qua",
+                     effect_en="the cell is ignored")
         if sub.unit is None or sub.report_date is None:
             sub.rows = []  # a file-level error: nothing of it may be used until fixed
             return
@@ -572,7 +628,7 @@ class _WorkbookReader:
         continuation: dict[int, int] = {}
         for (r0, c0), (r1, c1) in merges:
             if c0 <= code_col <= c1 and r1 > r0 and r0 >= header.first_data_row:
-                for r in range(r0 + 1, r1 + 1):
+                for r in range(r0 + 1, min(r1, len(grid) - 1) + 1):  # a merge may claim rows far past the data
                     continuation[r] = r0
         out: list[_RawRow] = []
         by_row: dict[int, _RawRow] = {}
@@ -619,6 +675,8 @@ class _WorkbookReader:
                      effect="dòng không được dùng", effect_en="row not used")
         if any(c == header.columns["task_code"] for c, _, _ in unsafe):
             return None
+        if self.long_cells and self._long_cells_in_row(raw.row, header):
+            return None
         code = self._plan_code(code_text)
         if code not in self.codes:
             section_codes = {s for s, _ in self.plan.sections}
@@ -653,6 +711,15 @@ class _WorkbookReader:
             source_row=excel_row,
             sheet=self.sheet or "",
         )
+
+    def _long_cells_in_row(self, row: int, header: Header) -> bool:
+        """Error findings for the too-long cells of a task row (the row is not used); True when there were any."""
+        cells = sorted((c, n) for (r, c), n in self.long_cells.items() if r == row)
+        for c, length in cells:
+            del self.long_cells[(row, c)]
+            self.add("cell_too_long", row=row + 1, column=header.describe(c), length=format_number(length),
+                     limit=format_number(MAX_CELL_CHARS))
+        return bool(cells)
 
     def _plan_code(self, text: str) -> str:
         """The canonical code; a legacy-encoded code ("II.1.®" in TCVN3) is decoded when that names a plan code."""
@@ -870,6 +937,8 @@ def submission_as_dict(sub: Submission) -> dict:
 
 
 __all__ = [
+    "MAX_CELLS",
+    "MAX_CELL_CHARS",
     "MAX_COLUMNS",
     "MAX_COMPRESSION_RATIO",
     "MAX_FILE_BYTES",
