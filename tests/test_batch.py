@@ -193,6 +193,12 @@ def test_multi_organisation_config_writes_outputs_per_organisation(tmp_path, cap
         assert (out / org / "index.html").is_file()
     top = (out / "index.html").read_text(encoding="utf-8")
     assert 'href="son-la/index.html"' in top and 'href="son-la-copy/index.html"' in top
+    code = main(["batch", "--config", str(config), "--output", str(out), "--units", "son-la", "--periods", "2024-Q1",
+                 "--streams", "dan-chu", "--through", "2024-03-31", "--force"])
+    assert code == 0 and "1 built" in capsys.readouterr().out
+    code = main(["batch", "--config", str(config), "--output", str(out), "--units", "lai-chau"])
+    err = capsys.readouterr().err
+    assert code == 3 and "unknown organisation lai-chau" in err and "son-la, son-la-copy" in err
 
 
 def test_crontab_line_works_in_a_bare_ascii_environment(tmp_path):

@@ -164,6 +164,7 @@ def render_check(subs, plan) -> str:
 @click.option("--through", help="build every report whose data cut-off is on or before this date (default: today)")
 @click.option("--periods", help="only these period ids, comma-separated (e.g. 2024-Q1,2024-M03)")
 @click.option("--streams", help="only these streams, comma-separated (e.g. dan-chu)")
+@click.option("--units", help="with --config: only these organisations (đơn vị), comma-separated codes")
 @click.option("--submissions", type=click.Path(), help="submissions folder (default: data/submissions/<year>)")
 @click.option("--deadline", "deadline_opts", multiple=True, metavar="CODE=DATE",
               help="deadline of an external task, e.g. III.7=2024-08-15 (repeatable)")
@@ -175,19 +176,30 @@ def render_check(subs, plan) -> str:
 @click.option("--timeout", type=int, default=600, show_default=True, help="wall-clock limit per report, seconds")
 @click.option("--kernel", "kernel_name", default="reportkit", show_default=True, help="Jupyter kernel for the notebooks")
 @click.option("--quiet", is_flag=True, help="print only the final summary")
-def batch(plan_path, config, year, through, periods, streams, submissions, deadline_opts, workers, output,
+def batch(plan_path, config, year, through, periods, streams, units, submissions, deadline_opts, workers, output,
           force, scheduler, dask_mode, timeout, kernel_name, quiet) -> None:
     """Build every report that is due (for cron): skip unchanged ones, write index.html."""
     from .batch import Organisation, load_organisations, run_batch
 
+    from .errors import ParamsError
+
     through_date = parse_date_option(through, "--through")
+    split = lambda v: [x.strip() for x in v.split(",") if x.strip()] if v else None  # noqa: E731
+    if units and not config:
+        raise ParamsError("--units selects organisations of a --config file", hint="add --config FILE, or drop --units")
     if config:
         orgs = load_organisations(config)
+        if units:
+            known = [o.code for o in orgs]
+            unknown = [u for u in split(units) if u not in known]
+            if unknown:
+                raise ParamsError(f"--units: unknown organisation {', '.join(unknown)}", path=config,
+                                  hint="use codes from the config: " + ", ".join(known))
+            orgs = [o for o in orgs if o.code in split(units)]
     else:
         plan = _plan(plan_path)
         sub = submissions or f"data/submissions/{year or plan.year}"
         orgs = [Organisation("", str(plan.path), sub, parse_deadline_options(deadline_opts))]
-    split = lambda v: [x.strip() for x in v.split(",") if x.strip()] if v else None  # noqa: E731
     summary = run_batch(orgs, year=year, through=through_date, output=Path(output), periods=split(periods),
                         streams=split(streams), workers=workers, force=force, scheduler=scheduler,
                         dask_local=dask_mode == "local", timeout=timeout, kernel_name=kernel_name, quiet=quiet)
