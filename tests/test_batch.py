@@ -213,3 +213,14 @@ def test_crontab_line_works_in_a_bare_ascii_environment(tmp_path):
     assert "[1/1] 2024-M03/dan-van: built" in log and "\x1b[" not in log
     html = (out / "2024-M03" / "dan-van" / "report.html").read_text(encoding="utf-8")
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in html
+
+
+def test_missing_submissions_folder_is_reported_per_report_without_running(tmp_path, capsys):
+    code = main(["batch", "--plan", str(PLAN_PATH), "--submissions", str(tmp_path / "absent"), "--output",
+                 str(tmp_path / "out"), *TWO, "--quiet"])
+    _, err = capsys.readouterr()
+    assert code == 2
+    assert err.count("không tìm thấy thư mục số liệu") == 3 and "Traceback" not in err
+    summary = json.loads((tmp_path / "out" / "last-batch.json").read_text(encoding="utf-8"))
+    assert [r["state"] for r in summary["results"]] == ["failed"] * 3
+    assert (tmp_path / "out" / "index.html").is_file()

@@ -423,8 +423,11 @@ def run_batch(orgs: list[Organisation], *, year: int | None = None, through: dt.
         previous = signal.signal(signal.SIGTERM, _raise_terminated) if _main_thread() else None
         try:
             jobs = plan_jobs(orgs, year, through, output, periods, streams, kernel_name, timeout)
-            todo = [j for j in jobs if force or not is_unchanged(j)]
-            results = [JobResult(j.key, "skipped") for j in jobs if j not in todo]
+            missing = [j for j in jobs if not Path(j.submissions).is_dir()]
+            results = [JobResult(j.key, "failed", 0.0, missing_submissions_message(j)) for j in missing]
+            runnable = [j for j in jobs if j not in missing]
+            todo = [j for j in runnable if force or not is_unchanged(j)]
+            results += [JobResult(j.key, "skipped") for j in runnable if j not in todo]
             progress = _Progress(len(todo), quiet)
             engine = "local"
             try:
@@ -454,6 +457,12 @@ def run_batch(orgs: list[Organisation], *, year: int | None = None, through: dt.
             kill_live_children()
             if previous is not None:
                 signal.signal(signal.SIGTERM, previous)
+
+
+def missing_submissions_message(job: Job) -> str:
+    """The finding for an organisation whose submissions folder is not there (no run is started)."""
+    return (f"không tìm thấy thư mục số liệu {job.submissions}: kiểm tra đường dẫn submissions "
+            "(hoặc thư mục đã được gắn/mount chưa); báo cáo trước đó, nếu có, vẫn được giữ nguyên")
 
 
 def _main_thread() -> bool:
