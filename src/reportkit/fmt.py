@@ -8,13 +8,19 @@ leading zero for days below 10 and for months 1 and 2.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
 
 _ROMAN = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
 
 
 def format_number(value: float | int, decimals: int = 0) -> str:
-    """``1983`` → ``1.983``; ``87.5, 1`` → ``87,5``."""
-    text = f"{value:,.{decimals}f}"
+    """``1983`` → ``1.983``; ``87.5, 1`` → ``87,5``; halves round up (``6.25, 1`` → ``6,3``).
+
+    Rounding is on the decimal text of the number, half away from zero, as
+    people round by hand (Python's own formatting would give 6,2).
+    """
+    rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    text = f"{rounded:,.{decimals}f}"
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
@@ -27,8 +33,8 @@ def format_percent(ratio: float, decimals: int = 1) -> str:
 
 
 def format_date(day: dt.date | None, empty: str = "") -> str:
-    """``date(2024, 3, 5)`` → ``05/03/2024``; ``None`` → ``empty``."""
-    if day is None:
+    """``date(2024, 3, 5)`` → ``05/03/2024``; ``None`` (or a missing pandas date, NaT) → ``empty``."""
+    if day is None or day != day:  # NaT is not equal to itself
         return empty
     return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
