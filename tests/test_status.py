@@ -301,7 +301,28 @@ def test_a_task_missing_from_the_unit_workbook_is_no_report_with_the_reason(plan
     frame = assess(plan, [sub("hcth", D(2024, 2, 25), row("III.2"))], "2024-Q1")
     r = one(frame, "III.5", "hcth")
     assert r["status"] == NO_REPORT
-    assert r["note"] == "Báo cáo ngày 25/02/2024 (hcth_2024-02-25.xlsx) không có dòng cho nhiệm vụ này"
+    assert r["note"] == "Báo cáo ngày 25/02/2024 (hcth_2024-02-25.xlsx) không có dòng dùng được cho nhiệm vụ này"
+
+
+def test_a_line_intake_dropped_is_pointed_at_not_taken_for_silence(plan):
+    # Intake drops a rejected line and reports it as an error finding on that row.
+    finding = Finding(ERROR, "unknown_status", "hcth_2024-02-25.xlsx", "Tình trạng 'xong rồi' không hợp lệ; "
+                      "dòng không được dùng.", "bad", "Chọn từ danh sách", row=31)
+    frame = assess(plan, [sub("hcth", D(2024, 2, 25), row("III.2"), findings=[finding])], "2024-Q1")
+    r = one(frame, "III.5", "hcth")
+    assert r["status"] == NO_REPORT
+    assert r["note"].endswith("không có dòng dùng được cho nhiệm vụ này; tệp có dòng bị loại khi đọc (dòng 31), "
+                              "xem phần phát hiện dữ liệu")
+
+
+def test_a_newer_unusable_workbook_is_said_on_the_units_lines(plan):
+    broken = Finding(ERROR, "missing_column", "hcth_2024-03-20.xlsx", "Thiếu cột bắt buộc Mã nhiệm vụ.", "x", "y")
+    subs = [sub("hcth", D(2024, 2, 25), row("III.2", DONE, D(2024, 2, 1))),
+            sub("hcth", D(2024, 3, 20), findings=[broken])]
+    r = one(assess(plan, subs, "2024-Q1"), "III.2", "hcth")
+    assert r["status"] == DONE_ON_TIME and r["source_file"] == "hcth_2024-02-25.xlsx"
+    assert r["note"] == ("Báo cáo ngày 20/03/2024 (hcth_2024-03-20.xlsx) không dùng được: "
+                         "Thiếu cột bắt buộc Mã nhiệm vụ.")
 
 
 def test_of_two_rows_for_one_task_the_usable_one_counts(plan):

@@ -289,12 +289,40 @@ def _submission_table(plan: Plan, subs: list[Submission], as_of: dt.date) -> pd.
         "usable": np.array([s.usable for s in subs], dtype=bool),
         "file": pd.array([os.path.basename(os.fspath(s.path)) for s in subs], dtype="str"),
     })
-    meta["eligible"] = (meta["usable"] & (meta["unit_idx"] >= 0) & meta["report_date"].notna()
-                        & (meta["report_date"] <= pd.Timestamp(as_of)))
+    meta["in_time"] = meta["report_date"].notna() & (meta["report_date"] <= pd.Timestamp(as_of))
+    meta["eligible"] = meta["usable"] & (meta["unit_idx"] >= 0) & meta["in_time"]
     latest = (meta[meta["eligible"]].sort_values(["unit_idx", "report_date", "file"], kind="stable")
               .drop_duplicates("unit_idx", keep="last")["sub"])
     meta["chosen"] = meta["sub"].isin(latest)
     return meta
+
+
+def _submission_notes(plan: Plan, subs: list[Submission], meta: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Explanations that concern whole files, by unit and by submission.
+
+    By unit: a newer workbook that could not be used (its rows are not
+    counted; the unit's previous usable one is, if any). By submission: the
+    rows intake rejected, which may be the missing line of a task.
+    """
+    by_unit = np.full(len(plan.units), "", dtype=object)
+    chosen_date = (meta[meta["chosen"]].set_index("unit_idx")["report_date"]
+                   .reindex(meta["unit_idx"]).to_numpy(dtype="datetime64[s]"))
+    own_date = meta["report_date"].to_numpy(dtype="datetime64[s]")
+    late = pd.Series(np.isnat(chosen_date) | (own_date > chosen_date), index=meta.index)
+    cutoff_ok = meta["unit_idx"].ge(0) & meta["report_date"].notna() & ~meta["usable"]
+    for i in meta.index[cutoff_ok & late & meta["in_time"]]:  # a few files at most
+        sub = subs[int(meta.at[i, "sub"])]
+        reason = next((f.message for f in sub.findings if f.severity == ERROR), "không đọc được dòng nào")
+        text = f"Báo cáo ngày {meta.at[i, 'report_date']:%d/%m/%Y} ({meta.at[i, 'file']}) không dùng được: {reason}"
+        u = int(meta.at[i, "unit_idx"])
+        by_unit[u] = f"{by_unit[u]}; {text}" if by_unit[u] else text
+    by_sub = np.full(len(subs), "", dtype=object)
+    for i in meta.index[meta["chosen"]]:
+        sub = subs[int(meta.at[i, "sub"])]
+        lines = sorted({f.row for f in sub.findings if f.severity == ERROR and f.row is not None})
+        if lines:
+            by_sub[int(meta.at[i, "sub"])] = ", ".join(map(str, lines))
+    return by_unit, by_sub
 
 
 @dataclass
@@ -651,8 +679,14 @@ def assess(
     files = meta["file"].to_numpy(dtype=object)
     notes = _Notes(n)
     notes.add(~has_sub, f"Đơn vị không có báo cáo dùng được đến ngày chốt số liệu {as_of.strftime('%d/%m/%Y')}")
-    notes.add(has_sub & ~matched, "Báo cáo ngày ", report_date, " (", lambda m: files[frame_sub[m]],
-              ") không có dòng cho nhiệm vụ này")
+    unit_texts, rejected_lines = _submission_notes(plan, subs, meta)
+    notes.add((unit_texts != "")[unit_idx], lambda m: unit_texts[unit_idx[m]])
+    missing = has_sub & ~matched
+    notes.add(missing, "Báo cáo ngày ", report_date, " (", lambda m: files[frame_sub[m]],
+              ") không có dòng dùng được cho nhiệm vụ này")
+    notes.add(missing & (rejected_lines != "")[np.where(has_sub, frame_sub, 0)] if len(subs) else missing & False,
+              "tệp có dòng bị loại khi đọc (dòng ", lambda m: rejected_lines[frame_sub[m]],
+              "), xem phần phát hiện dữ liệu")
     if rejected.any():
         row_index = rows.index.to_numpy()
         reasons = np.full(n, "", dtype=object)
