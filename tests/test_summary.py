@@ -232,3 +232,16 @@ def test_sample_manifest_lists_every_file_with_its_checksum(q1, samples):
     assert len(q1.manifest) == len(samples) == 104
     assert q1.manifest["used"].sum() == 5
     assert q1.manifest["sha256"].str.fullmatch(r"[0-9a-f]{64}").all()
+
+
+def test_an_old_broken_file_replaced_by_a_good_one_is_not_this_reports_finding(plan):
+    broken = Finding(ERROR, "missing_column", "hcth_2024-01-10.xlsx", "Thiếu cột bắt buộc", "missing", "Thêm cột")
+    newer = Finding(ERROR, "no_header", "hcth_2024-02-28.xlsx", "Không tìm thấy dòng tiêu đề", "no header", "Sửa")
+    subs = [Submission(Path("hcth_2024-01-10.xlsx"), "hcth", D(2024, 1, 10), [], [broken]),
+            Submission(Path("hcth_2024-02-20.xlsx"), "hcth", D(2024, 2, 20), [TaskRow("III.2", IN_PROGRESS, 50, None)]),
+            Submission(Path("hcth_2024-02-28.xlsx"), "hcth", D(2024, 2, 28), [], [newer])]
+    s = summarize_period(plan, subs, "2024-Q1", "dan-chu")
+    assert list(s.findings["code"]) == ["no_header"]
+    hcth = s.status[(s.status["unit_code"] == "hcth") & (s.status["task_code"] == "III.2")].iloc[0]
+    assert hcth["source_file"] == "hcth_2024-02-20.xlsx"
+    assert "Báo cáo ngày 28/02/2024 (hcth_2024-02-28.xlsx) không dùng được" in hcth["note"]

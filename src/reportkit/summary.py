@@ -20,6 +20,7 @@ no report" and the headline says so.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,7 +117,7 @@ def submission_table(plan: Plan, subs: list[Submission], as_of: dt.date) -> pd.D
     unit_names = {u.code: u.name for u in plan.units}
     frame = pd.DataFrame({
         "sub": np.arange(len(subs), dtype=np.int64),
-        "file": [Path(s.path).name for s in subs],
+        "file": [os.path.basename(os.fspath(s.path)) for s in subs],
         "path": [str(s.path) for s in subs],
         "unit_code": [s.unit or "" for s in subs],
         "unit": [unit_names.get(s.unit or "", "") for s in subs],
@@ -141,6 +142,7 @@ def submission_table(plan: Plan, subs: list[Submission], as_of: dt.date) -> pd.D
         default="superseded",
     )
     frame["role"] = role
+    frame["used_date"] = used_date.to_numpy(dtype="datetime64[s]")
     return frame
 
 
@@ -175,12 +177,16 @@ def _manifest(subs: list[Submission], table: pd.DataFrame) -> pd.DataFrame:
 def relevant_findings(plan: Plan, subs: list[Submission], as_of: dt.date, table: pd.DataFrame | None = None) -> pd.DataFrame:
     """Findings of the files a status as of ``as_of`` stands on (model.FINDING_COLUMNS).
 
-    That is the files used, same-day duplicates of them and unusable files;
-    not superseded files (replaced by a newer report of their unit) nor files
-    dated after the cut-off (they belong to a later report).
+    That is the files used, same-day duplicates of them, and unusable files
+    newer than the unit's file used (or of no known unit or date); not
+    superseded files (replaced by a newer report of their unit) nor files dated
+    after the cut-off (they belong to a later report).
     """
     table = submission_table(plan, subs, as_of) if table is None else table
-    keep = table["role"].isin(["used", "same_day", "unusable"]) & ~(table["report_date"] > pd.Timestamp(as_of))
+    dated = table["report_date"]
+    current_unusable = (table["role"] == "unusable") & (
+        (table["unit_code"] == "") | dated.isna() | table["used_date"].isna() | (dated > table["used_date"]))
+    keep = (table["role"].isin(["used", "same_day"]) | current_unusable) & ~(dated > pd.Timestamp(as_of))
     frame = findings_frame([f for s, k in zip(subs, keep.to_numpy()) if k for f in s.findings])[FINDING_COLUMNS]
     frame["row"] = frame["row"].astype("Int64")
     return frame
