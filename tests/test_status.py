@@ -448,3 +448,15 @@ def test_every_status_word_is_one_of_the_seven(plan, samples):
     frame = assess(plan, samples, "2024", as_of=D(2024, 12, 31), deadlines={"III.7": D(2024, 8, 15)})
     assert set(frame["status"]) <= set(STATUSES)
     assert frame["status"].notna().all()
+
+
+def test_sparse_plans_join_rows_the_same_way(plan, samples):
+    # 200 extra units that carry nothing make the (unit, task) key space sparse: the join hashes keys.
+    import dataclasses
+
+    from reportkit.plan import Unit
+
+    wide = dataclasses.replace(plan, units=plan.units + tuple(Unit(f"x{i}", f"Phòng {i}") for i in range(200)))
+    dense = assess(plan, samples, "2024-H1", as_of=D(2024, 5, 25))
+    sparse = assess(wide, samples, "2024-H1", as_of=D(2024, 5, 25))
+    pd.testing.assert_frame_equal(dense, sparse)

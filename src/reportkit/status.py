@@ -606,7 +606,7 @@ def assess(
     has_sub = frame_sub >= 0
     report_date = _take(meta["report_date"].to_numpy(dtype="datetime64[s]"), frame_sub, NAT)
 
-    # Its rows, joined on (unit, task) through a direct lookup table (no hashing).
+    # Its rows, joined on (unit, task).
     got = _rows_frame(plan, subs, chosen["sub"].to_numpy())
     rows, reject_messages = got.frame, got.rejected
     row_key = meta["unit_idx"].to_numpy()[rows["sub"].to_numpy()] * n_tasks + rows["task_idx"].to_numpy()
@@ -616,11 +616,14 @@ def assess(
         rows, row_key = rows.iloc[order], row_key[order]
         first = ~pd.Series(row_key).duplicated().to_numpy()
         rows, row_key = rows[first], row_key[first]
-    lookup = np.full(n_units * n_tasks, -1, dtype=np.int64)
-    lookup[row_key] = np.arange(len(rows))
     frame_key = unit_idx.astype(np.int64) * n_tasks + task_idx
-    pos = lookup[frame_key]
-    del lookup
+    if n_units * n_tasks <= 4 * max(n, 1):  # a dense lookup table: no hashing
+        lookup = np.full(n_units * n_tasks, -1, dtype=np.int64)
+        lookup[row_key] = np.arange(len(rows))
+        pos = lookup[frame_key]
+        del lookup
+    else:  # a sparse plan (few units per task): hash the keys instead
+        pos = pd.Index(row_key).get_indexer(frame_key)
     matched = pos >= 0
 
     row_usable = _take(rows["usable"].to_numpy(), pos, False)
