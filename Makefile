@@ -13,7 +13,7 @@ STAMP  := $(VENV)/.reportkit-installed
 APT_RUNTIME := fonts-liberation2 fonts-noto-mono fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fontconfig
 APT_TEST    := chromium poppler-utils libreoffice-calc-nogui
 
-.PHONY: demo test bench bench-quick system-deps system-deps-test setup clean-outputs
+.PHONY: demo test fuzz bench bench-quick system-deps system-deps-test setup clean-outputs
 
 define ensure_apt
 	@missing=""; for p in $(1); do \
@@ -57,6 +57,11 @@ demo: setup
 
 test: system-deps-test $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# The property-based fuzz tests with many more examples (hypothesis profile "fuzz", tests/conftest.py);
+# REPORTKIT_FUZZ_EXAMPLES=5000 make fuzz for a longer run.
+fuzz: system-deps-test $(STAMP)
+	REPORTKIT_FUZZ=1 $(BIN)/python -m pytest -q tests/test_fuzz_workbooks.py tests/test_fuzz_config.py
 
 bench: setup
 	$(BIN)/python -m bench

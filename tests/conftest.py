@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# `make fuzz` (REPORTKIT_FUZZ=1): many more examples for the property-based tests that do not pin a count
+# (tests/test_fuzz_workbooks.py, tests/test_fuzz_config.py).
+settings.register_profile("fuzz", max_examples=int(os.environ.get("REPORTKIT_FUZZ_EXAMPLES", "1000")), deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+if os.environ.get("REPORTKIT_FUZZ"):
+    settings.load_profile("fuzz")
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"

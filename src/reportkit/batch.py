@@ -29,6 +29,7 @@ from .errors import EXIT_INPUT_FINDINGS, EXIT_OK, EXIT_RUN_FAILED, ParamsError, 
 from .lock import OutputsLock
 from .periods import DueReport, build_calendar, parse_period
 from .plan import Plan, load_plan
+from .safeyaml import load_yaml
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 DEFAULT_NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "period_report.ipynb"
@@ -337,7 +338,7 @@ def load_organisations(config: str | Path) -> list[Organisation]:
 
     path = Path(config)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ParamsError("batch config not found", path=path, hint="check the --config path") from None
     except yaml.YAMLError as exc:

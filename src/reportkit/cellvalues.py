@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .model import DONE, IN_PROGRESS, NOT_STARTED, ROW_STATUS_LABELS
-from .text import clean_text, fold_key
+from .text import INVISIBLE_CHARS, clean_text, fold_key
 
 # Status words people type, as fold_key() keys (no diacritics, lower case).
 # The canonical words come first; see ROW_STATUS_LABELS.
@@ -35,7 +35,7 @@ STATUS_ALIASES: dict[str, tuple[str, ...]] = {
     ),
 }
 # What text.clean_text would change: whitespace other than single inner spaces, invisible controls.
-_NEEDS_CLEAN_RE = re.compile("[^\\S ]|  |^ | $|[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_NEEDS_CLEAN_RE = re.compile(f"[^\\S ]|  |^ | $|[{INVISIBLE_CHARS}]")
 _STATUS_BY_KEY = {fold_key(word): status for status, words in STATUS_ALIASES.items() for word in words}
 _PAREN_RE = re.compile(r"\([^)]*\)")
 

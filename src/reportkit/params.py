@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .errors import ParamsError, ReportkitError, _Collector
+from .safeyaml import load_yaml
 
 # Name → what it means; the order is the order of the notebook's parameters cell.
 PARAMETERS: dict[str, str] = {
@@ -30,6 +31,7 @@ PARAMETERS: dict[str, str] = {
     "signed_on": "date of the document, YYYY-MM-DD (blank dotted placeholder when not given)",
 }
 REQUIRED = ("period", "stream")
+_PATH_EXAMPLES = {"plan_path": "data/plan/ttdvvl-2024.yaml", "submissions": "data/submissions/2024"}
 PLAN_DIR = Path("data") / "plan"
 
 
@@ -148,7 +150,7 @@ def load_params_file(path: str | os.PathLike) -> dict[str, Any]:
 
     path = Path(path)
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_text_date_loader())
+        raw = load_yaml(path.read_text(encoding="utf-8"), _text_date_loader())
     except FileNotFoundError:
         raise ParamsError("params file not found", path=path, hint="check the path given to --params") from None
     except yaml.YAMLError as exc:
@@ -193,6 +195,10 @@ def validate_params(raw: Mapping[str, Any], *, source: str | os.PathLike | None 
             errors.add(f"missing required parameter '{key}'", hint=f"give {key}: {PARAMETERS[key]}")
 
     root = find_project_root()
+    for key in ("plan_path", "submissions"):  # paths: text only (a YAML number or list is a slip)
+        if raw.get(key) not in (None, "") and not isinstance(raw[key], (str, os.PathLike)):
+            errors.add(f"'{key}' must be a path (text)", value=raw[key], hint=f"e.g. {key}: {_PATH_EXAMPLES[key]}")
+            raw[key] = None
     if plan is None:
         plan_value = raw.get("plan_path")
         try:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .errors import PlanError, _Collector
+from .safeyaml import load_yaml
 from .text import fold_key, normalize_code, to_nfc
 
 DUE_KINDS = ("continuous", "quarter", "months", "external", "date")
@@ -351,7 +352,7 @@ def load_plan(path: Path | str | None = None) -> Plan:
     except (OSError, UnicodeDecodeError) as exc:
         raise PlanError(f"cannot read plan file: {exc}", path=path, hint="save the plan as UTF-8 text") from None
     try:
-        raw = yaml.safe_load(text)
+        raw = load_yaml(text)  # refuses alias bombs and deep nesting before anything walks the tree
         lines = _line_index(path, text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)

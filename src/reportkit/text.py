@@ -13,8 +13,12 @@ import unicodedata
 
 _DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−﹘﹣－"), "-")
 _SPACE_RE = re.compile(r"\s+")
-# Zero-width and bidi control characters that sneak in from copy-paste.
-_INVISIBLE_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]")
+# Zero-width and bidi control characters that sneak in from copy-paste (the isolates U+2066–2069 and the
+# Arabic letter mark too: they reorder how text is shown), and control characters that are not spacing
+# (a workbook can carry them as _x0007_ escapes; XML, HTML and PDF have no use for them).
+INVISIBLE_CHARS = ("\x00-\x08\x0e-\x1b\x7f\x80-\x84\x86-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e"
+                   "\u2060-\u2064\u2066-\u2069\ufeff")
+_INVISIBLE_RE = re.compile(f"[{INVISIBLE_CHARS}]")
 
 
 def to_nfc(text: str) -> str:

@@ -1,0 +1,83 @@
+"""YAML for configuration files (plan, params, batch config) with limits on what a small file can expand to.
+
+PyYAML's safe loader builds no objects, but aliases still let a few lines stand
+for a billion values ("billion laughs": each level repeats the one before nine
+times), and deep nesting overflows Python's recursion. ``load_yaml`` composes
+the document once, counts its nodes with aliases expanded (each distinct node
+counted once, memoised, so the count itself stays cheap), and refuses a
+document above ``MAX_NODES`` or nested deeper than Python can follow, with
+``YamlLimitError`` (a ``yaml.YAMLError``, so callers' existing handling
+applies).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+MAX_NODES = 200_000  # the seed plan has about 700
+
+
+class YamlLimitError(yaml.YAMLError):
+    """A YAML document that expands beyond the limits (aliases, nesting)."""
+
+    def __init__(self, problem: str, mark: Any = None):
+        super().__init__(problem)
+        self.problem = problem
+        self.problem_mark = mark
+
+
+def load_yaml(text: str, loader: type = yaml.SafeLoader, max_nodes: int = MAX_NODES) -> Any:
+    """Parse ``text`` with ``loader`` (a SafeLoader subclass), refusing alias bombs and deep nesting."""
+    parser = loader(text)
+    try:
+        try:
+            root = parser.get_single_node()
+        except RecursionError:
+            raise YamlLimitError("the document is nested too deeply") from None
+        if root is None:
+            return None
+        expanded_size(root, max_nodes)
+        try:
+            return parser.construct_document(root)
+        except RecursionError:
+            raise YamlLimitError("the document is nested too deeply", root.start_mark) from None
+    finally:
+        parser.dispose()
+
+
+def expanded_size(root: yaml.Node, limit: int = MAX_NODES) -> int:
+    """Nodes of the document with every alias expanded; YamlLimitError above ``limit`` or for a cycle."""
+    sizes: dict[int, int] = {}
+    visiting: set[int] = set()
+
+    def size(node: yaml.Node) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in visiting:
+            raise YamlLimitError("an alias refers to the node that contains it", node.start_mark)
+        visiting.add(key)
+        total = 1
+        if isinstance(node, yaml.SequenceNode):
+            for child in node.value:
+                total += size(child)
+                if total > limit:
+                    break
+        elif isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                total += size(key_node) + size(value_node)
+                if total > limit:
+                    break
+        visiting.discard(key)
+        if total > limit:
+            raise YamlLimitError(f"the document expands to more than {limit:,} values (anchors & and aliases * "
+                                 "repeated inside each other)", node.start_mark)
+        sizes[key] = total
+        return total
+
+    try:
+        return size(root)
+    except RecursionError:
+        raise YamlLimitError("the document is nested too deeply", root.start_mark) from None
