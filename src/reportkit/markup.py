@@ -12,7 +12,9 @@ import html
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from .text import to_nfc
+from .text import INVISIBLE_CHARS, to_nfc
+
+_INVISIBLE = f"[{INVISIBLE_CHARS}]"  # as to_nfc drops them: zero-width, bidi overrides, control characters
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ def escape(value: object) -> str:
 
 def escape_series(series):
     """``escape`` over a pandas Series, vectorised (NaN → '')."""
-    text = series.astype("string").fillna("").str.normalize("NFC")
+    text = series.astype("string").fillna("").str.normalize("NFC").str.replace(_INVISIBLE, "", regex=True)
     for old, new in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("'", "&#x27;"), ("\n", "<br>")):
         text = text.str.replace(old, new, regex=False)
     return text

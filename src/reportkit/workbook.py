@@ -208,9 +208,24 @@ def build_template(plan: Plan, unit_code: str, period: Period | str):
     ws.protection.formatCells = False
 
     _add_guide(wb, plan, unit.name, period)
+    keep_text_as_text(wb)
     wb.properties.title = f"Bảng theo dõi nhiệm vụ – {unit.name} – {period.label}"
     wb.properties.creator = "reportkit"
     return wb
+
+
+def keep_text_as_text(wb) -> None:
+    """Plan text that starts like a formula (= + - @, tab, CR) stays a text cell (OWASP formula injection).
+
+    openpyxl would store "=…" as a formula; Excel would offer to run "+…" or
+    "@…" once the cell is edited. The template has no formulas of its own.
+    """
+    starts = ("=", "+", "-", "@", "\t", "\r")
+    for ws in wb.worksheets:
+        for cell in list(ws._cells.values()):  # the cells that exist (iter_rows would create the empty ones)
+            if isinstance(cell.value, str) and cell.value.startswith(starts):
+                cell.data_type = "s"
+                cell.quotePrefix = True
 
 
 _LINE_POINTS = 15.75  # one line of 12 pt Times New Roman
