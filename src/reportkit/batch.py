@@ -170,12 +170,16 @@ def kill_live_children() -> None:
 
 def _keep_previous_version(job: Job) -> Path | None:
     """Hard-link the current report into ``<stream>.versions/<built-at>/`` before a re-run."""
+    from .safepath import check_inside
+
+    check_inside(job.output, job.report_dir)  # a planted link must not make the batch read or copy elsewhere
     manifest = read_manifest(job.report_dir)
     if not manifest:
         return None
     stamp = str(manifest.get("finished_at") or manifest.get("created") or time.strftime("%Y%m%dT%H%M%S"))
     stamp = "".join(ch for ch in stamp if ch.isalnum()) or "previous"
     target = job.report_dir.parent / f"{job.stream}.versions" / stamp
+    check_inside(job.output, target)  # a link planted as <stream>.versions must not take the copy elsewhere
     if target.exists():
         return None
     import shutil
@@ -205,6 +209,8 @@ def execute_job(job: Job) -> JobResult:
         kept = _keep_previous_version(job)
     except OSError as exc:
         return JobResult(job.key, "failed", 0.0, f"không lưu được phiên bản trước: {exc}")
+    except ReportkitError as exc:
+        return JobResult(job.key, "failed", 0.0, exc.render())
     with tempfile.TemporaryDirectory(prefix="reportkit-job-") as tmp:
         job_file, result_file = Path(tmp) / "job.json", Path(tmp) / "result.json"
         job_file.write_text(json.dumps(asdict(job), ensure_ascii=False), encoding="utf-8")
@@ -525,14 +531,18 @@ def _run_dask(jobs: list[Job], scheduler: str | None, workers: int, progress: _P
 
 def write_summary(output: Path, summary: BatchSummary) -> Path:
     """Write the batch's JSON summary to ``runs/`` and ``last-batch.json`` atomically."""
+    from .safepath import check_inside
+
     data = {**asdict(summary), "counts": summary.counts(), "exit_code": summary.exit_code}
-    runs = output / "runs"
+    runs = check_inside(output, output / "runs")
     runs.mkdir(parents=True, exist_ok=True)
     name = "batch-" + "".join(ch for ch in summary.started if ch.isdigit())[:14] + ".json"
     text = json.dumps(data, ensure_ascii=False, indent=2)
     for target in (runs / name, output / "last-batch.json"):
-        tmp = target.with_suffix(".json.tmp")
-        tmp.write_text(text, encoding="utf-8")
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)  # O_EXCL: no link
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     return runs / name
 

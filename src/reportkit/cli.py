@@ -85,7 +85,7 @@ def template(plan_path: str | None, unit_code: str | None, all_units: bool, peri
     """Write the department workbook template (.xlsx) for a unit, or every unit, and a period."""
     from .errors import ParamsError
     from .periods import parse_period
-    from .workbook import template_filename, write_template
+    from .workbook import template_filename, template_filenames, write_template
 
     if bool(unit_code) == all_units:
         raise ParamsError("give either --unit UNIT or --all", hint="e.g. reportkit template --unit hcth --period 2024-Q1")
@@ -96,7 +96,7 @@ def template(plan_path: str | None, unit_code: str | None, all_units: bool, peri
         folder = Path(output or Path("templates") / period_id.id)
         if folder.exists() and not folder.is_dir():
             raise ParamsError("-o must be a folder with --all", path=folder, hint="give a folder path, e.g. -o templates/")
-        targets = [folder / template_filename(u, period_id) for u in units]
+        targets = [folder / name for name in template_filenames(units, period_id)]  # safe, unique names
     else:
         target = Path(output) if output else Path(template_filename(units[0], period_id))
         if target.is_dir():

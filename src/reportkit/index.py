@@ -11,6 +11,7 @@ import datetime as dt
 import html
 import json
 import os
+import tempfile
 from pathlib import Path
 
 from .fmt import format_date
@@ -128,9 +129,16 @@ def render_index(plan: Plan, output: Path, year: int | None = None, through: dt.
 
 def _write_atomic(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    # A new private name (O_EXCL): a link planted at a fixed temporary name cannot redirect the write.
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def write_index(output: Path, plan: Plan, year: int | None = None, through: dt.date | None = None) -> Path:

@@ -201,6 +201,9 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
     "cell_too_long": (ERROR, "Ô có {length} ký tự, vượt giới hạn {limit} ký tự một ô của Excel; {effect}.",
                       "The cell holds {length} characters, above Excel's limit of {limit} per cell; {effect_en}.",
                       "Rút gọn nội dung ô (đưa phần chi tiết vào văn bản kèm theo) rồi gửi lại."),
+    "link_outside": (ERROR, "Tệp là liên kết (symlink) tới {target}, nằm ngoài thư mục số liệu; tệp không được đọc.",
+                     "The file is a symbolic link to {target}, outside the submissions folder; not read.",
+                     "Chép tệp thật vào thư mục số liệu thay cho liên kết."),
     "duplicate_file": (WARNING, "Tệp giống hệt {other}; chỉ dùng {other}.", "Identical to {other}; only {other} is used.",
                        "Xoá bản sao khỏi thư mục."),
 }
@@ -866,10 +869,14 @@ def read_submissions(folder_or_paths: Path | str | Iterable[Path | str], plan: P
     """
     items = [folder_or_paths] if isinstance(folder_or_paths, (str, Path)) else list(folder_or_paths)
     paths: list[Path] = []
+    outside: set[Path] = set()  # links found in a folder that lead out of it: not read
     for item in items:
         p = Path(item)
         if p.is_dir():
-            paths.extend(iter_workbook_paths(p))
+            found = iter_workbook_paths(p)
+            root = p.resolve()
+            outside.update(q for q in found if q.is_symlink() and not q.resolve().is_relative_to(root))
+            paths.extend(found)
         elif p.exists() or p.suffix:
             paths.append(p)
         else:
@@ -879,7 +886,10 @@ def read_submissions(folder_or_paths: Path | str | Iterable[Path | str], plan: P
     subs = []
     for p in paths:
         key = p.resolve()
-        if key not in seen:
+        if p in outside:
+            subs.append(Submission(path=p, unit=None, report_date=None,
+                                   findings=[make_finding("link_outside", p, target=str(key))]))
+        elif key not in seen:
             seen.add(key)
             subs.append(read_workbook(p, plan))
     add_cross_file_findings(subs)

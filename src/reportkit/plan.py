@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .errors import PlanError, _Collector
+from .safepath import SAFE_CODE_RE
 from .safeyaml import load_yaml
 from .text import fold_key, normalize_code, to_nfc
 
@@ -602,6 +603,10 @@ def _read_streams(raw: dict, r: _Reader) -> list[ReportStream]:
                       hint="use a day that exists in that month")
                 continue
             rules.append(ReportRule(kind, month, day))
+        if code and not SAFE_CODE_RE.fullmatch(code):
+            r.add(p + ".code", f"stream code {code!r} must be letters, digits, - or _ (it names the report folder)",
+                  value=code, hint="e.g. dan-chu")
+            continue
         if code and name:
             if any(x.code == code for x in streams):
                 r.add(p + ".code", f"duplicate stream code '{code}'", hint="give each stream its own code")

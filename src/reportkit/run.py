@@ -35,6 +35,7 @@ from typing import Any, Iterable
 from .errors import ExportError, NotebookError, OutputError, ParamsError
 from .export import block_slow_imports
 from .params import ReportParams, find_project_root, load_params_file, validate_params
+from .safepath import check_inside
 
 FORMATS = ("html", "pdf", "ipynb")
 # The notebook's last cell displays the run record under this MIME type: the
@@ -189,6 +190,8 @@ def run_report(
     output = Path(output)
     final = output / params.period.id / params.stream
     failed_dir = final.with_name(final.name + ".failed")
+    for target in (final, failed_dir):
+        check_inside(output, target)  # no "..", no symbolic link planted below the outputs folder
     try:
         final.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.", suffix=".tmp", dir=final.parent))

@@ -25,6 +25,7 @@ from .fmt import format_date
 from .model import ROW_STATUS_LABELS
 from .periods import Period, build_calendar, parse_period
 from .plan import Plan
+from .safepath import safe_filename
 
 SHEET_NAME = "Báo cáo"
 GUIDE_SHEET_NAME = "Hướng dẫn"
@@ -346,8 +347,21 @@ def fix_zip_times(data: bytes, when: dt.datetime) -> bytes:
 
 
 def template_filename(unit_code: str, period: Period | str) -> str:
-    """Default file name of a template: ``hcth_2024-Q1.xlsx``."""
-    return f"{unit_code}_{_period(period).id}.xlsx"
+    """Default file name of a template: ``hcth_2024-Q1.xlsx`` (a unit code with "/", ".." or odd characters
+    gives a safe name: ``safepath.safe_filename``)."""
+    return f"{safe_filename(unit_code)}_{_period(period).id}.xlsx"
+
+
+def template_filenames(unit_codes: list[str], period: Period | str) -> list[str]:
+    """``template_filename`` for each unit, made unique ("a/b" and "a_b" both give a_b: the second gets "-2")."""
+    names: list[str] = []
+    for code in unit_codes:
+        name = template_filename(code, period)
+        stem, n = name[:-len(".xlsx")], 2
+        while name.lower() in (x.lower() for x in names):
+            name, n = f"{stem}-{n}.xlsx", n + 1
+        names.append(name)
+    return names
 
 
 def write_template(plan: Plan, unit_code: str, period: Period | str, path: Path | str, *,
