@@ -258,12 +258,10 @@ def execute_job(job: Job) -> JobResult:
 
 
 def remove_staging(job: Job) -> None:
-    """Remove half-written staging folders of a run that was killed (the batch holds the lock)."""
-    import shutil
+    """Remove half-written staging folders of a run that was killed (those whose owner process is gone)."""
+    from .staging import remove_stale
 
-    for pattern in (f".{job.stream}.*.tmp", f".{job.stream}.failed.*.tmp"):
-        for tmp in job.report_dir.parent.glob(pattern):
-            shutil.rmtree(tmp, ignore_errors=True)
+    remove_stale(job.report_dir)
 
 
 def write_killed_failure(job: Job, message: str) -> None:

@@ -19,14 +19,11 @@ from .errors import LockedError, OutputError
 LOCK_NAME = ".reportkit-batch.lock"
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # exists, owned by someone else
-        return True
-    return True
+def _alive(pid: int, start: str | None = None) -> bool:
+    """Whether the holder still runs: a killed process not yet reaped, or a reused pid, does not count."""
+    from .staging import process_alive as running
+
+    return running(pid, start)
 
 
 class OutputsLock:
@@ -50,14 +47,18 @@ class OutputsLock:
         except OSError as exc:
             raise OutputError(f"cannot create the outputs folder: {exc.strerror}", path=self.folder,
                               hint="choose a writable --output folder") from None
+        from .staging import process_start
+
         me = {"host": socket.gethostname(), "pid": os.getpid(),
-              "started": dt.datetime.now().astimezone().isoformat(timespec="seconds")}
+              "started": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+              "process_start": process_start(os.getpid())}
         for _ in range(3):
             try:
                 fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
             except FileExistsError:
                 holder = self.read_holder()
-                if holder and (holder.get("host") != me["host"] or _alive(int(holder.get("pid", 0)))):
+                if holder and (holder.get("host") != me["host"]
+                               or _alive(int(holder.get("pid", 0)), holder.get("process_start"))):
                     raise LockedError(
                         f"another batch is running on these outputs (pid {holder.get('pid')} on "
                         f"{holder.get('host')}, started {holder.get('started')})",

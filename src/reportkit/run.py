@@ -36,6 +36,7 @@ from .errors import ExportError, NotebookError, OutputError, ParamsError
 from .export import block_slow_imports
 from .params import ReportParams, find_project_root, load_params_file, validate_params
 from .safepath import check_inside
+from .staging import make_staging, remove_stale, swap_in
 
 FORMATS = ("html", "pdf", "ipynb")
 # The notebook's last cell displays the run record under this MIME type: the
@@ -194,7 +195,8 @@ def run_report(
         check_inside(output, target)  # no "..", no symbolic link planted below the outputs folder
     try:
         final.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.", suffix=".tmp", dir=final.parent))
+        remove_stale(final)  # staging folders left by killed runs of this report (owner gone)
+        staging = make_staging(final)  # marked with this process, so a later run can tell it is left over
         os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes it private; a published report is not
     except OSError as exc:
         raise OutputError(f"cannot write outputs: {exc}", path=final.parent,
@@ -210,6 +212,7 @@ def run_report(
             timings["wait_kernel_exit"] = round(time.perf_counter() - t_wait, 3)
         manifest = _manifest(params, record, fmts, files, timings, started, t_start, kernel_name, pdf_engine,
                              fingerprint)
+        manifest["sha256"] = {name: hash_file(staging / name) for name in files.values()}  # checkable after a crash
         (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
         _publish(staging, final)
         shutil.rmtree(failed_dir, ignore_errors=True)
@@ -419,16 +422,10 @@ def _manifest(params: ReportParams, record: dict, fmts, files: dict, timings: di
 
 
 def _publish(staging: Path, final: Path) -> None:
-    """Replace ``final`` by ``staging`` with renames on one filesystem; restore on failure."""
-    old = None
+    """Replace ``final`` by ``staging`` in one step (``staging.swap_in``); remove the previous report."""
     try:
-        if final.exists():
-            old = final.with_name(f".{final.name}.old-{os.getpid()}-{time.monotonic_ns()}")
-            os.rename(final, old)
-        os.rename(staging, final)
+        old = swap_in(staging, final)
     except OSError as exc:
-        if old is not None and not final.exists():
-            os.rename(old, final)
         raise OutputError(f"cannot publish the report: {exc}", path=final,
                           hint="check that the output folder is writable and not open elsewhere") from None
     if old is not None:
