@@ -44,6 +44,7 @@ from .cellvalues import (
 from .errors import SubmissionsError
 from .fmt import format_date, format_number
 from .headers import COLUMNS, HEADER_SEARCH_ROWS, Header, column_letter, field_of, find_header, read_title
+from .intake_cache import read_workbook_cached
 from .model import DONE, ERROR, ROW_STATUS_LABELS, WARNING, Finding, Submission, TaskRow
 from .plan import Plan
 from .sheetscan import scan_extent, scan_xls_extent
@@ -891,7 +892,7 @@ def read_submissions(folder_or_paths: Path | str | Iterable[Path | str], plan: P
                                    findings=[make_finding("link_outside", p, target=str(key))]))
         elif key not in seen:
             seen.add(key)
-            subs.append(read_workbook(p, plan))
+            subs.append(read_workbook_cached(p, plan, read_workbook))
     add_cross_file_findings(subs)
     return subs
 
