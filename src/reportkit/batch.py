@@ -168,6 +168,88 @@ def kill_live_children() -> None:
         _kill_group(proc)
 
 
+@dataclass
+class _Outcome:
+    timed_out: bool = False
+    returncode: int | None = None  # set when the worker process ended
+    stderr: str = ""
+
+    @property
+    def killed(self) -> bool:
+        return self.timed_out or self.returncode is not None
+
+
+class WorkerSlot:
+    """A child process that builds reports one after another (``python -m reportkit.batch --serve``).
+
+    Each report still gets its own kernel; the worker keeps papermill,
+    nbconvert and WeasyPrint imported between reports. A report past its
+    wall-clock limit, or a worker that dies, gets its process group killed and
+    the next report starts a fresh worker. Workers are recycled every
+    ``MAX_JOBS`` reports so that nothing accumulates.
+    """
+
+    MAX_JOBS = 12
+
+    def __init__(self) -> None:
+        self.proc: subprocess.Popen | None = None
+        self.jobs = 0
+        self._stderr = None
+
+    def _start(self) -> None:
+        self._stderr = tempfile.TemporaryFile()
+        self.proc = subprocess.Popen([sys.executable, "-m", "reportkit.batch", "--serve"], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, stderr=self._stderr, env={**os.environ, **CHILD_ENV},
+                                     start_new_session=True)
+        _LIVE[self.proc.pid] = self.proc
+        self.jobs = 0
+
+    def _stderr_text(self) -> str:
+        if self._stderr is None:
+            return ""
+        self._stderr.seek(0)
+        return self._stderr.read()[-4000:].decode("utf-8", "replace")
+
+    def _stop(self) -> int | None:
+        proc, self.proc = self.proc, None
+        if proc is None:
+            return None
+        _kill_group(proc)  # the worker and anything it left (a kernel of a crashed run)
+        code = proc.wait()
+        _LIVE.pop(proc.pid, None)
+        return code
+
+    def run(self, job_file: Path, result_file: Path, timeout: float) -> _Outcome:
+        import select
+
+        if self.proc is None or self.proc.poll() is not None or self.jobs >= self.MAX_JOBS:
+            self._stop()
+            self._start()
+        assert self.proc is not None and self.proc.stdin is not None and self.proc.stdout is not None
+        try:
+            self.proc.stdin.write(f"{job_file}\t{result_file}\n".encode())
+            self.proc.stdin.flush()
+        except BrokenPipeError:
+            pass
+        ready, _, _ = select.select([self.proc.stdout], [], [], timeout)
+        line = self.proc.stdout.readline() if ready else b""
+        if line.strip() == b"done":
+            self.jobs += 1
+            return _Outcome()
+        stderr = self._stderr_text()
+        code = self._stop()
+        return _Outcome(timed_out=not ready, returncode=None if not ready else code, stderr=stderr)
+
+    def close(self) -> None:
+        if self.proc is not None and self.proc.poll() is None and self.proc.stdin is not None:
+            try:
+                self.proc.stdin.close()
+                self.proc.wait(timeout=10)
+            except (OSError, subprocess.TimeoutExpired):
+                pass
+        self._stop()
+
+
 def _keep_previous_version(job: Job) -> Path | None:
     """Hard-link the current report into ``<stream>.versions/<built-at>/`` before a re-run."""
     from .safepath import check_inside
@@ -198,10 +280,11 @@ def _keep_previous_version(job: Job) -> Path | None:
     return target
 
 
-def execute_job(job: Job) -> JobResult:
-    """Build one report in its own process, under a wall-clock limit; never raises.
+def execute_job(job: Job, slot: "WorkerSlot | None" = None) -> JobResult:
+    """Build one report in a worker process, under a wall-clock limit; never raises.
 
-    Runs locally in a batch thread or remotely on a dask worker: the same code.
+    Local batches pass a warm ``slot`` (one per parallel worker, imports paid
+    once); without one (dask workers) a fresh process is used for this job only.
     """
     start = time.monotonic()
     kept = None
@@ -211,38 +294,30 @@ def execute_job(job: Job) -> JobResult:
         return JobResult(job.key, "failed", 0.0, f"không lưu được phiên bản trước: {exc}")
     except ReportkitError as exc:
         return JobResult(job.key, "failed", 0.0, exc.render())
-    with tempfile.TemporaryDirectory(prefix="reportkit-job-") as tmp:
-        job_file, result_file = Path(tmp) / "job.json", Path(tmp) / "result.json"
-        job_file.write_text(json.dumps(asdict(job), ensure_ascii=False), encoding="utf-8")
-        env = {**os.environ, **CHILD_ENV}
-        cmd = [sys.executable, "-m", "reportkit.batch", "--job", str(job_file), "--result", str(result_file)]
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
-                                start_new_session=True)
-        _LIVE[proc.pid] = proc
-        try:
-            _, stderr = proc.communicate(timeout=job.timeout)
-            timed_out = False
-        except subprocess.TimeoutExpired:
-            _kill_group(proc)
-            _, stderr = proc.communicate()
-            timed_out = True
-        finally:
-            _LIVE.pop(proc.pid, None)
-            _kill_group(proc)  # a kernel left behind by a crashed run
-        seconds = round(time.monotonic() - start, 2)
-        result = None
-        if result_file.is_file():
-            try:
-                result = JobResult(**json.loads(result_file.read_text(encoding="utf-8")))
-            except (ValueError, TypeError):
-                result = None
+    owned = slot is None
+    slot = slot or WorkerSlot()
+    try:
+        with tempfile.TemporaryDirectory(prefix="reportkit-job-") as tmp:
+            job_file, result_file = Path(tmp) / "job.json", Path(tmp) / "result.json"
+            job_file.write_text(json.dumps(asdict(job), ensure_ascii=False), encoding="utf-8")
+            outcome = slot.run(job_file, result_file, job.timeout)
+            result = None
+            if result_file.is_file():
+                try:
+                    result = JobResult(**json.loads(result_file.read_text(encoding="utf-8")))
+                except (ValueError, TypeError):
+                    result = None
+    finally:
+        if owned:
+            slot.close()
+    seconds = round(time.monotonic() - start, 2)
     if result is None:
-        if timed_out:
+        if outcome.timed_out:
             error = f"quá thời gian cho phép ({job.timeout} giây): tiến trình đã bị dừng"
-        elif proc.returncode and proc.returncode < 0:
-            error = f"tiến trình báo cáo bị dừng bởi tín hiệu {-proc.returncode}"
+        elif outcome.returncode is not None and outcome.returncode < 0:
+            error = f"tiến trình báo cáo bị dừng bởi tín hiệu {-outcome.returncode}"
         else:
-            tail = (stderr or b"").decode("utf-8", "replace").strip().splitlines()[-3:]
+            tail = outcome.stderr.strip().splitlines()[-3:]
             error = "tiến trình báo cáo kết thúc bất thường" + (": " + " | ".join(tail) if tail else "")
         result = JobResult(job.key, "failed", seconds, error)
     result.seconds = seconds
@@ -251,7 +326,7 @@ def execute_job(job: Job) -> JobResult:
 
         if kept is not None:
             shutil.rmtree(kept, ignore_errors=True)  # the current report is still the old one
-        if proc.returncode != 0 or timed_out:  # killed: nothing of the run cleaned up after itself
+        if outcome.killed:  # nothing of the run cleaned up after itself
             remove_staging(job)
             write_killed_failure(job, result.error or "")
     return result
@@ -279,15 +354,11 @@ def write_killed_failure(job: Job, message: str) -> None:
         pass  # the batch summary still carries the error
 
 
-def _worker_main(argv: list[str]) -> int:
-    """Child process: run one job with run_report and write its JobResult as JSON."""
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="reportkit.batch")
-    parser.add_argument("--job", required=True)
-    parser.add_argument("--result", required=True)
-    args = parser.parse_args(argv)
-    job = Job(**json.loads(Path(args.job).read_text(encoding="utf-8")))
+def _run_job_file(job_file: str, result_file: str) -> None:
+    """Run one job with run_report and write its JobResult as JSON (atomically)."""
+    job = Job(**json.loads(Path(job_file).read_text(encoding="utf-8")))
+    # One intake cache per outputs folder: each workbook is read once per batch, not once per report.
+    os.environ["REPORTKIT_CACHE_DIR"] = str(Path(job.output) / ".cache" / "intake")
     try:
         from .run import run_report
 
@@ -303,9 +374,24 @@ def _worker_main(argv: list[str]) -> int:
         result = JobResult(job.key, "failed", 0.0, exc.render())
     except Exception as exc:  # noqa: BLE001 - any crash becomes a failed entry, never a lost report
         result = JobResult(job.key, "failed", 0.0, f"{type(exc).__name__}: {exc}")
-    tmp = Path(args.result).with_suffix(".tmp")
+    tmp = Path(result_file).with_suffix(".tmp")
     tmp.write_text(json.dumps(asdict(result), ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, args.result)
+    os.replace(tmp, result_file)
+
+
+def _worker_main(argv: list[str]) -> int:
+    """Child process: ``--serve`` reads "job-file<TAB>result-file" lines and answers "done" for each."""
+    if argv != ["--serve"]:
+        print("usage: python -m reportkit.batch --serve", file=sys.stderr)
+        return 3
+    # The protocol keeps the original stdout to itself; anything a library prints goes to stderr.
+    protocol = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    os.dup2(2, 1)
+    for line in sys.stdin:
+        job_file, _, result_file = line.rstrip("\n").partition("\t")
+        _run_job_file(job_file, result_file)
+        protocol.write("done\n")
+        protocol.flush()
     return 0
 
 
@@ -482,18 +568,34 @@ def _raise_terminated(signum, frame):  # noqa: ARG001
 
 
 def _run_local(jobs: list[Job], workers: int, progress: _Progress) -> list[JobResult]:
-    results = []
+    import queue
+
+    results: list[JobResult] = []
     if not jobs:
         return results
-    pool = ThreadPoolExecutor(max_workers=workers)
+    slots: queue.SimpleQueue[WorkerSlot] = queue.SimpleQueue()
+    all_slots = [WorkerSlot() for _ in range(min(workers, len(jobs)))]
+    for slot in all_slots:
+        slots.put(slot)
+
+    def run_in_slot(job: Job) -> JobResult:
+        slot = slots.get()
+        try:
+            return execute_job(job, slot)
+        finally:
+            slots.put(slot)
+
+    pool = ThreadPoolExecutor(max_workers=len(all_slots))
     try:
-        futures = [pool.submit(execute_job, j) for j in jobs]
+        futures = [pool.submit(run_in_slot, j) for j in jobs]
         for fut in as_completed(futures):
             res = fut.result()
             results.append(res)
             progress.update(res)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        for slot in all_slots:
+            slot.close()
     return results
 
 
