@@ -231,51 +231,36 @@ def parse_time_frame(text: str, year: int) -> DueRule | None:
 # ---------------------------------------------------------------- loading
 
 
-def _line_index(path: Path, text: str) -> dict[str, int]:
-    """Map of YAML path ("tasks[2].due") → 1-based line, from the composed node tree."""
+def _scan_nodes(text: str) -> tuple[dict[str, int], list[tuple[str, int]]]:
+    """One walk of the composed YAML: YAML path ("tasks[2].due") → 1-based line, and duplicate keys.
+
+    PyYAML silently keeps the last of two equal keys in a mapping; the plan
+    loader reports them instead.
+    """
     import yaml
 
     index: dict[str, int] = {}
+    duplicates: list[tuple[str, int]] = []
 
     def walk(node: Any, prefix: str) -> None:
         index[prefix] = node.start_mark.line + 1
         if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                key = str(key_node.value)
-                walk(value_node, f"{prefix}.{key}" if prefix else key)
-        elif isinstance(node, yaml.SequenceNode):
-            for i, item in enumerate(node.value):
-                walk(item, f"{prefix}[{i}]")
-
-    root = yaml.compose(text)
-    if root is not None:
-        walk(root, "")
-    return index
-
-
-def _duplicate_keys(text: str) -> list[tuple[str, int]]:
-    """Mapping keys that appear twice in one mapping (PyYAML silently keeps the last)."""
-    import yaml
-
-    found: list[tuple[str, int]] = []
-
-    def walk(node: Any, prefix: str) -> None:
-        if isinstance(node, yaml.MappingNode):
             seen: set[str] = set()
             for key_node, value_node in node.value:
                 key = str(key_node.value)
+                child = f"{prefix}.{key}" if prefix else key
                 if key in seen:
-                    found.append((f"{prefix}.{key}" if prefix else key, key_node.start_mark.line + 1))
+                    duplicates.append((child, key_node.start_mark.line + 1))
                 seen.add(key)
-                walk(value_node, f"{prefix}.{key}" if prefix else key)
+                walk(value_node, child)
         elif isinstance(node, yaml.SequenceNode):
             for i, item in enumerate(node.value):
                 walk(item, f"{prefix}[{i}]")
 
-    root = yaml.compose(text)
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
     if root is not None:
         walk(root, "")
-    return found
+    return index, duplicates
 
 
 class _Reader:
@@ -354,7 +339,7 @@ def load_plan(path: Path | str | None = None) -> Plan:
         raise PlanError(f"cannot read plan file: {exc}", path=path, hint="save the plan as UTF-8 text") from None
     try:
         raw = load_yaml(text)  # refuses alias bombs and deep nesting before anything walks the tree
-        lines = _line_index(path, text)
+        lines, duplicates = _scan_nodes(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise PlanError(
@@ -366,7 +351,7 @@ def load_plan(path: Path | str | None = None) -> Plan:
     if not isinstance(raw, dict):
         raise PlanError("a plan must be a YAML mapping of fields", path=path, hint="see data/plan/ for an example")
     r = _Reader(path, lines)
-    for key_path, line in _duplicate_keys(text):
+    for key_path, line in duplicates:
         r.errors.add(f"duplicate key '{key_path.rsplit('.', 1)[-1]}'", yaml_path=key_path, line=line, hint="keep one of the two")
     return _build_plan(raw, r)
 
