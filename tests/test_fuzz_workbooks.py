@@ -26,6 +26,7 @@ import datetime as dt
 import io
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
@@ -612,3 +613,15 @@ def test_legacy_encoded_text_comes_back_as_the_unicode_it_encodes(phrase, encodi
     expected = phrase if encoding == legacy.VNI else to_nfc(legacy.convert_tcvn3(encoded))
     assert [r.result for r in sub.rows] == [expected]
     assert {f.code for f in sub.findings} <= {"legacy_converted"}
+
+
+DAMAGED = sorted((Path(__file__).resolve().parent / "data" / "damaged").iterdir())
+
+
+@pytest.mark.parametrize("path", DAMAGED, ids=[p.name for p in DAMAGED])
+def test_damaged_files_the_fuzzer_found_give_a_corrupt_finding(path, plan, tmp_path):
+    """Each file once escaped intake as an exception (zip, zlib or a panic in the Rust reader)."""
+    target = tmp_path / f"hcth_2024-03-05{path.suffix}"
+    target.write_bytes(path.read_bytes())
+    sub = intake.read_workbook(target, plan)
+    assert [f.code for f in sub.findings] == ["corrupt"] and sub.rows == []

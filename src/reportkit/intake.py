@@ -425,18 +425,23 @@ class _WorkbookReader:
             self.add("unreadable_file", detail=exc.strerror or str(exc))
             return sub
         sub.sha256 = hashlib.sha256(data).hexdigest()
-        info = _sniff(data, self.path, lambda code, **kw: self.add(code, **kw))
-        if info is None:
-            return sub
         from python_calamine import CalamineError
 
         try:
+            info = _sniff(data, self.path, lambda code, **kw: self.add(code, **kw))
+            if info is None:
+                return sub
             self._read_book(data, info, sub)
-        except (CalamineError, zipfile.BadZipFile, OSError, ValueError) as exc:
+        except (CalamineError, zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
             self.add("corrupt", detail=f"{type(exc).__name__}: {exc}"[:300])
             sub.rows = []
         except Exception as exc:  # noqa: BLE001 - never a traceback for one file; the others go on
             self.add("internal_error", detail=f"{type(exc).__name__}: {exc}"[:300])
+            sub.rows = []
+        except BaseException as exc:  # a panic in the Rust reader on a damaged file (pyo3's PanicException)
+            if type(exc).__name__ != "PanicException":
+                raise
+            self.add("corrupt", detail=f"calamine: {exc}"[:300])
             sub.rows = []
         return sub
 
