@@ -49,7 +49,8 @@ def _child_main(task: str, raw_args: str) -> None:
     start = time.perf_counter()
     extra = fn(state, **args) if prepare else fn(**args)
     seconds = time.perf_counter() - start
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # VmHWM is this process image's own peak RSS (ru_maxrss would include the parent's at fork time).
+    peak_mb = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:")) / 1024
     children_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(json.dumps({"seconds": seconds, "peak_mb": max(peak_mb, children_mb), **(extra or {})}))
 
