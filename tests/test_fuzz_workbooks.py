@@ -625,3 +625,11 @@ def test_damaged_files_the_fuzzer_found_give_a_corrupt_finding(path, plan, tmp_p
     target.write_bytes(path.read_bytes())
     sub = intake.read_workbook(target, plan)
     assert [f.code for f in sub.findings] == ["corrupt"] and sub.rows == []
+
+
+def test_a_table_with_a_header_and_no_task_rows_gets_a_warning(plan, tmp_path):
+    path = tmp_path / "hcth_2024-03-05.xlsx"
+    path.write_bytes(write_xlsx([("S", [["Đơn vị:", "Phòng Hành chính – Tổng hợp"], [],
+                                        ["Mã nhiệm vụ", "Tình trạng", "Kết quả thực hiện"]], [])]))
+    sub = intake.read_workbook(path, plan)
+    assert [(f.code, f.row) for f in sub.findings] == [("no_task_rows", 3)] and not sub.rows

@@ -202,6 +202,9 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
     "cell_too_long": (ERROR, "Ô có {length} ký tự, vượt giới hạn {limit} ký tự một ô của Excel; {effect}.",
                       "The cell holds {length} characters, above Excel's limit of {limit} per cell; {effect_en}.",
                       "Rút gọn nội dung ô (đưa phần chi tiết vào văn bản kèm theo) rồi gửi lại."),
+    "no_task_rows": (WARNING, "Bảng có dòng tiêu đề nhưng không có dòng nhiệm vụ nào; đơn vị được coi như chưa báo cáo.",
+                     "The table has a header but no task rows; the unit counts as not having reported.",
+                     "Điền các dòng nhiệm vụ (mã nhiệm vụ, tình trạng, ngày hoàn thành, kết quả) theo mẫu rồi gửi lại."),
     "link_outside": (ERROR, "Tệp là liên kết (symlink) tới {target}, nằm ngoài thư mục số liệu; tệp không được đọc.",
                      "The file is a symbolic link to {target}, outside the submissions folder; not read.",
                      "Chép tệp thật vào thư mục số liệu thay cho liên kết."),
@@ -568,6 +571,8 @@ class _WorkbookReader:
             if task_row is not None:
                 rows_by_code.setdefault(task_row.task_code, []).append((raw, task_row))
         sub.rows = self._resolve_duplicates(rows_by_code, header)
+        if not sub.rows and not self.findings:  # a header and nothing under it: say so, never a silent blank
+            self.add("no_task_rows", row=header.row + 1)
         for (r, c), length in sorted(self.long_cells.items()):  # outside task rows: the cell is ignored
             self.add("cell_too_long", row=r + 1, column=header.describe(c), length=format_number(length),
                      limit=format_number(MAX_CELL_CHARS), effect="nội dung ô bị bỏ qua",
