@@ -16,7 +16,7 @@ from typing import Any, Iterable
 
 from .errors import PlanError, _Collector
 from .safepath import SAFE_CODE_RE
-from .safeyaml import load_yaml
+from .safeyaml import load_yaml_nodes
 from .text import fold_key, normalize_code, to_nfc
 
 DUE_KINDS = ("continuous", "quarter", "months", "external", "date")
@@ -231,7 +231,7 @@ def parse_time_frame(text: str, year: int) -> DueRule | None:
 # ---------------------------------------------------------------- loading
 
 
-def _scan_nodes(text: str) -> tuple[dict[str, int], list[tuple[str, int]]]:
+def _scan_nodes(root: Any) -> tuple[dict[str, int], list[tuple[str, int]]]:
     """One walk of the composed YAML: YAML path ("tasks[2].due") → 1-based line, and duplicate keys.
 
     PyYAML silently keeps the last of two equal keys in a mapping; the plan
@@ -257,7 +257,6 @@ def _scan_nodes(text: str) -> tuple[dict[str, int], list[tuple[str, int]]]:
             for i, item in enumerate(node.value):
                 walk(item, f"{prefix}[{i}]")
 
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
     if root is not None:
         walk(root, "")
     return index, duplicates
@@ -338,8 +337,8 @@ def load_plan(path: Path | str | None = None) -> Plan:
     except (OSError, UnicodeDecodeError) as exc:
         raise PlanError(f"cannot read plan file: {exc}", path=path, hint="save the plan as UTF-8 text") from None
     try:
-        raw = load_yaml(text)  # refuses alias bombs and deep nesting before anything walks the tree
-        lines, duplicates = _scan_nodes(text)
+        raw, root = load_yaml_nodes(text)  # refuses alias bombs and deep nesting before anything walks the tree
+        lines, duplicates = _scan_nodes(root)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise PlanError(
@@ -369,6 +368,7 @@ def _build_plan(raw: dict, r: _Reader) -> Plan:
 
     # units
     units: list[Unit] = []
+    seen_unit_codes: set[str] = set()
     unit_index: dict[str, Unit] = {}
     raw_units = r.get(raw, "units", "units", list, default=[])
     if isinstance(raw.get("units"), list) and not raw_units:
@@ -384,15 +384,17 @@ def _build_plan(raw: dict, r: _Reader) -> Plan:
         sample = r.get(u, "sample", p + ".sample", bool, required=False, default=False)
         if not code or not name:
             continue
-        if any(x.code == code for x in units):
+        if code in seen_unit_codes:
             r.add(p + ".code", f"duplicate unit code '{code}'", hint="give each unit its own code")
             continue
         unit = Unit(code, name, tuple(to_nfc(str(a)) for a in aliases), bool(sample))
         units.append(unit)
+        seen_unit_codes.add(code)
         for key in [code, name, *unit.aliases]:
             unit_index.setdefault(fold_key(key), unit)
             unit_index.setdefault(re.sub(r"^(phong|bo phan)\s+", "", fold_key(key)), unit)
     unit_codes = [u.code for u in units]
+    known_units = set(unit_codes)  # membership tests: a province plan can list thousands of units
 
     def check_units(value: Any, yaml_path: str) -> tuple[str, ...]:
         if not isinstance(value, list):
@@ -400,7 +402,7 @@ def _build_plan(raw: dict, r: _Reader) -> Plan:
             return ()
         good = []
         for j, code in enumerate(value):
-            if code not in unit_codes:
+            if code not in known_units:
                 r.add(f"{yaml_path}[{j}]", f"unknown unit '{code}'", hint="use one of: " + ", ".join(unit_codes))
             else:
                 good.append(code)
@@ -457,7 +459,7 @@ def _build_plan(raw: dict, r: _Reader) -> Plan:
         t_units = check_units(t.get("units"), p + ".units") if "units" in t else ()
         if "units" not in t:
             r.add(p + ".units", "missing required field 'units'", hint="list the units that carry this task")
-        if lead and lead not in unit_codes:
+        if lead and lead not in known_units:
             r.add(p + ".lead", f"unknown unit '{lead}'", hint="use one of: " + ", ".join(unit_codes))
             lead = None
         elif lead and t_units and lead not in t_units:

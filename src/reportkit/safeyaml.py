@@ -5,7 +5,8 @@ for a billion values ("billion laughs": each level repeats the one before nine
 times), and deep nesting overflows Python's recursion. ``load_yaml`` composes
 the document once, counts its nodes with aliases expanded (each distinct node
 counted once, memoised, so the count itself stays cheap), and refuses a
-document above ``MAX_NODES`` or nested deeper than Python can follow, with
+document above ``MAX_NODES`` values (or above its own length in characters,
+whichever is larger) or nested deeper than Python can follow, with
 ``YamlLimitError`` (a ``yaml.YAMLError``, so callers' existing handling
 applies).
 """
@@ -28,8 +29,15 @@ class YamlLimitError(yaml.YAMLError):
         self.problem_mark = mark
 
 
-def load_yaml(text: str, loader: type = yaml.SafeLoader, max_nodes: int = MAX_NODES) -> Any:
+def load_yaml(text: str, loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader),
+              max_nodes: int = MAX_NODES) -> Any:
     """Parse ``text`` with ``loader`` (a SafeLoader subclass), refusing alias bombs and deep nesting."""
+    return load_yaml_nodes(text, loader, max_nodes)[0]
+
+
+def load_yaml_nodes(text: str, loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader),
+                    max_nodes: int = MAX_NODES) -> tuple[Any, yaml.Node | None]:
+    """``load_yaml`` that also returns the composed node tree (for line numbers), composed once."""
     parser = loader(text)
     try:
         try:
@@ -37,10 +45,12 @@ def load_yaml(text: str, loader: type = yaml.SafeLoader, max_nodes: int = MAX_NO
         except RecursionError:
             raise YamlLimitError("the document is nested too deeply") from None
         if root is None:
-            return None
-        expanded_size(root, max_nodes)
+            return None, None
+        # Without aliases a document cannot hold more values than it has characters; a large plan
+        # written out in full (10,000 units) is fine, a small file that expands beyond that is not.
+        expanded_size(root, max(max_nodes, len(text)))
         try:
-            return parser.construct_document(root)
+            return parser.construct_document(root), root
         except RecursionError:
             raise YamlLimitError("the document is nested too deeply", root.start_mark) from None
     finally:
