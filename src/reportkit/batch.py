@@ -156,10 +156,27 @@ _LIVE: dict[int, subprocess.Popen] = {}
 
 
 def _kill_group(proc: subprocess.Popen) -> None:
+    """Kill a worker's process group and its kernels.
+
+    jupyter_client starts each kernel in a session of its own, so killing the
+    worker's group alone would leave the kernel running until it notices its
+    parent is gone; its descendants are listed first and killed too.
+    """
+    import psutil
+
+    try:
+        descendants = psutil.Process(proc.pid).children(recursive=True)
+    except psutil.Error:
+        descendants = []
     try:
         os.killpg(proc.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
         pass
+    for child in descendants:
+        try:
+            child.kill()
+        except psutil.Error:
+            pass
 
 
 def kill_live_children() -> None:
