@@ -31,6 +31,7 @@ from .conftest import PLAN_PATH, ROOT
 
 pytestmark = pytest.mark.slow
 SUBS = ROOT / "data" / "submissions" / "2024"
+ODD_ALIAS = "<b>HC</b>{{7*7}} \u202eTH/../"  # the workbook names its unit by this alias
 MARK = "document.documentElement.setAttribute('data-x'+'ss','p'+'wned')"  # the marker never appears literally
 
 
@@ -89,6 +90,7 @@ def hostile_plan(folder: Path, p: dict[str, str]) -> Path:
         ('short_name: "Công tác dân chủ"', "short_name: " + _quoted("Công tác dân chủ " + p["img"] + " " + p["jinja"])),
         ('name: "Vũ Quang Khải"', "name: " + _quoted("Vũ Quang Khải " + p["markdown"])),
         ('"Lưu: VT, (Hà 01b)."', _quoted("Lưu: VT, (Hà 01b). " + p["style"])),
+        ('aliases: ["HCTH", ', "aliases: [" + _quoted(ODD_ALIAS) + ", " + '"HCTH", '),
     ]
     for old, new in swaps:
         assert text.count(old) == 1, old
@@ -106,7 +108,7 @@ def hostile_workbook(path: Path, p: dict[str, str]) -> None:
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "<b onclick=alert(1)>Tiến độ"  # Excel allows < > = in sheet names, not /
-    rows = [["Đơn vị:", "Phòng Hành chính – Tổng hợp"], ["Ngày báo cáo:", "29/02/2024"], [],
+    rows = [["Đơn vị:", ODD_ALIAS], ["Ngày báo cáo:", "29/02/2024"], [],
             ["Mã nhiệm vụ", "Tình trạng", "Ngày hoàn thành", "Kết quả thực hiện", "Khó khăn, vướng mắc",
              "Đề xuất, kiến nghị", "Ghi chú"]]
     names = list(p)
@@ -188,8 +190,11 @@ def hostile_run(tmp_path_factory, beacon):
     assert code == 1  # built; some input rows rejected (the two invalid rows)
     assert {f.name: f.read_bytes() for f in subs.iterdir()} == before
     from reportkit.index import write_index
+    from reportkit.intake import read_workbook
     from reportkit.plan import load_plan
 
+    sub = read_workbook(subs / odd_name, load_plan(plan))  # the odd alias names the unit, no fallback
+    assert sub.unit == "hcth" and not {"unit_from_filename", "unknown_unit"} & {f.code for f in sub.findings}
     index = write_index(out, load_plan(plan), 2024, None)
     return p, out / "2024-Q1" / "dan-chu", index, odd_name
 
