@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reportkit.errors import ReportkitError
-from reportkit.params import PARAMETERS, load_params_file, validate_params
+from reportkit.params import load_params_file, validate_params
 from reportkit.periods import build_calendar
 from reportkit.plan import load_plan
 
