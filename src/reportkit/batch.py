@@ -29,7 +29,7 @@ from .errors import EXIT_INPUT_FINDINGS, EXIT_OK, EXIT_RUN_FAILED, ParamsError, 
 from .lock import OutputsLock
 from .periods import DueReport, build_calendar, parse_period
 from .plan import Plan, load_plan
-from .safeyaml import load_yaml
+from .safeyaml import load_yaml, yaml_problem
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 DEFAULT_NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "period_report.ipynb"
@@ -449,7 +449,7 @@ def load_organisations(config: str | Path) -> list[Organisation]:
     except FileNotFoundError:
         raise ParamsError("batch config not found", path=path, hint="check the --config path") from None
     except yaml.YAMLError as exc:
-        raise ParamsError(f"batch config is not valid YAML: {exc}", path=path, hint="fix the YAML syntax") from None
+        raise yaml_problem(exc, ParamsError, path, "fix the YAML syntax at that line") from None
     items = raw.get("organisations") if isinstance(raw, dict) else None
     if not isinstance(items, list) or not items:
         raise ParamsError("batch config needs a list 'organisations'", path=path,

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .errors import ParamsError, ReportkitError, _Collector
-from .safeyaml import load_yaml
+from .safeyaml import load_yaml, yaml_problem
 
 # Name → what it means; the order is the order of the notebook's parameters cell.
 PARAMETERS: dict[str, str] = {
@@ -154,13 +154,7 @@ def load_params_file(path: str | os.PathLike) -> dict[str, Any]:
     except FileNotFoundError:
         raise ParamsError("params file not found", path=path, hint="check the path given to --params") from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ParamsError(
-            f"not valid YAML: {getattr(exc, 'problem', exc)}",
-            path=path,
-            line=mark.line + 1 if mark else None,
-            hint="fix the YAML syntax at that line",
-        ) from None
+        raise yaml_problem(exc, ParamsError, path, "fix the YAML syntax at that line") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ParamsError(f"cannot read params file: {exc}", path=path, hint="save it as UTF-8 text") from None
     if raw is None:

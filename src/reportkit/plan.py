@@ -16,7 +16,7 @@ from typing import Any, Iterable
 
 from .errors import PlanError, _Collector
 from .safepath import SAFE_CODE_RE
-from .safeyaml import load_yaml_nodes
+from .safeyaml import load_yaml_nodes, yaml_problem
 from .text import fold_key, normalize_code, to_nfc
 
 DUE_KINDS = ("continuous", "quarter", "months", "external", "date")
@@ -340,13 +340,7 @@ def load_plan(path: Path | str | None = None) -> Plan:
         raw, root = load_yaml_nodes(text)  # refuses alias bombs and deep nesting before anything walks the tree
         lines, duplicates = _scan_nodes(root)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise PlanError(
-            f"not valid YAML: {getattr(exc, 'problem', exc)}",
-            path=path,
-            line=mark.line + 1 if mark else None,
-            hint="fix the YAML syntax at that line (indentation, quotes, colons)",
-        ) from None
+        raise yaml_problem(exc, PlanError, path, "fix the YAML syntax at that line (indentation, quotes, colons)") from None
     if not isinstance(raw, dict):
         raise PlanError("a plan must be a YAML mapping of fields", path=path, hint="see data/plan/ for an example")
     r = _Reader(path, lines)

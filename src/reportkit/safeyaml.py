@@ -57,6 +57,13 @@ def load_yaml_nodes(text: str, loader: type = getattr(yaml, "CSafeLoader", yaml.
         parser.dispose()
 
 
+def yaml_problem(exc: yaml.YAMLError, error_class: type, path: Any, hint: str):
+    """The reportkit error for a YAML syntax or limit error: message, file and line, and a fix."""
+    mark = getattr(exc, "problem_mark", None)
+    return error_class(f"not valid YAML: {getattr(exc, 'problem', None) or exc}", path=path,
+                       line=mark.line + 1 if mark else None, hint=hint)
+
+
 def expanded_size(root: yaml.Node, limit: int = MAX_NODES) -> int:
     """Nodes of the document with every alias expanded; YamlLimitError above ``limit`` or for a cycle."""
     sizes: dict[int, int] = {}
