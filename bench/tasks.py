@@ -21,8 +21,8 @@ VENV_BIN = Path(sys.executable).parent
 # Imports and the plan are loaded in prepare_*: both sides are timed on reading alone.
 
 def prepare_intake_reportkit(folder: str, plan: str):
-    from reportkit.intake import read_workbook
-    from reportkit.plan import load_plan
+    from reportkit.intake.reader import read_workbook
+    from reportkit.plan.load import load_plan
 
     return read_workbook, load_plan(plan), sorted(Path(folder).glob("*.xlsx"))
 
@@ -51,8 +51,8 @@ def intake_pandas(state, folder: str, plan: str) -> dict:  # noqa: ARG001
 # ---------------------------------------------------------------- status engine
 
 def prepare_assess(units: int, tasks: int, plan_dir: str) -> tuple:
-    from reportkit.model import DONE, IN_PROGRESS, Submission, TaskRow
-    from reportkit.plan import load_plan
+    from reportkit.intake.model import DONE, IN_PROGRESS, Submission, TaskRow
+    from reportkit.plan.load import load_plan
 
     from bench.synth import write_plan
 

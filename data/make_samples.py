@@ -36,10 +36,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from reportkit.fmt import format_date  # noqa: E402
-from reportkit.legacy import encode_tcvn3  # noqa: E402
+from reportkit.intake.legacy import encode_tcvn3  # noqa: E402
 from reportkit.periods import Period, build_calendar  # noqa: E402
-from reportkit.plan import Plan, load_plan  # noqa: E402
-from reportkit.workbook import (  # noqa: E402
+from reportkit.plan.load import Plan, load_plan  # noqa: E402
+from reportkit.intake.template import (  # noqa: E402
     DATE_ROW,
     HEADER_ROW,
     VALUE_COLUMN,

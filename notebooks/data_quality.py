@@ -15,7 +15,7 @@ submissions = None
 as_of = None
 
 # %%
-from reportkit.quality import build_quality_report
+from reportkit.report.quality import build_quality_report
 
 quality = build_quality_report(period, stream, plan_path=plan_path, submissions=submissions, as_of=as_of)
 quality.header()

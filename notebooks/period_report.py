@@ -18,7 +18,7 @@ number = None
 signed_on = None
 
 # %%
-from reportkit.report import build_report
+from reportkit.report.period import build_report
 
 report = build_report(
     period,

@@ -23,8 +23,8 @@ import resource
 import time
 from pathlib import Path
 
-from reportkit.model import DONE, IN_PROGRESS, NOT_STARTED, Submission, TaskRow
-from reportkit.plan import DueRule, Plan, Task, Unit
+from reportkit.intake.model import DONE, IN_PROGRESS, NOT_STARTED, Submission, TaskRow
+from reportkit.plan.load import DueRule, Plan, Task, Unit
 
 
 def build_plan(n_units: int, n_tasks: int, year: int = 2024) -> Plan:

@@ -22,7 +22,7 @@ PLAN_PATH = ROOT / "data" / "plan" / "ttdvvl-2024.yaml"
 
 @pytest.fixture(scope="session")
 def plan():
-    from reportkit.plan import load_plan
+    from reportkit.plan.load import load_plan
 
     return load_plan(PLAN_PATH)
 

@@ -10,7 +10,7 @@ from .conftest import PLAN_PATH, ROOT
 @pytest.fixture(scope="session")
 def built_report(tmp_path_factory):
     """``RunResult`` of ``reportkit run --params params/2024-Q1-dan-chu.yaml`` into a temporary folder."""
-    from reportkit.run import run_report
+    from reportkit.jobs.run import run_report
 
     output = tmp_path_factory.mktemp("outputs")
     result = run_report(None, None, params_file=ROOT / "params" / "2024-Q1-dan-chu.yaml", plan_path=PLAN_PATH,

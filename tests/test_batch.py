@@ -15,7 +15,7 @@ import psutil
 import pytest
 
 from reportkit.cli import main
-from reportkit.lock import LOCK_NAME, OutputsLock
+from reportkit.jobs.lock import LOCK_NAME, OutputsLock
 
 from .conftest import PLAN_PATH, ROOT
 

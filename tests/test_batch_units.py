@@ -10,10 +10,10 @@ import sys
 
 import pytest
 
-from reportkit.batch import Job, fingerprint_job, is_unchanged, load_organisations, select_due
+from reportkit.jobs.batch import Job, fingerprint_job, is_unchanged, load_organisations, select_due
 from reportkit.errors import LockedError, ParamsError, PeriodError, PlanError
-from reportkit.index import render_index
-from reportkit.lock import LOCK_NAME, OutputsLock
+from reportkit.report.index import render_index
+from reportkit.jobs.lock import LOCK_NAME, OutputsLock
 
 from .conftest import PLAN_PATH
 

@@ -24,7 +24,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from reportkit.lock import LOCK_NAME
+from reportkit.jobs.lock import LOCK_NAME
 
 from .conftest import PLAN_PATH, ROOT
 
@@ -145,7 +145,7 @@ def test_kill_9_during_report_runs_leaves_old_or_new_and_next_run_cleans_up(work
         assert inputs_now(ws) == ws["inputs"]
     # What the next run of this report does first (the batch test below runs it for real): the killed
     # runs' staging folders go, nothing else does.
-    from reportkit.staging import remove_stale
+    from reportkit.jobs.staging import remove_stale
 
     remove_stale(report)
     leftovers = [p.name for p in report.parent.iterdir() if p.name.startswith(".")]
@@ -213,12 +213,12 @@ def test_kill_9_during_batches_keeps_reports_whole_and_the_lock_recoverable(work
 
 
 def test_a_killed_runs_staging_folder_is_removed_only_when_its_owner_is_gone(tmp_path):
-    from reportkit.staging import make_staging, remove_stale
+    from reportkit.jobs.staging import make_staging, remove_stale
 
     final = tmp_path / "2024-Q1" / "dan-chu"
     final.parent.mkdir()
     mine = make_staging(final)  # this process: alive
-    code = ("import sys, time; from pathlib import Path; from reportkit.staging import make_staging; "
+    code = ("import sys, time; from pathlib import Path; from reportkit.jobs.staging import make_staging; "
             "print(make_staging(Path(sys.argv[1])), flush=True); time.sleep(60)")
     child = subprocess.Popen([sys.executable, "-c", code, str(final)], stdout=subprocess.PIPE, text=True)
     theirs = Path(child.stdout.readline().strip())
@@ -234,7 +234,7 @@ def test_a_killed_runs_staging_folder_is_removed_only_when_its_owner_is_gone(tmp
 
 
 def test_a_crash_between_the_two_fallback_renames_gets_the_old_report_back(tmp_path):
-    from reportkit.staging import remove_stale
+    from reportkit.jobs.staging import remove_stale
 
     final = tmp_path / "2024-Q1" / "dan-chu"
     final.parent.mkdir()

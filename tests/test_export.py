@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 import pytest
 
 from reportkit.errors import ExportError
-from reportkit.export import export_html, export_pdf, find_chromium
+from reportkit.jobs.export import export_html, export_pdf, find_chromium
 
 from .conftest import DATA
 

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from reportkit.errors import ReportkitError
 from reportkit.params import load_params_file, validate_params
 from reportkit.periods import build_calendar
-from reportkit.plan import load_plan
+from reportkit.plan.load import load_plan
 
 from .conftest import PLAN_PATH, ROOT
 

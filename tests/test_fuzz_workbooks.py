@@ -32,11 +32,13 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from reportkit import intake, legacy
-from reportkit.model import DONE, ERROR, IN_PROGRESS, NOT_STARTED, ROW_STATUSES, WARNING, Finding
+from reportkit.intake import reader as intake
+
+from reportkit.intake import legacy
+from reportkit.intake.model import DONE, ERROR, IN_PROGRESS, NOT_STARTED, ROW_STATUSES, WARNING, Finding
 from reportkit.status import assess
 from reportkit.text import clean_text, to_nfc
-from reportkit.workbook import fix_zip_times
+from reportkit.intake.template import fix_zip_times
 
 from .conftest import PLAN_PATH
 
@@ -58,7 +60,7 @@ _PLAN = []
 def plan_():
     """The seed plan, loaded once (strategies need it outside any fixture)."""
     if not _PLAN:
-        from reportkit.plan import load_plan
+        from reportkit.plan.load import load_plan
 
         _PLAN.append(load_plan(PLAN_PATH))
     return _PLAN[0]

@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 
 from reportkit.cli import main
-from reportkit.export import chromium_command, find_chromium
+from reportkit.jobs.export import chromium_command, find_chromium
 
 from .conftest import PLAN_PATH, ROOT
 
@@ -189,9 +189,9 @@ def hostile_run(tmp_path_factory, beacon):
                  "--output", str(out), "--number", "{{7*7}}<b>", "--to", "html,pdf"])
     assert code == 1  # built; some input rows rejected (the two invalid rows)
     assert {f.name: f.read_bytes() for f in subs.iterdir()} == before
-    from reportkit.index import write_index
-    from reportkit.intake import read_workbook
-    from reportkit.plan import load_plan
+    from reportkit.report.index import write_index
+    from reportkit.intake.reader import read_workbook
+    from reportkit.plan.load import load_plan
 
     sub = read_workbook(subs / odd_name, load_plan(plan))  # the odd alias names the unit, no fallback
     assert sub.unit == "hcth" and not {"unit_from_filename", "unknown_unit"} & {f.code for f in sub.findings}
@@ -287,8 +287,8 @@ def test_template_keeps_formula_like_plan_text_as_text(tmp_path):
     """A plan whose unit name or task text starts with = + - @ gives a template of text cells, not formulas."""
     from openpyxl import load_workbook
 
-    from reportkit.plan import load_plan
-    from reportkit.workbook import write_template
+    from reportkit.plan.load import load_plan
+    from reportkit.intake.template import write_template
 
     text = PLAN_PATH.read_text(encoding="utf-8")
     swaps = [('name: "Phòng Hành chính – Tổng hợp"', 'name: "=HYPERLINK(\\"http://127.0.0.1:9\\",\\"Phòng HCTH\\")"'),

@@ -23,12 +23,12 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportkit import intake
-from reportkit.cellvalues import cell_text, parse_date, parse_progress, parse_status
+from reportkit.intake import reader as intake
+from reportkit.intake.cellvalues import cell_text, parse_date, parse_progress, parse_status
 from reportkit.errors import SubmissionsError
-from reportkit.intake import read_submissions, read_workbook
-from reportkit.legacy import has_telltale
-from reportkit.model import DONE, ERROR, IN_PROGRESS, NOT_STARTED, WARNING
+from reportkit.intake.reader import read_submissions, read_workbook
+from reportkit.intake.legacy import has_telltale
+from reportkit.intake.model import DONE, ERROR, IN_PROGRESS, NOT_STARTED, WARNING
 from reportkit.text import clean_text
 
 from .conftest import DATA, ROOT

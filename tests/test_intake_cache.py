@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import shutil
 
-from reportkit.intake import read_submissions
-from reportkit.intake_cache import ENV_VAR
+from reportkit.intake.reader import read_submissions
+from reportkit.intake.cache import ENV_VAR
 
 from .conftest import ROOT
 

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportkit import legacy
-from reportkit.legacy import (
+from reportkit.intake import legacy
+from reportkit.intake.legacy import (
     CONVERTED,
     TCVN3,
     UNCHANGED,

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from reportkit.batch import BatchSummary, Job, _keep_previous_version, write_summary
+from reportkit.jobs.batch import BatchSummary, Job, _keep_previous_version, write_summary
 from reportkit.cli import main
 from reportkit.errors import OutputError, ParamsError, PlanError
-from reportkit.index import write_index
-from reportkit.intake import read_submissions
-from reportkit.plan import load_plan
-from reportkit.run import run_report
+from reportkit.report.index import write_index
+from reportkit.intake.reader import read_submissions
+from reportkit.plan.load import load_plan
+from reportkit.jobs.run import run_report
 from reportkit.safepath import check_inside, safe_filename
 
 from .conftest import PLAN_PATH, ROOT

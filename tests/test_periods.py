@@ -8,7 +8,7 @@ import pytest
 
 from reportkit.errors import PeriodError
 from reportkit.periods import build_calendar, calendar_rows, find_report, parse_period, periods_of_year
-from reportkit.plan import load_plan
+from reportkit.plan.load import load_plan
 
 from .conftest import DATA
 

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from reportkit.errors import PlanError
-from reportkit.plan import DueRule, load_plan, parse_time_frame
+from reportkit.plan.load import DueRule, load_plan, parse_time_frame
 
 from .conftest import DATA, PLAN_PATH, ROOT
 

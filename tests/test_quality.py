@@ -6,7 +6,7 @@ import datetime as dt
 
 import pandas as pd
 
-from reportkit.quality import build_quality_report, select_period_files
+from reportkit.report.quality import build_quality_report, select_period_files
 
 from .conftest import PLAN_PATH, ROOT
 

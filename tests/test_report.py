@@ -8,11 +8,11 @@ import re
 import pandas as pd
 import pytest
 
-from reportkit import charts
-from reportkit.document import document_number, place_and_date, render_header, render_signature, report_subject
-from reportkit.markup import escape, escape_series
+from reportkit.report import charts
+from reportkit.report.document import document_number, place_and_date, render_header, render_signature, report_subject
+from reportkit.report.markup import escape, escape_series
 from reportkit.periods import find_report
-from reportkit.report import (build_report, counts_table, findings_table, headline_sentence, render_result_details,
+from reportkit.report.period import (build_report, counts_table, findings_table, headline_sentence, render_result_details,
                               shorten, task_table)
 
 from .conftest import PLAN_PATH, ROOT

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from reportkit.export import chromium_command, find_chromium
+from reportkit.jobs.export import chromium_command, find_chromium
 
 from .report_fixtures import built_report  # noqa: F401  (session fixture)
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from reportkit import intake
+from reportkit.intake import reader as intake
 
 from . import hostile_files as hostile
 from .conftest import PLAN_PATH, ROOT
@@ -30,8 +30,8 @@ TIME_LIMIT = 20  # seconds, for the child's whole life (start-up included)
 _CHILD = """
 import json, resource, sys, time
 resource.setrlimit(resource.RLIMIT_AS, ({ceiling}, {ceiling}))
-from reportkit.intake import read_workbook
-from reportkit.plan import load_plan
+from reportkit.intake.reader import read_workbook
+from reportkit.plan.load import load_plan
 def peak_mib():
     # VmHWM: this process image's own peak RSS. ru_maxrss would also count the parent's RSS
     # at fork time (Linux carries it across exec), i.e. the whole pytest process.

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-import reportkit.run as run_module
+import reportkit.jobs.run as run_module
 from reportkit.errors import ParamsError
-from reportkit.run import _publish, parse_formats, run_report
+from reportkit.jobs.run import _publish, parse_formats, run_report
 
 from .conftest import DATA, PLAN_PATH, ROOT
 from .report_fixtures import built_report  # noqa: F401  (session fixture)
@@ -131,13 +131,13 @@ def test_cli_run_failure_exits_2_and_points_to_the_failure_page(tmp_path, capsys
 
 @pytest.mark.slow
 def test_failed_pdf_export_names_the_step_and_keeps_the_executed_notebook(tmp_path, monkeypatch):
-    import reportkit.export
+    import reportkit.jobs.export
     from reportkit.errors import ExportError
 
     def broken(html, path, **kwargs):
         raise ExportError("PDF export failed: no fonts")
 
-    monkeypatch.setattr(reportkit.export, "export_pdf", broken)
+    monkeypatch.setattr(reportkit.jobs.export, "export_pdf", broken)
     old = previous_report(tmp_path)
     result = run_report("2024-M03", "dan-van", plan_path=PLAN_PATH, output=tmp_path, submissions=SUBMISSIONS)
     assert not result.ok and result.error == "Xuất PDF (weasyprint): PDF export failed: no fonts"

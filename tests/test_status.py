@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from reportkit.errors import ParamsError, PeriodError, ReportkitError, SubmissionsError
-from reportkit.model import DONE, ERROR, IN_PROGRESS, NOT_STARTED, Finding, Submission, TaskRow
+from reportkit.intake.model import DONE, ERROR, IN_PROGRESS, NOT_STARTED, Finding, Submission, TaskRow
 from reportkit.status import (
     CONTINUOUS,
     DONE_LATE,
@@ -49,7 +49,7 @@ def one(frame: pd.DataFrame, code: str, unit: str, milestone: str = "") -> pd.Se
 
 @pytest.fixture(scope="module")
 def samples(plan):
-    from reportkit.intake import read_submissions
+    from reportkit.intake.reader import read_submissions
 
     return read_submissions(SAMPLES, plan)
 
@@ -454,7 +454,7 @@ def test_sparse_plans_join_rows_the_same_way(plan, samples):
     # 200 extra units that carry nothing make the (unit, task) key space sparse: the join hashes keys.
     import dataclasses
 
-    from reportkit.plan import Unit
+    from reportkit.plan.load import Unit
 
     wide = dataclasses.replace(plan, units=plan.units + tuple(Unit(f"x{i}", f"Phòng {i}") for i in range(200)))
     dense = assess(plan, samples, "2024-H1", as_of=D(2024, 5, 25))

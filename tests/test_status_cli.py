@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from reportkit.cli import main
-from reportkit.model import DONE, IN_PROGRESS, Submission, TaskRow
-from reportkit.xlsx_out import STATUS_FILLS, is_formula_like, neutralise_formula, write_table_xlsx
+from reportkit.intake.model import DONE, IN_PROGRESS, Submission, TaskRow
+from reportkit.report.xlsx_out import STATUS_FILLS, is_formula_like, neutralise_formula, write_table_xlsx
 
 from .conftest import PLAN_PATH, ROOT
 
@@ -147,7 +147,7 @@ def test_missing_or_empty_submissions_folder_exits_3(capsys, tmp_path):
 
 
 def test_rejected_input_rows_give_exit_1(capsys, monkeypatch):
-    from reportkit.model import ERROR, Finding
+    from reportkit.intake.model import ERROR, Finding
 
     bad = Finding(ERROR, "bad_status", "hcth_2024-02-25.xlsx", "Tình trạng không hợp lệ", "bad status",
                   "Chọn từ danh sách", row=9)

@@ -16,8 +16,8 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reportkit.model import DONE, IN_PROGRESS, NOT_STARTED, Submission, TaskRow
-from reportkit.plan import load_plan
+from reportkit.intake.model import DONE, IN_PROGRESS, NOT_STARTED, Submission, TaskRow
+from reportkit.plan.load import load_plan
 from reportkit.status import (
     DONE_LATE,
     DONE_ON_TIME,

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from reportkit.errors import PeriodError, PlanError
-from reportkit.model import DONE, ERROR, FINDING_COLUMNS, IN_PROGRESS, WARNING, Finding, Submission, TaskRow
+from reportkit.intake.model import DONE, ERROR, FINDING_COLUMNS, IN_PROGRESS, WARNING, Finding, Submission, TaskRow
 from reportkit.status import (
     DEADLINE_STATUSES,
     DONE_LATE,
@@ -30,7 +30,7 @@ SAMPLES = ROOT / "data" / "submissions" / "2024"
 
 @pytest.fixture(scope="module")
 def samples(plan):
-    from reportkit.intake import read_submissions
+    from reportkit.intake.reader import read_submissions
 
     return read_submissions(SAMPLES, plan)
 

@@ -12,9 +12,9 @@ import openpyxl
 import pytest
 
 from reportkit.errors import PeriodError, PlanError
-from reportkit.intake import read_workbook
-from reportkit.model import DONE, IN_PROGRESS, NOT_STARTED
-from reportkit.workbook import (
+from reportkit.intake.reader import read_workbook
+from reportkit.intake.model import DONE, IN_PROGRESS, NOT_STARTED
+from reportkit.intake.template import (
     DATE_ROW,
     GUIDE_SHEET_NAME,
     HEADER_ROW,

@@ -15,20 +15,20 @@ from pathlib import Path
 
 import click
 
-from .errors import EXIT_USAGE, ReportkitError
+from reportkit.errors import EXIT_USAGE, ReportkitError
 
 PLAN_HELP = "plan YAML (default: the single *.yaml in data/plan/)"
 
 
 def parse_date_option(value: str | None, option: str) -> dt.date | None:
     """An ISO (2024-03-05) or day-first (05/03/2024) date from a CLI option; never month-first."""
-    from .params import parse_date_value
+    from reportkit.params import parse_date_value
 
     return None if value is None else parse_date_value(value, option)
 
 
 def _plan(path: str | None):
-    from .plan import load_plan
+    from reportkit.plan.load import load_plan
 
     return load_plan(path)
 
@@ -54,7 +54,7 @@ def cli() -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 def calendar(plan_path: str | None, year: int | None, as_of: str | None, fmt: str) -> None:
     """Every report the plan requires in a year, with its deadline."""
-    from .periods import build_calendar, calendar_rows
+    from reportkit.periods import build_calendar, calendar_rows
 
     plan = _plan(plan_path)
     as_of_date = parse_date_option(as_of, "--as-of")
@@ -83,9 +83,13 @@ def calendar(plan_path: str | None, year: int | None, as_of: str | None, fmt: st
 @click.option("-o", "--output", type=click.Path(), help="file for one unit, folder for --all")
 def template(plan_path: str | None, unit_code: str | None, all_units: bool, period: str, output: str | None) -> None:
     """Write the department workbook template (.xlsx) for a unit, or every unit, and a period."""
-    from .errors import ParamsError
-    from .periods import parse_period
-    from .workbook import template_filename, template_filenames, write_template
+    from reportkit.errors import ParamsError
+    from reportkit.intake.template import (
+        template_filename,
+        template_filenames,
+        write_template,
+    )
+    from reportkit.periods import parse_period
 
     if bool(unit_code) == all_units:
         raise ParamsError("give either --unit UNIT or --all", hint="e.g. reportkit template --unit hcth --period 2024-Q1")
@@ -119,7 +123,7 @@ def check(paths: tuple[str, ...], plan_path: str | None, fmt: str) -> None:
 
     Exit code 0 when no file has an error, 1 when any has.
     """
-    from .intake import read_submissions, submission_as_dict
+    from reportkit.intake.reader import read_submissions, submission_as_dict
 
     plan = _plan(plan_path)
     subs = read_submissions([Path(p) for p in paths], plan)
@@ -133,7 +137,7 @@ def check(paths: tuple[str, ...], plan_path: str | None, fmt: str) -> None:
 
 def render_check(subs, plan) -> str:
     """Plain-text report of ``reportkit check``: per file, then totals (Vietnamese)."""
-    from .fmt import format_date
+    from reportkit.fmt import format_date
 
     labels = {"error": "LỖI", "warning": "CẢNH BÁO"}
     lines: list[str] = []
@@ -179,9 +183,8 @@ def render_check(subs, plan) -> str:
 def batch(plan_path, config, year, through, periods, streams, units, submissions, deadline_opts, workers, output,
           force, scheduler, dask_mode, timeout, kernel_name, quiet) -> None:
     """Build every report that is due (for cron): skip unchanged ones, write index.html."""
-    from .batch import Organisation, load_organisations, run_batch
-
-    from .errors import ParamsError
+    from reportkit.errors import ParamsError
+    from reportkit.jobs.batch import Organisation, load_organisations, run_batch
 
     through_date = parse_date_option(through, "--through")
     split = lambda v: [x.strip() for x in v.split(",") if x.strip()] if v else None  # noqa: E731
@@ -239,8 +242,8 @@ def run_command(period, stream, as_of, submissions, params_file, output, formats
       reportkit run --period 2024-Q1 --stream dan-chu
       reportkit run --params params/2024-M03-dan-van.yaml --to html,pdf
     """
-    from .errors import EXIT_INPUT_FINDINGS, EXIT_RUN_FAILED, ParamsError
-    from .run import run_report
+    from reportkit.errors import EXIT_INPUT_FINDINGS, EXIT_RUN_FAILED, ParamsError
+    from reportkit.jobs.run import run_report
 
     if not params_file and not (period and stream):
         raise ParamsError("give --period and --stream, or --params FILE",
@@ -257,7 +260,7 @@ def run_command(period, stream, as_of, submissions, params_file, output, formats
             click.echo(f"  the previous report is still in {result.out_dir}", err=True)
         _exit_code.set(EXIT_RUN_FAILED)
         return
-    from .fmt import format_date
+    from reportkit.fmt import format_date
 
     m = result.manifest
     as_of_text = format_date(dt.date.fromisoformat(m["as_of"]))
@@ -292,10 +295,21 @@ def status_command(period, stream, as_of, submissions, deadline_opts, fmt, outpu
       reportkit status --period 2024-Q1 --stream dan-chu
       reportkit status --period 2024 --as-of 2024-11-19 --deadline III.7=2024-08-15 --format xlsx
     """
-    from .errors import EXIT_INPUT_FINDINGS
-    from .periods import find_report
-    from .status import assess, resolve_as_of, resolve_deadlines, resolve_period, resolve_submissions
-    from .summary import format_headline, headline_counts, relevant_findings, summarize_period
+    from reportkit.errors import EXIT_INPUT_FINDINGS
+    from reportkit.periods import find_report
+    from reportkit.status import (
+        assess,
+        resolve_as_of,
+        resolve_deadlines,
+        resolve_period,
+        resolve_submissions,
+    )
+    from reportkit.summary import (
+        format_headline,
+        headline_counts,
+        relevant_findings,
+        summarize_period,
+    )
 
     plan = _plan(plan_path)
     # Check every option before reading any workbook.
@@ -311,14 +325,14 @@ def status_command(period, stream, as_of, submissions, deadline_opts, fmt, outpu
     findings = summary.findings if summary else relevant_findings(plan, subs, as_of_date)
 
     if fmt == "xlsx":
-        from .xlsx_out import write_status_xlsx
+        from reportkit.report.xlsx_out import write_status_xlsx
 
         path = Path(output or f"outputs/status-{period_obj.id}{'-' + stream if stream else ''}.xlsx")
         title = None if summary else f"{period_obj.label} (số liệu đến {as_of_date:%d/%m/%Y}): {headline}"
         write_status_xlsx(frame, path, summary=summary, title=title)
         click.echo(f"{len(frame)} dòng → {path}")
     elif fmt in ("csv", "json"):
-        from .status import status_records
+        from reportkit.status import status_records
 
         records = status_records(frame)
         if fmt == "json":
@@ -349,7 +363,7 @@ def status_csv(records: list[dict]) -> str:
     import csv
     import io
 
-    from .xlsx_out import neutralise_formula
+    from reportkit.report.xlsx_out import neutralise_formula
 
     buffer = io.StringIO()
     fields = list(records[0]) if records else ["task_code"]
@@ -362,9 +376,9 @@ def status_csv(records: list[dict]) -> str:
 
 def render_status_table(frame) -> str:
     """The status table as aligned text: code, milestone, unit, lead, deadline, completion, status, days late."""
-    from .fmt import format_date
-
     import pandas as pd
+
+    from reportkit.fmt import format_date
 
     def day(value) -> str:
         return "" if pd.isna(value) else format_date(value.date())
@@ -381,8 +395,8 @@ def render_status_table(frame) -> str:
 
 def parse_deadline_options(options) -> dict[str, str]:
     """``("III.7=2024-08-15",)`` → ``{"III.7": "2024-08-15"}`` (dates checked, codes normalised)."""
-    from .errors import ParamsError
-    from .text import normalize_code
+    from reportkit.errors import ParamsError
+    from reportkit.text import normalize_code
 
     out = {}
     for item in options or ():

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
-from .errors import ParamsError, ReportkitError, _Collector
-from .safeyaml import load_yaml, yaml_problem
+from reportkit.errors import ParamsError, ReportkitError, _Collector
+from reportkit.safeyaml import load_yaml, yaml_problem
 
 # Name → what it means; the order is the order of the notebook's parameters cell.
 PARAMETERS: dict[str, str] = {
@@ -174,8 +174,8 @@ def validate_params(raw: Mapping[str, Any], *, source: str | os.PathLike | None 
     codes (with the plan's 'theo kế hoạch của cấp trên' tasks), and that the
     submissions folder exists. ``source`` names the params file in messages.
     """
-    from .periods import find_report, parse_period
-    from .plan import load_plan
+    from reportkit.periods import find_report, parse_period
+    from reportkit.plan.load import load_plan
 
     where = str(source) if source is not None else None
     errors = _Collector(ParamsError, path=where)
@@ -274,13 +274,13 @@ def validate_params(raw: Mapping[str, Any], *, source: str | os.PathLike | None 
 
 
 def _default_plan(root: Path | None) -> Path:
-    from .plan import find_plan
+    from reportkit.plan.load import find_plan
 
     return find_plan(root / PLAN_DIR if root else PLAN_DIR)
 
 
 def _check_deadlines(value: Any, plan, errors: _Collector) -> dict[str, dt.date]:
-    from .text import normalize_code
+    from reportkit.text import normalize_code
 
     if value in (None, "", {}):
         return {}

@@ -13,9 +13,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .errors import PeriodError
-from .fmt import format_date, format_roman
-from .plan import Plan, ReportRule, ReportStream, month_end
+from reportkit.errors import PeriodError
+from reportkit.fmt import format_date, format_roman
+from reportkit.plan.load import Plan, ReportRule, ReportStream, month_end
 
 PERIOD_FORMS = "YYYY-M01…YYYY-M12 (tháng), YYYY-Q1…YYYY-Q4 (quý), YYYY-H1 (6 tháng), YYYY-9M (9 tháng), YYYY (năm)"
 _PERIOD_RE = re.compile(r"^(\d{4})(?:-(?:M(\d{2})|Q([1-4])|(H1)|(9M)))?$")

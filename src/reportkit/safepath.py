@@ -16,7 +16,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .errors import OutputError
+from reportkit.errors import OutputError
 
 SAFE_CODE_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")  # plan codes that name folders (report streams)
 _UNSAFE_CHARS_RE = re.compile(r'[\x00-\x1f\x7f-\x9f/\\:*?"<>|\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e'

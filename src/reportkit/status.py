@@ -61,11 +61,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import ParamsError, PeriodError, SubmissionsError
-from .model import DONE, ERROR, IN_PROGRESS, NOT_STARTED, Submission
-from .periods import Period, parse_period
-from .plan import Plan
-from .text import normalize_code
+from reportkit.errors import ParamsError, PeriodError, SubmissionsError
+from reportkit.intake.model import DONE, ERROR, IN_PROGRESS, NOT_STARTED, Submission
+from reportkit.periods import Period, parse_period
+from reportkit.plan.load import Plan
+from reportkit.text import normalize_code
 
 DONE_ON_TIME = "Đã hoàn thành đúng hạn"
 DONE_LATE = "Đã hoàn thành quá hạn"
@@ -196,7 +196,7 @@ def resolve_submissions(submissions: Iterable[Submission] | str | Path, plan: Pl
         if not folder.exists():
             raise SubmissionsError("submissions folder not found", path=folder,
                                    hint="check the path, or pass --submissions with the folder holding the departments' workbooks")
-        from .intake import read_submissions
+        from reportkit.intake.reader import read_submissions
 
         found = read_submissions(folder, plan)
         if not found:

@@ -29,11 +29,17 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .fmt import format_date, format_percent
-from .model import ERROR, FINDING_COLUMNS, WARNING, Submission, findings_frame
-from .periods import DueReport, Period, build_calendar, find_report
-from .plan import Plan
-from .status import (
+from reportkit.fmt import format_date, format_percent
+from reportkit.intake.model import (
+    ERROR,
+    FINDING_COLUMNS,
+    WARNING,
+    Submission,
+    findings_frame,
+)
+from reportkit.periods import DueReport, Period, build_calendar, find_report
+from reportkit.plan.load import Plan
+from reportkit.status import (
     DEADLINE_STATUSES,
     DONE_LATE,
     DONE_ON_TIME,

@@ -27,9 +27,9 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
-from reportkit.legacy import encode_tcvn3, encode_vni  # noqa: E402
-from reportkit.plan import load_plan  # noqa: E402
-from reportkit.workbook import (  # noqa: E402
+from reportkit.intake.legacy import encode_tcvn3, encode_vni  # noqa: E402
+from reportkit.plan.load import load_plan  # noqa: E402
+from reportkit.intake.template import (  # noqa: E402
     DATE_ROW,
     HEADER_ROW,
     VALUE_COLUMN,

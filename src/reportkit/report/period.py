@@ -11,17 +11,31 @@ with ``reportkit.fmt`` (87,5%; 1.983; 05/03/2024).
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 
-from . import charts
-from .document import annex_heading, render_header, render_intro, render_signature, report_subject
-from .fmt import format_date, format_number, format_percent
-from .run import RUN_RECORD_MIMETYPE
-from .markup import Column, Html, dash_list, escape, escape_series, para, render_table, tag
+from reportkit.fmt import format_date, format_number, format_percent
+from reportkit.report import charts
+from reportkit.report.document import (
+    annex_heading,
+    render_header,
+    render_intro,
+    render_signature,
+    report_subject,
+)
+from reportkit.report.markup import (
+    Column,
+    Html,
+    dash_list,
+    escape,
+    escape_series,
+    para,
+    render_table,
+    tag,
+)
+from reportkit.report.record import RUN_RECORD_MIMETYPE
 
 SECTION_TITLES = {
     "results": "I. KẾT QUẢ THỰC HIỆN",
@@ -627,9 +641,9 @@ def build_report(period: str, stream: str, *, plan_path: str | None = None, subm
     """
     import time
 
-    from .intake import read_submissions
-    from .params import validate_params
-    from .summary import summarize_period
+    from reportkit.intake.reader import read_submissions
+    from reportkit.params import validate_params
+    from reportkit.summary import summarize_period
 
     timings: dict[str, float] = {}
     start = time.perf_counter()

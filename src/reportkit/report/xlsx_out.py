@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from .errors import OutputError
+from reportkit.errors import OutputError
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 EXCEL_MAX_ROWS = 1_048_576

@@ -32,8 +32,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from . import legacy
-from .cellvalues import (
+from reportkit.errors import SubmissionsError
+from reportkit.fmt import format_date, format_number
+from reportkit.intake import legacy
+from reportkit.intake.cache import read_workbook_cached
+from reportkit.intake.cellvalues import (
     accepted_status_words,
     cell_text,
     parse_date,
@@ -41,14 +44,27 @@ from .cellvalues import (
     parse_status,
     status_from_progress,
 )
-from .errors import SubmissionsError
-from .fmt import format_date, format_number
-from .headers import COLUMNS, HEADER_SEARCH_ROWS, Header, column_letter, field_of, find_header, read_title
-from .intake_cache import read_workbook_cached
-from .model import DONE, ERROR, ROW_STATUS_LABELS, WARNING, Finding, Submission, TaskRow
-from .plan import Plan
-from .sheetscan import scan_extent, scan_xls_extent
-from .text import fold_key, normalize_code
+from reportkit.intake.headers import (
+    COLUMNS,
+    HEADER_SEARCH_ROWS,
+    Header,
+    column_letter,
+    field_of,
+    find_header,
+    read_title,
+)
+from reportkit.intake.model import (
+    DONE,
+    ERROR,
+    ROW_STATUS_LABELS,
+    WARNING,
+    Finding,
+    Submission,
+    TaskRow,
+)
+from reportkit.intake.sheetscan import scan_extent, scan_xls_extent
+from reportkit.plan.load import Plan
+from reportkit.text import fold_key, normalize_code
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # 20 MiB on disk
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024  # 200 MiB inside a zip (.xlsx, .xlsm, .ods)
@@ -449,7 +465,12 @@ class _WorkbookReader:
         return sub
 
     def _read_book(self, data: bytes, info: _FileInfo, sub: Submission) -> None:
-        from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
+        from python_calamine import (
+            CalamineWorkbook,
+            PasswordError,
+            SheetTypeEnum,
+            SheetVisibleEnum,
+        )
 
         try:
             book = CalamineWorkbook.from_filelike(io.BytesIO(data))

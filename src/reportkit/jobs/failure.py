@@ -9,12 +9,11 @@ report's stylesheet.
 from __future__ import annotations
 
 import datetime as dt
-
 import html as _html
 
-from .export import read_css
-from .fmt import format_date, format_number
-from .markup import escape, tag
+from reportkit.fmt import format_date, format_number
+from reportkit.jobs.export import read_css
+from reportkit.report.markup import escape, tag
 
 
 def render_failure_page(params, step: str, message: str, detail: str, inputs: list[dict]) -> str:

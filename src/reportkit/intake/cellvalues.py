@@ -14,8 +14,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .model import DONE, IN_PROGRESS, NOT_STARTED, ROW_STATUS_LABELS
-from .text import INVISIBLE_CHARS, clean_text, fold_key
+from reportkit.intake.model import DONE, IN_PROGRESS, NOT_STARTED, ROW_STATUS_LABELS
+from reportkit.text import INVISIBLE_CHARS, clean_text, fold_key
 
 # Status words people type, as fold_key() keys (no diacritics, lower case).
 # The canonical words come first; see ROW_STATUS_LABELS.

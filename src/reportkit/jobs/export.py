@@ -18,9 +18,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from .errors import ExportError
+from reportkit.errors import ExportError
 
-TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "templates"
 TEMPLATE_NAME = "reportkit"
 CSS_PATH = TEMPLATES_DIR / TEMPLATE_NAME / "report.css"
 PDF_ENGINES = ("weasyprint", "chromium")

@@ -15,10 +15,10 @@ from typing import Any
 
 import pandas as pd
 
-from .fmt import format_date, format_number
-from .markup import Column, Html, escape, para, render_table, tag
-from .model import findings_frame
-from .report import date_texts, findings_table, render_findings
+from reportkit.fmt import format_date, format_number
+from reportkit.intake.model import findings_frame
+from reportkit.report.markup import Column, Html, escape, para, render_table, tag
+from reportkit.report.period import date_texts, findings_table, render_findings
 
 FILE_COLUMNS = [
     Column("stt", "STT", "6%", "center"),
@@ -118,8 +118,8 @@ class QualityReport:
 def build_quality_report(period: str, stream: str, *, plan_path: str | None = None,
                          submissions: str | None = None, as_of: Any = None) -> QualityReport:
     """Validate parameters, read the submissions folder and keep the period's files and findings."""
-    from .intake import read_submissions
-    from .params import validate_params
+    from reportkit.intake.reader import read_submissions
+    from reportkit.params import validate_params
 
     params = validate_params({"period": period, "stream": stream, "plan_path": plan_path,
                               "submissions": submissions, "as_of": as_of})

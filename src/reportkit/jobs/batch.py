@@ -24,15 +24,22 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from . import __version__
-from .errors import EXIT_INPUT_FINDINGS, EXIT_OK, EXIT_RUN_FAILED, ParamsError, ReportkitError, TerminatedError
-from .lock import OutputsLock
-from .periods import DueReport, build_calendar, parse_period
-from .plan import Plan, load_plan
-from .safeyaml import load_yaml, yaml_problem
+from reportkit import __version__
+from reportkit.errors import (
+    EXIT_INPUT_FINDINGS,
+    EXIT_OK,
+    EXIT_RUN_FAILED,
+    ParamsError,
+    ReportkitError,
+    TerminatedError,
+)
+from reportkit.jobs.lock import OutputsLock
+from reportkit.periods import DueReport, build_calendar, parse_period
+from reportkit.plan.load import Plan, load_plan
+from reportkit.safeyaml import load_yaml, yaml_problem
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
-DEFAULT_NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "period_report.ipynb"
+DEFAULT_NOTEBOOK = Path(__file__).resolve().parents[3] / "notebooks" / "period_report.ipynb"
 
 # Environment for child runs: cron gives a bare ASCII locale and no DISPLAY.
 CHILD_ENV = {"LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8", "PYTHONUTF8": "1",
@@ -197,7 +204,7 @@ class _Outcome:
 
 
 class WorkerSlot:
-    """A child process that builds reports one after another (``python -m reportkit.batch --serve``).
+    """A child process that builds reports one after another (``python -m reportkit.jobs.batch --serve``).
 
     Each report still gets its own kernel; the worker keeps papermill,
     nbconvert and WeasyPrint imported between reports. A report past its
@@ -215,7 +222,7 @@ class WorkerSlot:
 
     def _start(self) -> None:
         self._stderr = tempfile.TemporaryFile()
-        self.proc = subprocess.Popen([sys.executable, "-m", "reportkit.batch", "--serve"], stdin=subprocess.PIPE,
+        self.proc = subprocess.Popen([sys.executable, "-m", "reportkit.jobs.batch", "--serve"], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=self._stderr, env={**os.environ, **CHILD_ENV},
                                      start_new_session=True)
         _LIVE[self.proc.pid] = self.proc
@@ -269,7 +276,7 @@ class WorkerSlot:
 
 def _keep_previous_version(job: Job) -> Path | None:
     """Hard-link the current report into ``<stream>.versions/<built-at>/`` before a re-run."""
-    from .safepath import check_inside
+    from reportkit.safepath import check_inside
 
     check_inside(job.output, job.report_dir)  # a planted link must not make the batch read or copy elsewhere
     manifest = read_manifest(job.report_dir)
@@ -351,7 +358,7 @@ def execute_job(job: Job, slot: "WorkerSlot | None" = None) -> JobResult:
 
 def remove_staging(job: Job) -> None:
     """Remove half-written staging folders of a run that was killed (those whose owner process is gone)."""
-    from .staging import remove_stale
+    from reportkit.jobs.staging import remove_stale
 
     remove_stale(job.report_dir)
 
@@ -359,8 +366,8 @@ def remove_staging(job: Job) -> None:
 def write_killed_failure(job: Job, message: str) -> None:
     """The "báo cáo chưa hoàn chỉnh" page for a run that was killed before it could write its own."""
     try:
-        from .params import validate_params
-        from .run import _Failure, _write_failure
+        from reportkit.jobs.run import _Failure, _write_failure
+        from reportkit.params import validate_params
 
         params = validate_params({"period": job.period, "stream": job.stream, "plan_path": job.plan_path,
                                   "submissions": job.submissions, "deadlines": job.deadlines or None})
@@ -377,7 +384,7 @@ def _run_job_file(job_file: str, result_file: str) -> None:
     # One intake cache per outputs folder: each workbook is read once per batch, not once per report.
     os.environ["REPORTKIT_CACHE_DIR"] = str(Path(job.output) / ".cache" / "intake")
     try:
-        from .run import run_report
+        from reportkit.jobs.run import run_report
 
         res = run_report(
             job.period, job.stream, plan_path=job.plan_path, as_of=None, submissions=job.submissions,
@@ -399,7 +406,7 @@ def _run_job_file(job_file: str, result_file: str) -> None:
 def _worker_main(argv: list[str]) -> int:
     """Child process: ``--serve`` reads "job-file<TAB>result-file" lines and answers "done" for each."""
     if argv != ["--serve"]:
-        print("usage: python -m reportkit.batch --serve", file=sys.stderr)
+        print("usage: python -m reportkit.jobs.batch --serve", file=sys.stderr)
         return 3
     # The protocol keeps the original stdout to itself; anything a library prints goes to stderr.
     protocol = os.fdopen(os.dup(1), "w", encoding="utf-8")
@@ -552,12 +559,12 @@ def run_batch(orgs: list[Organisation], *, year: int | None = None, through: dt.
                                    dt.datetime.now().astimezone().isoformat(timespec="seconds"),
                                    through.isoformat(), workers, engine, results)
             write_summary(output, summary)
-            from .index import write_index
+            from reportkit.report.index import write_index
 
             for org in orgs:
                 write_index(output / org.code if org.code else output, load_plan(org.plan_path), year, through)
             if len(orgs) > 1 or orgs[0].code:
-                from .index import write_org_index
+                from reportkit.report.index import write_org_index
 
                 write_org_index(output, orgs)
             return summary
@@ -618,7 +625,8 @@ def _run_local(jobs: list[Job], workers: int, progress: _Progress) -> list[JobRe
 
 def _run_dask(jobs: list[Job], scheduler: str | None, workers: int, progress: _Progress) -> list[JobResult]:
     """The same jobs on dask.distributed: a scheduler address, or a LocalCluster of processes."""
-    from distributed import Client, LocalCluster, as_completed as dask_completed
+    from distributed import Client, LocalCluster
+    from distributed import as_completed as dask_completed
 
     cluster = None
     if scheduler:
@@ -648,7 +656,7 @@ def _run_dask(jobs: list[Job], scheduler: str | None, workers: int, progress: _P
 
 def write_summary(output: Path, summary: BatchSummary) -> Path:
     """Write the batch's JSON summary to ``runs/`` and ``last-batch.json`` atomically."""
-    from .safepath import check_inside
+    from reportkit.safepath import check_inside
 
     data = {**asdict(summary), "counts": summary.counts(), "exit_code": summary.exit_code}
     runs = check_inside(output, output / "runs")

@@ -20,12 +20,12 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from .cellvalues import STATUS_ALIASES
-from .fmt import format_date
-from .model import ROW_STATUS_LABELS
-from .periods import Period, build_calendar, parse_period
-from .plan import Plan
-from .safepath import safe_filename
+from reportkit.fmt import format_date
+from reportkit.intake.cellvalues import STATUS_ALIASES
+from reportkit.intake.model import ROW_STATUS_LABELS
+from reportkit.periods import Period, build_calendar, parse_period
+from reportkit.plan.load import Plan
+from reportkit.safepath import safe_filename
 
 SHEET_NAME = "Báo cáo"
 GUIDE_SHEET_NAME = "Hướng dẫn"

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from .errors import PlanError, _Collector
-from .safepath import SAFE_CODE_RE
-from .safeyaml import load_yaml_nodes, yaml_problem
-from .text import fold_key, normalize_code, to_nfc
+from reportkit.errors import PlanError, _Collector
+from reportkit.safepath import SAFE_CODE_RE
+from reportkit.safeyaml import load_yaml_nodes, yaml_problem
+from reportkit.text import fold_key, normalize_code, to_nfc
 
 DUE_KINDS = ("continuous", "quarter", "months", "external", "date")
 PERIOD_KINDS = ("M", "Q", "Q1", "Q2", "Q3", "Q4", "H1", "9M", "Y")

@@ -14,14 +14,14 @@ import os
 import socket
 from pathlib import Path
 
-from .errors import LockedError, OutputError
+from reportkit.errors import LockedError, OutputError
 
 LOCK_NAME = ".reportkit-batch.lock"
 
 
 def _alive(pid: int, start: str | None = None) -> bool:
     """Whether the holder still runs: a killed process not yet reaped, or a reused pid, does not count."""
-    from .staging import process_alive as running
+    from reportkit.jobs.staging import process_alive as running
 
     return running(pid, start)
 
@@ -47,7 +47,7 @@ class OutputsLock:
         except OSError as exc:
             raise OutputError(f"cannot create the outputs folder: {exc.strerror}", path=self.folder,
                               hint="choose a writable --output folder") from None
-        from .staging import process_start
+        from reportkit.jobs.staging import process_start
 
         me = {"host": socket.gethostname(), "pid": os.getpid(),
               "started": dt.datetime.now().astimezone().isoformat(timespec="seconds"),

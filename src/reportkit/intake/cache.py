@@ -19,16 +19,17 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-from .model import Submission
+from reportkit.intake.model import Submission
 
 ENV_VAR = "REPORTKIT_CACHE_DIR"
-_READER_MODULES = ("intake.py", "headers.py", "cellvalues.py", "legacy.py", "sheetscan.py", "text.py", "model.py")
+_READER_MODULES = ("intake/reader.py", "intake/headers.py", "intake/cellvalues.py", "intake/legacy.py",
+                   "intake/sheetscan.py", "text.py", "intake/model.py")
 
 
 @lru_cache(maxsize=1)
 def _reader_digest() -> bytes:
     h = hashlib.sha256()
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parents[1]
     for name in _READER_MODULES:
         source = here / name
         if source.is_file():

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .fmt import format_date, format_long_date
-from .markup import escape, tag
-from .text import to_nfc
+from reportkit.fmt import format_date, format_long_date
+from reportkit.report.markup import escape, tag
+from reportkit.text import to_nfc
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"

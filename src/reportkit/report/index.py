@@ -14,9 +14,9 @@ import os
 import tempfile
 from pathlib import Path
 
-from .fmt import format_date
-from .periods import DueReport, build_calendar
-from .plan import Plan
+from reportkit.fmt import format_date
+from reportkit.periods import DueReport, build_calendar
+from reportkit.plan.load import Plan
 
 STATE_LABELS = {
     "on_time": "Đã lập đúng hạn",

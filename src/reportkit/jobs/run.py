@@ -32,22 +32,27 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Iterable
 
-from .errors import ExportError, NotebookError, OutputError, ParamsError
-from .export import block_slow_imports
-from .params import ReportParams, find_project_root, load_params_file, validate_params
-from .safepath import check_inside
-from .staging import make_staging, remove_stale, swap_in
+from reportkit.errors import ExportError, NotebookError, OutputError, ParamsError
+from reportkit.jobs.export import block_slow_imports
+from reportkit.jobs.staging import make_staging, remove_stale, swap_in
+from reportkit.params import (
+    ReportParams,
+    find_project_root,
+    load_params_file,
+    validate_params,
+)
+from reportkit.report.record import RUN_RECORD_MIMETYPE
+from reportkit.safepath import check_inside
 
 FORMATS = ("html", "pdf", "ipynb")
 # The notebook's last cell displays the run record under this MIME type: the
 # template ignores it, run_report reads it into manifest.json.
-RUN_RECORD_MIMETYPE = "application/vnd.reportkit.run+json"
 FILE_NAMES = {"html": "report.html", "pdf": "report.pdf", "ipynb": "report.ipynb"}
 NOTEBOOK = Path("notebooks") / "period_report.ipynb"
 KEY_LIBRARIES = ("reportkit", "papermill", "nbconvert", "nbformat", "nbclient", "ipykernel", "weasyprint",
                  "matplotlib", "pandas", "numpy", "python-calamine", "openpyxl", "jupytext")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
-SOURCE_ROOT = Path(__file__).resolve().parents[2]
+SOURCE_ROOT = Path(__file__).resolve().parents[3]
 
 
 @dataclass
@@ -136,7 +141,7 @@ class _Prewarm(threading.Thread):
         try:
             from nbformat.v4 import new_notebook
 
-            from .export import export_html
+            from reportkit.jobs.export import export_html
 
             html = export_html(new_notebook())  # imports nbconvert and compiles the template
             if self.pdf:
@@ -233,7 +238,7 @@ def run_report(
 
 # Imported by the kernel while it starts (the notebook's first import), so that
 # this work overlaps with papermill's own start-up in this process.
-KERNEL_WARMUP = "import reportkit.report"
+KERNEL_WARMUP = "import reportkit.report.period"
 
 
 class _Kernel:
@@ -336,7 +341,7 @@ def _execute(params: ReportParams, staging: Path, kernel_name: str, timeout: flo
     timings["execute"] = round(time.perf_counter() - t0, 3)
     nb = nbformat.read(out_nb, as_version=4)
     record = _read_run_record(nb)
-    from .document import lower_first, report_subject
+    from reportkit.report.document import lower_first, report_subject
 
     nb.metadata["reportkit"] = {"title": f"Báo cáo {lower_first(report_subject(params.report))}", "period": params.period.id,
                                 "stream": params.stream}
@@ -363,7 +368,7 @@ def _read_run_record(nb) -> dict:
 
 
 def _export(nb, staging: Path, fmts: tuple[str, ...], pdf_engine: str, timings: dict) -> dict[str, str]:
-    from .export import export_html, export_pdf
+    from reportkit.jobs.export import export_html, export_pdf
 
     files: dict[str, str] = {}
     t0 = time.perf_counter()
@@ -435,7 +440,7 @@ def _publish(staging: Path, final: Path) -> None:
 def _write_failure(failed_dir: Path, params: ReportParams, failure: _Failure, timings: dict,
                    started: dt.datetime) -> None:
     """Write ``failed.html``, the executed notebook and ``failure.json`` into ``<stream>.failed/``."""
-    from .failure import render_failure_page
+    from reportkit.jobs.failure import render_failure_page
 
     tmp = Path(tempfile.mkdtemp(prefix=f".{failed_dir.name}.", suffix=".tmp", dir=failed_dir.parent))
     os.chmod(tmp, 0o777 & ~_umask())

@@ -141,7 +141,7 @@ def chart_trend(trend, title: str = "Tỷ lệ hoàn thành nhiệm vụ có th�
     """
     import numpy as np
 
-    from .fmt import format_percent
+    from reportkit.fmt import format_percent
 
     if trend is None or len(trend) == 0:
         return None

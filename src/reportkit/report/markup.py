@@ -12,7 +12,7 @@ import html
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from .text import INVISIBLE_CHARS, to_nfc
+from reportkit.text import INVISIBLE_CHARS, to_nfc
 
 _INVISIBLE = f"[{INVISIBLE_CHARS}]"  # as to_nfc drops them: zero-width, bidi overrides, control characters
 

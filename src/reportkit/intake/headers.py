@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .cellvalues import cell_text
-from .text import fold_key
+from reportkit.intake.cellvalues import cell_text
+from reportkit.text import fold_key
 
 HEADER_SEARCH_ROWS = 20
 
