@@ -143,6 +143,7 @@ BAD_PLANS = {
     "bad_impossible_due_before.yaml": ("report_streams[0].reports[1].due_before.day", "impossible day of month"),
     "bad_mistyped_values.yaml": ("tasks[1].text", "'text' must be text, not int"),
     "bad_unknown_unit.yaml": ("tasks[2].lead", "unknown unit 'c'"),
+    "bad_unit_not_text.yaml": ("tasks[1].units[0]", "unknown unit"),
     "bad_due_contradicts_time_frame.yaml": ("tasks[1].due", "contradicts time_frame"),
     "bad_duplicate_key.yaml": ("title", "duplicate key 'title'"),
     "bad_not_yaml.yaml": (None, "not valid YAML"),

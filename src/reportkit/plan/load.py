@@ -396,7 +396,7 @@ def _build_plan(raw: dict, r: _Reader) -> Plan:
             return ()
         good = []
         for j, code in enumerate(value):
-            if code not in known_units:
+            if not isinstance(code, str) or code not in known_units:
                 r.add(f"{yaml_path}[{j}]", f"unknown unit '{code}'", hint="use one of: " + ", ".join(unit_codes))
             else:
                 good.append(code)
