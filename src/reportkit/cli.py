@@ -340,9 +340,10 @@ def status_command(period, stream, as_of, submissions, deadline_opts, fmt, outpu
         else:
             text = status_csv(records)
         if output:
-            Path(output).parent.mkdir(parents=True, exist_ok=True)
+            from reportkit.files import write_atomic
+
             # A BOM lets Excel open the Vietnamese CSV as UTF-8.
-            Path(output).write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
+            write_atomic(output, text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
             click.echo(f"{len(records)} dòng → {output}")
         else:
             click.echo(text, nl=False)

@@ -32,7 +32,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Iterable
 
+
 from reportkit.errors import ExportError, NotebookError, OutputError, ParamsError
+from reportkit.files import make_temp_dir
 from reportkit.jobs.export import block_slow_imports
 from reportkit.jobs.staging import make_staging, remove_stale, swap_in
 from reportkit.params import (
@@ -124,12 +126,6 @@ def list_inputs(folder: Path) -> list[dict]:
     return [{"file": str(p.relative_to(folder)), "bytes": p.stat().st_size, "sha256": hash_file(p)} for p in files]
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 class _Prewarm(threading.Thread):
     """Imports nbconvert (and WeasyPrint) and builds the HTML exporter while the kernel runs."""
 
@@ -202,7 +198,6 @@ def run_report(
         final.parent.mkdir(parents=True, exist_ok=True)
         remove_stale(final)  # staging folders left by killed runs of this report (owner gone)
         staging = make_staging(final)  # marked with this process, so a later run can tell it is left over
-        os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes it private; a published report is not
     except OSError as exc:
         raise OutputError(f"cannot write outputs: {exc}", path=final.parent,
                           hint="choose a writable folder with --output") from None
@@ -217,6 +212,7 @@ def run_report(
             timings["wait_kernel_exit"] = round(time.perf_counter() - t_wait, 3)
         manifest = _manifest(params, record, fmts, files, timings, started, t_start, kernel_name, pdf_engine,
                              fingerprint)
+        manifest["first_built_at"] = _first_built_at(final) or manifest["finished_at"]
         manifest["sha256"] = {name: hash_file(staging / name) for name in files.values()}  # checkable after a crash
         (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
         _publish(staging, final)
@@ -426,6 +422,15 @@ def _manifest(params: ReportParams, record: dict, fmts, files: dict, timings: di
     }
 
 
+def _first_built_at(final: Path) -> str | None:
+    """When the published report was first built (kept across rebuilds, so on time stays on time)."""
+    from reportkit.report.index import first_built_at, read_manifest
+
+    previous = read_manifest(final)
+    first = first_built_at(previous) if previous else None
+    return first.isoformat(timespec="seconds") if first else None
+
+
 def _publish(staging: Path, final: Path) -> None:
     """Replace ``final`` by ``staging`` in one step (``staging.swap_in``); remove the previous report."""
     try:
@@ -442,8 +447,7 @@ def _write_failure(failed_dir: Path, params: ReportParams, failure: _Failure, ti
     """Write ``failed.html``, the executed notebook and ``failure.json`` into ``<stream>.failed/``."""
     from reportkit.jobs.failure import render_failure_page
 
-    tmp = Path(tempfile.mkdtemp(prefix=f".{failed_dir.name}.", suffix=".tmp", dir=failed_dir.parent))
-    os.chmod(tmp, 0o777 & ~_umask())
+    tmp = make_temp_dir(failed_dir.parent, prefix=f".{failed_dir.name}.")
     try:
         inputs = list_inputs(params.submissions) if params.submissions.is_dir() else []
         page = render_failure_page(params, failure.step, failure.message, failure.detail, inputs)
