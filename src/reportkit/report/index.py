@@ -32,7 +32,17 @@ h1{font-size:1.4rem;text-transform:uppercase;text-align:center}p.meta{text-align
 table{border-collapse:collapse;width:100%;font-size:.95rem}th,td{border:1px solid #555;padding:.3rem .45rem;vertical-align:top}
 th{background:#e8e8e8}td.state{white-space:nowrap}.on_time{background:#dbeed3}.late{background:#fbe5b6}
 .failed{background:#f4c7c3;font-weight:bold}.missing{background:#f9e0de}.not_due{color:#555}
-a{color:#0b4f8a}small{color:#444}@media (max-width:40rem){td,th{font-size:.85rem;padding:.2rem}}
+a{color:#0b4f8a}small{color:#444}
+@media (max-width:40rem){
+body{margin:.6rem}h1{font-size:1.1rem}
+table.index thead{display:none}table.index,table.index tbody{display:block}
+table.index tr{display:flex;flex-wrap:wrap;align-items:baseline;gap:.15rem .5rem;border:1px solid #555;
+border-radius:.25rem;margin:0 0 .4rem;padding:.3rem .45rem}
+table.index td{display:block;border:0;padding:0;font-size:.9rem}table.index td:empty{display:none}
+table.index td.kind{font-weight:bold}table.index td.state{padding:0 .3rem;border-radius:.2rem}
+table.index td.built::before{content:"lập ngày "}table.index td.built br{display:none}
+table.index td.files{flex:1 1 100%}
+}
 """
 
 
@@ -121,7 +131,7 @@ def _built_cell(manifest: dict | None) -> str:
     first, last = first_built_at(manifest), _built_at(manifest)
     text = format_date(first.date()) if first else ""
     if last is not None and first is not None and last.date() != first.date():
-        text += f'<br><small class="rebuilt">lập lại {format_date(last.date())}</small>'
+        text += f' <br><small class="rebuilt">lập lại {format_date(last.date())}</small>'
     return text
 
 
