@@ -95,6 +95,23 @@ def test_stale_lock_from_a_dead_process_is_taken_over(tmp_path):
         assert lock.read_holder()["pid"] == os.getpid()
 
 
+def test_a_lock_naming_a_reused_pid_is_taken_over(tmp_path):
+    import socket
+
+    from reportkit.jobs.staging import process_start
+
+    alive_other_start = {"host": socket.gethostname(), "pid": os.getpid(), "started": "x",
+                         "process_created": str(int(process_start(os.getpid())) - 500)}
+    (tmp_path / LOCK_NAME).write_text(json.dumps(alive_other_start))
+    with OutputsLock(tmp_path) as lock:
+        assert lock.read_holder()["process_created"] == process_start(os.getpid())
+    same = {**alive_other_start, "process_created": process_start(os.getpid())}
+    (tmp_path / LOCK_NAME).write_text(json.dumps(same))
+    with pytest.raises(LockedError):
+        OutputsLock(tmp_path).acquire()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [LOCK_NAME]  # no record or stale file left beside it
+
+
 def test_index_lists_every_report_with_its_state(plan, tmp_path):
     rd = tmp_path / "2024-Q1" / "dan-chu"
     rd.mkdir(parents=True)

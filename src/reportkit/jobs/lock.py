@@ -35,6 +35,15 @@ def _holder_alive(holder: dict) -> bool:
     return isinstance(pid, int) and process_alive(pid, created if isinstance(created, str) else None)
 
 
+def read_holder(lock: Path) -> dict | None:
+    """The holder record in a lock file, or None (no lock, or not a record)."""
+    try:
+        holder = json.loads(lock.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return holder if isinstance(holder, dict) else None
+
+
 class OutputsLock:
     """Context manager holding the lock file ``<folder>/.reportkit-batch.lock``."""
 
@@ -45,11 +54,7 @@ class OutputsLock:
 
     def read_holder(self) -> dict | None:
         """The holder record of the current lock, or None (no lock, or not a record)."""
-        try:
-            holder = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        return holder if isinstance(holder, dict) else None
+        return read_holder(self.path)
 
     def acquire(self) -> None:
         """Take the lock or raise LockedError naming the live holder."""
@@ -61,13 +66,13 @@ class OutputsLock:
         me = {"host": socket.gethostname(), "pid": os.getpid(),
               "started": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
               "process_created": process_start(os.getpid())}
-        record = self._write_record(me)
+        record = _write_record(self.folder, self.path, me)
         try:
             for _ in range(3):
                 try:
                     os.link(record, self.path)
                 except FileExistsError:
-                    self._take_over_if_stale(me["host"])
+                    _take_over_if_stale(self.path, me["host"])
                     continue
                 except OSError as exc:
                     raise OutputError(f"cannot write the lock file: {exc.strerror}", path=self.path,
@@ -78,43 +83,6 @@ class OutputsLock:
             record.unlink(missing_ok=True)
         raise LockedError("could not take the lock after removing a stale one", path=self.path,
                           hint="another batch may be starting; try again")
-
-    def _write_record(self, me: dict) -> Path:
-        try:
-            fd, name = tempfile.mkstemp(prefix=f"{LOCK_NAME}.", suffix=".new", dir=self.folder)
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(me, fh)
-                os.fchmod(fh.fileno(), file_mode())
-        except OSError as exc:
-            raise OutputError(f"cannot write the lock file: {exc.strerror}", path=self.path,
-                              hint="make the outputs folder writable") from None
-        return Path(name)
-
-    def _take_over_if_stale(self, host: str) -> None:
-        """Raise LockedError for a live holder; otherwise move the stale lock aside."""
-        try:
-            inode = self.path.stat().st_ino
-        except FileNotFoundError:
-            return  # released meanwhile: try again
-        holder = self.read_holder()
-        if holder and (holder.get("host") != host or _holder_alive(holder)):
-            raise LockedError(
-                f"another batch is running on these outputs (pid {holder.get('pid')} on "
-                f"{holder.get('host')}, started {holder.get('started')})",
-                path=self.path,
-                hint="wait for it to finish; if that process is gone, delete the lock file",
-            )
-        aside = self.path.with_name(f"{LOCK_NAME}.stale-{os.getpid()}")
-        try:
-            os.replace(self.path, aside)
-        except FileNotFoundError:
-            return
-        if aside.stat().st_ino != inode:  # another batch took over first: give its lock back
-            try:
-                os.link(aside, self.path)
-            except FileExistsError:
-                pass
-        aside.unlink(missing_ok=True)
 
     def release(self) -> None:
         """Remove the lock if this process holds it."""
@@ -130,3 +98,43 @@ class OutputsLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+def _write_record(folder: Path, lock: Path, me: dict) -> Path:
+    """The holder record, complete, under a private name beside the lock."""
+    try:
+        fd, name = tempfile.mkstemp(prefix=f"{LOCK_NAME}.", suffix=".new", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(me, fh)
+            os.fchmod(fh.fileno(), file_mode())
+    except OSError as exc:
+        raise OutputError(f"cannot write the lock file: {exc.strerror}", path=lock,
+                          hint="make the outputs folder writable") from None
+    return Path(name)
+
+
+def _take_over_if_stale(lock: Path, host: str) -> None:
+    """Raise LockedError for a live holder; otherwise move the stale lock aside."""
+    try:
+        inode = lock.stat().st_ino
+    except FileNotFoundError:
+        return  # released meanwhile: try again
+    holder = read_holder(lock)
+    if holder and (holder.get("host") != host or _holder_alive(holder)):
+        raise LockedError(
+            f"another batch is running on these outputs (pid {holder.get('pid')} on "
+            f"{holder.get('host')}, started {holder.get('started')})",
+            path=lock,
+            hint="wait for it to finish; if that process is gone, delete the lock file",
+        )
+    aside = lock.with_name(f"{LOCK_NAME}.stale-{os.getpid()}")
+    try:
+        os.replace(lock, aside)
+    except FileNotFoundError:
+        return
+    if aside.stat().st_ino != inode:  # another batch took over first: give its lock back
+        try:
+            os.link(aside, lock)
+        except FileExistsError:
+            pass
+    aside.unlink(missing_ok=True)
