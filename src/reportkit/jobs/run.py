@@ -34,7 +34,7 @@ from typing import Any, Iterable
 
 
 from reportkit.errors import ExportError, NotebookError, OutputError, ParamsError
-from reportkit.files import make_temp_dir
+from reportkit.files import make_temp_dir, write_atomic
 from reportkit.jobs.export import block_slow_imports
 from reportkit.jobs.staging import make_staging, remove_stale, swap_in
 from reportkit.params import (
@@ -214,7 +214,7 @@ def run_report(
                              fingerprint)
         manifest["first_built_at"] = _first_built_at(final) or manifest["finished_at"]
         manifest["sha256"] = {name: hash_file(staging / name) for name in files.values()}  # checkable after a crash
-        (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+        write_atomic(staging / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
         _publish(staging, final)
         shutil.rmtree(failed_dir, ignore_errors=True)
         manifest["timings"]["total"] = round(time.perf_counter() - t_start, 3)
@@ -374,7 +374,7 @@ def _export(nb, staging: Path, fmts: tuple[str, ...], pdf_engine: str, timings: 
         raise _Failure("Xuất HTML", exc.message, traceback.format_exc(limit=4), nb) from None
     timings["export_html"] = round(time.perf_counter() - t0, 3)
     if "html" in fmts:
-        (staging / FILE_NAMES["html"]).write_text(html, encoding="utf-8")
+        write_atomic(staging / FILE_NAMES["html"], html)
         files["html"] = FILE_NAMES["html"]
     if "pdf" in fmts:
         t0 = time.perf_counter()
@@ -451,7 +451,7 @@ def _write_failure(failed_dir: Path, params: ReportParams, failure: _Failure, ti
     try:
         inputs = list_inputs(params.submissions) if params.submissions.is_dir() else []
         page = render_failure_page(params, failure.step, failure.message, failure.detail, inputs)
-        (tmp / "failed.html").write_text(page, encoding="utf-8")
+        write_atomic(tmp / "failed.html", page)
         if failure.notebook is not None:
             import nbformat
 
@@ -459,7 +459,7 @@ def _write_failure(failed_dir: Path, params: ReportParams, failure: _Failure, ti
         info = {"step": failure.step, "error": failure.message, "params": params.as_manifest(),
                 "inputs": inputs, "timings": timings, "started_at": started.isoformat(timespec="seconds"),
                 "failed_at": dt.datetime.now().astimezone().isoformat(timespec="seconds")}
-        (tmp / "failure.json").write_text(json.dumps(info, ensure_ascii=False, indent=2), encoding="utf-8")
+        write_atomic(tmp / "failure.json", json.dumps(info, ensure_ascii=False, indent=2))
         shutil.rmtree(failed_dir, ignore_errors=True)
         os.rename(tmp, failed_dir)
     finally:

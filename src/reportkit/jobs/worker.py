@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from reportkit.errors import ReportkitError
+from reportkit.files import write_atomic
 from reportkit.jobs.due import Job, JobResult
 from reportkit.report.index import read_manifest
 
@@ -269,9 +270,7 @@ def _run_job_file(job_file: str, result_file: str) -> None:
         result = JobResult(job.key, "failed", 0.0, exc.render())
     except Exception as exc:  # noqa: BLE001 - any crash becomes a failed entry, never a lost report
         result = JobResult(job.key, "failed", 0.0, f"{type(exc).__name__}: {exc}")
-    tmp = Path(result_file).with_suffix(".tmp")
-    tmp.write_text(json.dumps(asdict(result), ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, result_file)
+    write_atomic(result_file, json.dumps(asdict(result), ensure_ascii=False))  # the batch never reads half
 
 
 def _worker_main(argv: list[str]) -> int:
