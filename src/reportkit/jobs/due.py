@@ -12,11 +12,11 @@ from pathlib import Path
 from reportkit import __version__
 from reportkit.errors import ParamsError
 from reportkit.periods import DueReport, build_calendar, parse_period
+from reportkit.intake.reader import EXTENSIONS as WORKBOOK_SUFFIXES
 from reportkit.plan.load import Plan, load_plan
 from reportkit.report.index import read_manifest
 from reportkit.safeyaml import load_yaml, yaml_problem
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 DEFAULT_NOTEBOOK = Path(__file__).resolve().parents[3] / "notebooks" / "period_report.ipynb"
 
 

@@ -35,6 +35,7 @@ from typing import Any, Iterable
 
 from reportkit.errors import ExportError, NotebookError, OutputError, ParamsError
 from reportkit.files import make_temp_dir, write_atomic
+from reportkit.intake.reader import EXTENSIONS as WORKBOOK_SUFFIXES
 from reportkit.jobs.export import block_slow_imports
 from reportkit.jobs.staging import make_staging, remove_stale, swap_in
 from reportkit.params import (
@@ -53,7 +54,6 @@ FILE_NAMES = {"html": "report.html", "pdf": "report.pdf", "ipynb": "report.ipynb
 NOTEBOOK = Path("notebooks") / "period_report.ipynb"
 KEY_LIBRARIES = ("reportkit", "papermill", "nbconvert", "nbformat", "nbclient", "ipykernel", "weasyprint",
                  "matplotlib", "pandas", "numpy", "python-calamine", "openpyxl", "jupytext")
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 SOURCE_ROOT = Path(__file__).resolve().parents[3]
 
 
