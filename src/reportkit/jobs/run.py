@@ -32,7 +32,6 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Iterable
 
-
 from reportkit.errors import ExportError, NotebookError, OutputError, ParamsError
 from reportkit.files import make_temp_dir, write_atomic
 from reportkit.intake.reader import EXTENSIONS as WORKBOOK_SUFFIXES
