@@ -73,6 +73,10 @@ def test_a_rebuild_keeps_the_first_build_time_of_the_published_report(tmp_path):
     older = put_report(tmp_path, "2024-M01", "dan-van", finished_at="2024-01-09T08:00:00+07:00")
     assert _first_built_at(older) == "2024-01-09T08:00:00+07:00"  # a manifest from before first_built_at
     assert _first_built_at(tmp_path / "2024-Q2" / "dan-chu") is None  # never built: this build is the first
+    kept = tmp_path / "2024-M01" / "dan-van.versions" / "20231231T0900000700"
+    kept.mkdir(parents=True)
+    (kept / "manifest.json").write_text(json.dumps({"finished_at": "2023-12-31T09:00:00+07:00"}), encoding="utf-8")
+    assert _first_built_at(older) == "2023-12-31T09:00:00+07:00"  # the earliest kept version counts
 
 
 @pytest.mark.slow

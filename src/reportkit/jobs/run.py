@@ -422,12 +422,18 @@ def _manifest(params: ReportParams, record: dict, fmts, files: dict, timings: di
 
 
 def _first_built_at(final: Path) -> str | None:
-    """When the published report was first built (kept across rebuilds, so on time stays on time)."""
+    """When the report was first built: kept across rebuilds (so on time stays on time), else None.
+
+    Read from the published report, or from the versions the batch kept when
+    there is none.
+    """
     from reportkit.report.index import first_built_at, read_manifest
 
-    previous = read_manifest(final)
-    first = first_built_at(previous) if previous else None
-    return first.isoformat(timespec="seconds") if first else None
+    versions = final.with_name(final.name + ".versions")
+    folders = [final, *(sorted(versions.iterdir()) if versions.is_dir() else [])]
+    times = [first_built_at(m) for m in map(read_manifest, folders) if m]
+    known = [t.astimezone() if t.tzinfo is None else t for t in times if t is not None]  # naive: local time
+    return min(known).isoformat(timespec="seconds") if known else None
 
 
 def _publish(staging: Path, final: Path) -> None:
