@@ -140,3 +140,18 @@ def test_org_config_errors_are_clear(tmp_path):
     good.write_text("organisations:\n  - {code: son-la, plan: p.yaml, submissions: s}\n")
     [org] = load_organisations(good)
     assert org.plan_path == str(tmp_path / "p.yaml") and org.code == "son-la"
+
+
+def test_presentation_never_imports_execution():
+    import ast
+    from pathlib import Path
+
+    import reportkit.report
+
+    offenders = []
+    for path in Path(reportkit.report.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            offenders += [f"{path.name}: {n}" for n in names if n.startswith("reportkit.jobs")]
+    assert offenders == []
