@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
-from reportkit.errors import ParamsError, PeriodError, PlanError, ReportkitError, SubmissionsError, _Collector
+from reportkit.errors import ParamsError, PeriodError, ReportkitError, SubmissionsError, _Collector
 from reportkit.periods import DueReport, Period, find_report, parse_period
 from reportkit.plan.load import Plan, find_plan, load_plan
 from reportkit.safeyaml import load_yaml, yaml_problem
@@ -219,7 +219,7 @@ def parse_run_inputs(
     ``folder_required=False`` (callers that pass submissions already read)
     leaves ``submissions`` None unless given. Raises the lone problem itself
     (ParamsError or its children PeriodError, SubmissionsError; PlanError for
-    the plan file or a stream the plan lacks), or a ParamsError listing them all.
+    the plan file), or a ParamsError listing them all.
     """
     problems = _Collector(ParamsError, path=str(source) if source is not None else None)
     raw = _check_names(raw, problems, REQUIRED if stream_required else ("period",))
@@ -314,7 +314,7 @@ def _check_stream(value: Any, plan: Plan, problems: _Collector) -> str | None:
         return None
     stream = str(value).strip()
     if stream not in [s.code for s in plan.streams]:
-        _add(problems, PlanError, f"unknown report stream '{stream}'", value=value,
+        _add(problems, ParamsError, f"unknown report stream '{stream}'", value=value,
              hint="use one of: " + ", ".join(f"{s.code} ({s.short_name})" for s in plan.streams))
         return None
     return stream

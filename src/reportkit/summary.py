@@ -374,7 +374,7 @@ def summarize_period(
     deadline); ``submissions`` may be a folder (read with intake). Bad values
     raise what every other route raises for them: PeriodError when the stream
     has no report for the period or a date is outside the plan's year,
-    PlanError for an unknown stream, ParamsError for a bad date or deadline,
+    ParamsError for an unknown stream, a bad date or deadline,
     SubmissionsError for a missing or empty folder.
     """
     raw = {"period": period, "stream": stream, "as_of": as_of, "deadlines": deadlines}
