@@ -26,14 +26,13 @@ from reportkit.status.words import ROW_STATUS_WORDS, STATUSES
 
 
 def read_folder(folder: str | Path, plan: Plan) -> list[Submission]:
-    """The submissions of a folder, read with intake; SubmissionsError when it is missing or holds no workbook."""
-    folder = Path(folder)
-    if not folder.exists():
-        raise SubmissionsError("submissions folder not found", path=folder,
-                               hint="check the path, or pass --submissions with the folder holding the departments' workbooks")
+    """The submissions of a folder, read with intake; SubmissionsError when it is missing or holds no workbook.
+
+    (``parse_run_inputs`` has already refused a missing folder on every route; intake refuses it too.)
+    """
     from reportkit.intake.reader import read_submissions
 
-    found = read_submissions(folder, plan)
+    found = read_submissions(Path(folder), plan)
     if not found:
         raise SubmissionsError("no workbooks in the submissions folder", path=folder,
                                hint="put the departments' .xlsx/.xlsm/.xls/.ods files there, or pass another folder")
