@@ -264,3 +264,11 @@ def test_the_engine_takes_typed_inputs_and_matches_the_api_wrapper(plan, folder)
     assert typed.equals(loose)
     assert build_summary(inputs, subs).headline == summarize_period(
         plan, subs, "2024-Q1", "dan-chu", deadlines={"III.7": "2024-08-15"}).headline
+
+
+def test_batch_refuses_a_deadline_option_it_would_ignore(tmp_path, capsys):
+    config = tmp_path / "batch.yaml"
+    config.write_text(f"organisations:\n  - {{code: a, plan: {PLAN_PATH}, submissions: {SAMPLES}}}\n", encoding="utf-8")
+    code = main(["batch", "--config", str(config), "--deadline", "III.7=2024-08-15", "--output", str(tmp_path / "o")])
+    assert code == 3 and "--deadline applies to a single plan" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()

@@ -190,6 +190,9 @@ def batch(plan_path, config, year, through, periods, streams, units, submissions
     split = lambda v: [x.strip() for x in v.split(",") if x.strip()] if v else None  # noqa: E731
     if units and not config:
         raise ParamsError("--units selects organisations of a --config file", hint="add --config FILE, or drop --units")
+    if config and deadline_opts:
+        raise ParamsError("--deadline applies to a single plan, not to a --config batch",
+                          hint="write deadlines: {III.7: 2024-08-15} under each organisation of the config file")
     if config:
         orgs = load_organisations(config)
         if units:
