@@ -185,7 +185,7 @@ def load_params_file(path: str | os.PathLike) -> dict[str, Any]:
 
 
 def _add(problems: _Collector, error_class: type[ReportkitError], message: str, **where: Any) -> None:
-    """Collect a problem of a given class (a lone problem is raised as itself: PeriodError, PlanError, …)."""
+    """Collect a problem of a given class (a lone problem is raised as itself: PeriodError, SubmissionsError, …)."""
     where.setdefault("path", problems.path)
     problems.problems.append(error_class(message, **where))
 
@@ -285,10 +285,10 @@ def _load_plan(value: Any, root: Path | None, problems: _Collector) -> Plan:
     try:
         path = resolve_path(value, root) if not _blank(value) else find_plan(root / PLAN_DIR if root else PLAN_DIR)
         return load_plan(path)
-    except ReportkitError as exc:
+    except ReportkitError as exc:  # nothing else can be checked without the plan
         problems.problems.append(exc)
-        problems.raise_if_any("invalid report parameters")
-        raise  # unreachable: raise_if_any raised
+    problems.raise_if_any("invalid report parameters")
+    raise AssertionError("unreachable: a problem was collected")
 
 
 def _check_period(value: Any, plan: Plan, problems: _Collector) -> Period | None:
