@@ -47,6 +47,13 @@ Rules, in order:
 * **Continuous** tasks and content items: ``Thường xuyên``; ``activity_reported``
   is true when the row's status is not ``Chưa thực hiện`` or it has a result.
 * **External** tasks: ``Chưa có thời hạn`` until ``deadlines`` gives a date.
+
+Modules: ``engine`` (``assess_tasks(inputs, submissions)`` on typed
+``params.RunInputs``, step by step; ``assess``, the public wrapper for loose
+values, goes through ``params.parse_run_inputs`` like every route), ``tables``
+(the plan's lines and the workbooks' rows as arrays), ``milestones``,
+``arrays`` (takes, string arrays, notes), ``words`` (status words, columns),
+``records`` (counts, CSV/JSON records).
 """
 
 from reportkit.status.engine import assess, assess_tasks, read_folder, resolve_submissions
