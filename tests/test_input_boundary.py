@@ -83,24 +83,32 @@ def folder(tmp_path_factory):
     return target
 
 
+@dataclasses.dataclass
+class Seen:
+    """What got past the boundary: every RunInputs it returned, and every kernel start of ``run``."""
+
+    inputs: list = dataclasses.field(default_factory=list)
+    kernel_starts: list = dataclasses.field(default_factory=list)
+
+
 @pytest.fixture
-def accepted(monkeypatch):
-    """Records every RunInputs the boundary returns; stops ``run`` where its kernel would start."""
-    seen: list[RunInputs] = []
+def seen(monkeypatch) -> Seen:
+    """Spies on the boundary; stops ``run`` where its kernel would start."""
+    record = Seen()
     real = params_module.parse_run_inputs
 
     def spy(*args, **kwargs):
-        seen.append(real(*args, **kwargs))
-        return seen[-1]
+        record.inputs.append(real(*args, **kwargs))
+        return record.inputs[-1]
+
+    def no_kernel(params, *args, **kwargs):
+        record.kernel_starts.append(params)
+        raise _Accepted()
 
     monkeypatch.setattr(params_module, "parse_run_inputs", spy)
     monkeypatch.setattr(run_module, "parse_run_inputs", spy)
-
-    def no_kernel(params, *args, **kwargs):
-        raise _Accepted()
-
     monkeypatch.setattr(run_module, "_execute", no_kernel)
-    return seen
+    return record
 
 
 def inputs_of(raw: dict, folder, tmp_path) -> dict:
@@ -163,7 +171,7 @@ def routes_for(raw: dict) -> list[str]:
 
 @pytest.mark.parametrize("name", list(BAD))
 def test_a_bad_input_is_refused_with_the_same_message_on_every_route(name, folder, tmp_path, capsys, monkeypatch,
-                                                                     accepted):
+                                                                     seen):
     change, needle = BAD[name]
     raw = inputs_of(change, folder, tmp_path)
     with pytest.raises(ReportkitError) as info:
@@ -178,16 +186,17 @@ def test_a_bad_input_is_refused_with_the_same_message_on_every_route(name, folde
         ok, shown = driver.run(route, raw)
         assert not ok, f"{route} accepted {change}"
         assert expected in shown, f"{route} said:\n{shown}"
-    assert not accepted  # nothing passed the boundary: no kernel, no run
+    assert not seen.inputs  # nothing passed the boundary
+    assert not seen.kernel_starts  # so no kernel was started
     assert not (tmp_path / "outputs").exists()  # and nothing written
 
 
 @pytest.mark.parametrize("name", list(GOOD))
 def test_a_good_input_is_read_into_the_same_values_on_every_route(name, folder, tmp_path, capsys, monkeypatch,
-                                                                  accepted):
+                                                                  seen):
     raw = inputs_of(GOOD[name], folder, tmp_path)
     expected = parse_run_inputs(raw)
-    accepted.clear()
+    seen.inputs.clear()
     driver = Routes(tmp_path, capsys, monkeypatch)
     for route in routes_for(GOOD[name]):
         if route == "api":
@@ -197,7 +206,9 @@ def test_a_good_input_is_read_into_the_same_values_on_every_route(name, folder, 
         if route == "batch":
             assert driver.batch_orgs[-1][0].deadlines == {k: v.isoformat() for k, v in expected.deadlines.items()}
             continue
-        got = accepted[-1]
+        got = seen.inputs[-1]
+        if route in ("run", "params_file"):
+            assert seen.kernel_starts[-1] is got  # the kernel step gets the checked inputs
         assert (got.period, got.stream, got.as_of, got.as_of_given, got.deadlines) == (
             expected.period, expected.stream, expected.as_of, expected.as_of_given, expected.deadlines), route
         if route != "status":
