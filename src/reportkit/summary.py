@@ -54,6 +54,7 @@ from reportkit.status import (
     count_statuses,
 )
 from reportkit.status.engine import parse_loose_inputs
+from reportkit.status.tables import submission_meta
 
 
 @dataclass
@@ -136,8 +137,7 @@ def submission_table(plan: Plan, subs: list[Submission], as_of: dt.date) -> pd.D
     })
     cutoff = pd.Timestamp(as_of)
     eligible = frame["usable"] & frame["report_date"].notna() & (frame["report_date"] <= cutoff)
-    used = (frame[eligible].sort_values(["unit_code", "report_date", "file"], kind="stable")
-            .drop_duplicates("unit_code", keep="last"))
+    used = frame[submission_meta(plan, subs, as_of)["chosen"].to_numpy()]  # the status table's own choice
     # reindex, not map: map fails on an empty date series
     used_date = pd.Series(used.set_index("unit_code")["report_date"].reindex(frame["unit_code"]).to_numpy(),
                           index=frame.index)
