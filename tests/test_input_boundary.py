@@ -22,7 +22,7 @@ import reportkit.jobs.run as run_module
 import reportkit.params as params_module
 from reportkit.cli import main
 from reportkit.errors import ParamsError, PeriodError, ReportkitError, SubmissionsError
-from reportkit.params import RunInputs, check_deadlines, parse_run_inputs
+from reportkit.params import check_deadlines, parse_run_inputs
 from reportkit.report.period import build_report
 
 from .conftest import PLAN_PATH, ROOT

@@ -10,7 +10,16 @@ import pandas as pd
 import pytest
 
 from reportkit.errors import ParamsError, PeriodError
-from reportkit.intake.model import DONE, ERROR, FINDING_COLUMNS, IN_PROGRESS, WARNING, Finding, Submission, TaskRow
+from reportkit.intake.model import (
+    DONE,
+    ERROR,
+    FINDING_COLUMNS,
+    IN_PROGRESS,
+    WARNING,
+    Finding,
+    Submission,
+    TaskRow,
+)
 from reportkit.status import (
     DEADLINE_STATUSES,
     DONE_LATE,

@@ -304,7 +304,12 @@ def status_command(period, stream, as_of, submissions, deadline_opts, fmt, outpu
     from reportkit.errors import EXIT_INPUT_FINDINGS
     from reportkit.params import parse_run_inputs
     from reportkit.status import assess_tasks, resolve_submissions
-    from reportkit.summary import build_summary, format_headline, headline_counts, relevant_findings
+    from reportkit.summary import (
+        build_summary,
+        format_headline,
+        headline_counts,
+        relevant_findings,
+    )
 
     # Every option checked before any workbook is read, as run, batch and the notebooks check them.
     inputs = parse_run_inputs(option_inputs(period=period, stream=stream, as_of=as_of, submissions=submissions,

@@ -21,11 +21,18 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
-from reportkit.errors import ParamsError, PeriodError, ReportkitError, SubmissionsError, _Collector
+from reportkit.errors import (
+    ParamsError,
+    PeriodError,
+    ReportkitError,
+    SubmissionsError,
+    _Collector,
+)
 from reportkit.periods import DueReport, Period, find_report, parse_period
 from reportkit.plan.load import Plan, find_plan, load_plan
 from reportkit.safeyaml import load_yaml, yaml_problem

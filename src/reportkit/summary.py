@@ -38,9 +38,9 @@ from reportkit.intake.model import (
     Submission,
     findings_frame,
 )
+from reportkit.params import RunInputs
 from reportkit.periods import DueReport, Period, build_calendar
 from reportkit.plan.load import Plan
-from reportkit.params import RunInputs
 from reportkit.status import (
     DEADLINE_STATUSES,
     DONE_LATE,

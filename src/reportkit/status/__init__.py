@@ -56,7 +56,12 @@ values, goes through ``params.parse_run_inputs`` like every route), ``tables``
 ``records`` (counts, CSV/JSON records).
 """
 
-from reportkit.status.engine import assess, assess_tasks, read_folder, resolve_submissions
+from reportkit.status.engine import (
+    assess,
+    assess_tasks,
+    read_folder,
+    resolve_submissions,
+)
 from reportkit.status.records import count_statuses, status_records
 from reportkit.status.words import (
     CONTINUOUS,
@@ -78,8 +83,26 @@ from reportkit.status.words import (
 )
 
 __all__ = [
-    "assess", "assess_tasks", "read_folder", "resolve_submissions", "count_statuses", "status_records",
-    "CONTINUOUS", "DEADLINE_STATUSES", "DONE_LATE", "DONE_ON_TIME", "DONE_STATUSES", "EXTRA_COLUMNS",
-    "GRID_STATUSES", "LATE_STATUSES", "NO_DEADLINE", "NO_REPORT", "OPEN_IN_TIME", "OPEN_LATE", "OPEN_STATUSES",
-    "ROW_STATUS_WORDS", "STATUS_COLUMNS", "STATUSES",
+    "CONTINUOUS",
+    "DEADLINE_STATUSES",
+    "DONE_LATE",
+    "DONE_ON_TIME",
+    "DONE_STATUSES",
+    "EXTRA_COLUMNS",
+    "GRID_STATUSES",
+    "LATE_STATUSES",
+    "NO_DEADLINE",
+    "NO_REPORT",
+    "OPEN_IN_TIME",
+    "OPEN_LATE",
+    "OPEN_STATUSES",
+    "ROW_STATUS_WORDS",
+    "STATUSES",
+    "STATUS_COLUMNS",
+    "assess",
+    "assess_tasks",
+    "count_statuses",
+    "read_folder",
+    "resolve_submissions",
+    "status_records",
 ]

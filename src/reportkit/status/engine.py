@@ -19,9 +19,23 @@ from reportkit.errors import SubmissionsError
 from reportkit.intake.model import Submission
 from reportkit.params import RunInputs, parse_run_inputs
 from reportkit.plan.load import Plan
-from reportkit.status.arrays import NAT, Notes, days_between, take, take_text, text_array
+from reportkit.status.arrays import (
+    NAT,
+    Notes,
+    days_between,
+    take,
+    take_text,
+    text_array,
+)
 from reportkit.status.milestones import milestone_dates
-from reportkit.status.tables import Rows, rows_frame, submission_meta, submission_notes, task_table, task_unit_frame
+from reportkit.status.tables import (
+    Rows,
+    rows_frame,
+    submission_meta,
+    submission_notes,
+    task_table,
+    task_unit_frame,
+)
 from reportkit.status.words import ROW_STATUS_WORDS, STATUSES
 
 

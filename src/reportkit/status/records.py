@@ -29,9 +29,7 @@ def status_records(frame: pd.DataFrame, columns: Iterable[str] | None = None) ->
         if pd.api.types.is_datetime64_any_dtype(series):
             text = series.dt.strftime("%Y-%m-%d")
             out[name] = text.astype(object).where(series.notna(), None)
-        elif name in ("days_late", "source_row"):
-            out[name] = series.astype(object).where(series.notna(), None)
-        elif name == "progress":
+        elif name in ("days_late", "source_row") or name == "progress":
             out[name] = series.astype(object).where(series.notna(), None)
         else:
             out[name] = series.astype(object)
