@@ -133,6 +133,7 @@ class Routes:
 
         self.tmp_path, self.capsys, self.out = tmp_path, capsys, tmp_path / "outputs"
         self.batch_orgs: list = []
+        self.exit_code: int | None = None  # of the last CLI route
         monkeypatch.setattr("reportkit.jobs.batch.run_batch", lambda orgs, **kw: self.batch_orgs.append(orgs) or
                             BatchSummary("", "", "", 1, "local", []))
 
@@ -145,7 +146,7 @@ class Routes:
             if route == "notebook":
                 build_report(**raw)
                 return True, ""
-            code = main(self.argv(route, raw))
+            code = self.exit_code = main(self.argv(route, raw))
         except _Accepted:
             return True, ""
         except ReportkitError as exc:
@@ -188,6 +189,8 @@ def test_a_bad_input_is_refused_with_the_same_message_on_every_route(name, folde
         ok, shown = driver.run(route, raw)
         assert not ok, f"{route} accepted {change}"
         assert all(piece in shown for piece in expected), f"{route} said:\n{shown}"
+        if route in ("params_file", "run", "status", "batch"):
+            assert driver.exit_code == 3 and "Traceback" not in shown  # bad input: usage error, no traceback
     assert not seen.inputs  # nothing passed the boundary
     assert not seen.kernel_starts  # so no kernel was started
     assert not (tmp_path / "outputs").exists()  # and nothing written
