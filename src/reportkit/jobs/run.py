@@ -38,10 +38,10 @@ from reportkit.intake.reader import EXTENSIONS as WORKBOOK_SUFFIXES
 from reportkit.jobs.export import block_slow_imports
 from reportkit.jobs.staging import make_staging, remove_stale, swap_in
 from reportkit.params import (
-    ReportParams,
+    RunInputs,
     find_project_root,
     load_params_file,
-    validate_params,
+    parse_run_inputs,
 )
 from reportkit.report.record import RUN_RECORD_MIMETYPE
 from reportkit.safepath import check_inside
@@ -185,7 +185,7 @@ def run_report(
     fmts = parse_formats(formats)
     if pdf_engine not in ("weasyprint", "chromium"):
         raise ParamsError(f"unknown PDF engine {pdf_engine!r}", hint="use weasyprint (default) or chromium")
-    params = validate_params(raw, source=params_file)
+    params = parse_run_inputs(raw, source=params_file)  # the one input boundary, before any kernel
     timings["validate"] = round(time.perf_counter() - t_start, 3)
 
     output = Path(output)
@@ -281,7 +281,7 @@ class _Kernel:
         self._stopper.join()
 
 
-def _execute(params: ReportParams, staging: Path, kernel_name: str, timeout: float, *, pdf: bool,
+def _execute(params: RunInputs, staging: Path, kernel_name: str, timeout: float, *, pdf: bool,
              timings: dict) -> tuple[dict, Any, _Kernel]:
     """Run the notebook with papermill; return the run record, the executed notebook and the kernel."""
     t0 = time.perf_counter()
@@ -390,7 +390,7 @@ def _export(nb, staging: Path, fmts: tuple[str, ...], pdf_engine: str, timings: 
     return files
 
 
-def _manifest(params: ReportParams, record: dict, fmts, files: dict, timings: dict, started: dt.datetime,
+def _manifest(params: RunInputs, record: dict, fmts, files: dict, timings: dict, started: dt.datetime,
               t_start: float, kernel_name: str, pdf_engine: str, fingerprint: str | None) -> dict:
     finished = dt.datetime.now().astimezone()
     kernel_timings = record.get("timings") or {}
@@ -447,7 +447,7 @@ def _publish(staging: Path, final: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def _write_failure(failed_dir: Path, params: ReportParams, failure: _Failure, timings: dict,
+def _write_failure(failed_dir: Path, params: RunInputs, failure: _Failure, timings: dict,
                    started: dt.datetime) -> None:
     """Write ``failed.html``, the executed notebook and ``failure.json`` into ``<stream>.failed/``."""
     from reportkit.jobs.failure import render_failure_page

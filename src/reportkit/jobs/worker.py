@@ -239,10 +239,10 @@ def write_killed_failure(job: Job, message: str) -> None:
     """The "báo cáo chưa hoàn chỉnh" page for a run that was killed before it could write its own."""
     try:
         from reportkit.jobs.run import _Failure, _write_failure
-        from reportkit.params import validate_params
+        from reportkit.params import parse_run_inputs
 
-        params = validate_params({"period": job.period, "stream": job.stream, "plan_path": job.plan_path,
-                                  "submissions": job.submissions, "deadlines": job.deadlines or None})
+        params = parse_run_inputs({"period": job.period, "stream": job.stream, "plan_path": job.plan_path,
+                                   "submissions": job.submissions, "deadlines": job.deadlines or None})
         failed_dir = job.report_dir.with_name(job.stream + ".failed")
         _write_failure(failed_dir, params, _Failure("Chạy báo cáo (lô tự động)", message), {},
                        dt.datetime.now().astimezone())
