@@ -24,6 +24,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reportkit.intake import reader as intake
+from reportkit.intake import sniff
 from reportkit.intake.cellvalues import cell_text, parse_date, parse_progress, parse_status
 from reportkit.errors import SubmissionsError
 from reportkit.intake.reader import read_submissions, read_workbook
@@ -204,13 +205,13 @@ def test_file_above_the_size_limit_is_refused_before_reading(plan, tmp_path):
 
 
 def test_zip_uncompressed_limit_is_checked_before_reading(plan, monkeypatch):
-    monkeypatch.setattr(intake, "MAX_UNCOMPRESSED_BYTES", 10_000)
+    monkeypatch.setattr(sniff, "MAX_UNCOMPRESSED_BYTES", 10_000)
     (f,) = read_workbook(WORKBOOKS / "ok_blank_rows.xlsx", plan).findings
     assert f.code == "zip_bomb"
 
 
 def test_sheet_with_too_many_rows_is_refused(plan, monkeypatch):
-    monkeypatch.setattr(intake, "MAX_ROWS", 5)
+    monkeypatch.setattr(sniff, "MAX_ROWS", 5)
     sub = read_workbook(WORKBOOKS / "ok_blank_rows.xlsx", plan)
     assert "too_many_rows" in {f.code for f in sub.findings} and sub.rows == []
 
