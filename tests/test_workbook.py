@@ -81,8 +81,11 @@ def test_template_guides_input_with_validations_and_date_formats(plan, template)
     date = by_type["date"]
     assert f"{VALUE_COLUMN}{DATE_ROW}" in str(date.sqref)
     assert f"{column_of('completed_on')}{first}" in str(date.sqref)
-    assert ws[f"{column_of('completed_on')}{first}"].number_format == "dd/mm/yyyy"
-    assert ws[f"{VALUE_COLUMN}{DATE_ROW}"].number_format == "dd/mm/yyyy"
+    day_first_vietnamese = "[$-42A]dd/mm/yyyy"  # shown day-first whatever the office suite's locale
+    assert ws[f"{column_of('completed_on')}{first}"].number_format == day_first_vietnamese
+    assert ws[f"{VALUE_COLUMN}{DATE_ROW}"].number_format == day_first_vietnamese
+    assert "2024-03-05" in date.prompt and "Mỹ" in date.prompt  # input help: month-first locales type ISO dates
+    assert len(date.prompt) <= 255 and len(date.error) <= 255  # Excel's limits for these texts
     for dv in (status, progress, date):
         assert dv.showErrorMessage and dv.error and unicodedata.is_normalized("NFC", dv.error)
 

@@ -66,14 +66,16 @@ def swapped(day: dt.date) -> dt.date | None:
 
 
 def describe_readings(day: dt.date) -> tuple[str, str]:
-    """Both readings of a stored date, in Vietnamese and English, for a finding's message."""
+    """Both readings of a stored date as one sentence, in Vietnamese and English, for a finding's message."""
     other = swapped(day)
-    vi = f"{format_date(day)} ({format_long_date(day)})"
-    en = f"{day.isoformat()} ({day:%d %B %Y})"
-    if other is None:
-        return vi + ", không thể đọc đảo ngày và tháng", en + ", which cannot be read with day and month swapped"
-    return (f"{vi}, nếu đọc đảo ngày và tháng là {format_date(other)} ({format_long_date(other)})",
-            f"{en}, or {other.isoformat()} ({other:%d %B %Y}) with day and month swapped")
+    vi, en = f"Ô lưu {format_long_date(day)}", f"The cell holds {day:%d %B %Y}"
+    if other is not None:
+        return (f"{vi}; nếu đảo ngày và tháng thì là {format_long_date(other)}.",
+                f"{en}; with day and month swapped it would be {other:%d %B %Y}.")
+    if day.day == day.month:
+        return f"{vi}; đảo ngày và tháng vẫn là ngày này.", f"{en}; swapping day and month gives the same date."
+    return (f"{vi}; không thể đảo ngày và tháng (ngày lớn hơn 12).",
+            f"{en}; day and month cannot be swapped (day above 12).")
 
 
 # ------------------------------------------------------------ the period named in the file
@@ -155,19 +157,21 @@ def _looks_swapped(day: dt.date, from_name: dt.date | None, window: tuple[dt.dat
     """Findings for a report date that disagrees with the file name or the period; True when it looks swapped."""
     other = swapped(day)
     readings = describe_readings(day)
-    fields = dict(cell=f"{where['column']}{where['row']}", readings=readings[0], readings_en=readings[1], **where)
+    fields = dict(cell=f"{where['column']}{where['row']}", readings=readings[0], readings_en=readings[1],
+                  date=format_date(day), **where)
     inside = (lambda d: window[0] <= d <= window[1]) if window else (lambda d: True)
     evidence = []
     if from_name is not None and day != from_name:
         if other == from_name:
-            evidence.append((f"tên tệp ghi ngày {format_date(from_name)}", f"the file name says {from_name}"))
+            evidence.append((f"tên tệp ghi ngày {format_date(from_name)}", f"the file name says {from_name:%d %B %Y}"))
         else:
-            log.add("report_date_mismatch", name=format_date(from_name), name_en=from_name.isoformat(), **fields)
+            log.add("report_date_mismatch", name=format_date(from_name), **fields)
     if window is not None and not inside(day):
-        span_vi = f"{period.label}: từ {format_date(window[0])} đến {format_date(window[1])}"
-        span_en = f"{period.id}: {window[0]} to {window[1]}"
+        label = period.label[:1].lower() + period.label[1:]
+        span_vi = f"{label} (từ {format_date(window[0])} đến {format_date(window[1])})"
+        span_en = f"{period.id} ({window[0]:%d %B %Y} to {window[1]:%d %B %Y})"
         if other is not None and inside(other) and (from_name is None or from_name == other):
-            evidence.append((f"kỳ báo cáo là {span_vi}", f"the period is {span_en}"))
+            evidence.append((f"thời gian báo cáo {span_vi}", f"the reporting window of {span_en}"))
         else:
             log.add("report_date_outside_period", span=span_vi, span_en=span_en, **fields)
     if not evidence:

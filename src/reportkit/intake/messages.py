@@ -128,45 +128,47 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
     "implausible_date": (ERROR, "{field} '{value}' có năm ngoài khoảng 1990–2100; {effect}.",
                          "{field_en} '{value}' has a year outside 1990–2100; {effect_en}.",
                          "Ghi ngày dạng dd/mm/yyyy với năm đủ 4 chữ số."),
-    "completed_after_report": (ERROR, "Ngày hoàn thành ở ô {cell} là {readings}: sau ngày báo cáo {report_date}; dòng "
-                               "không được dùng.",
-                               "Completion date in cell {cell} is {readings_en}: after the report date {report_date}; "
-                               "row not used.",
+    "completed_after_report": (ERROR, "Ngày hoàn thành ở ô {cell} ({date}) sau ngày báo cáo {report_date}; dòng không "
+                               "được dùng. {readings}",
+                               "Completion date in cell {cell} ({date}) is after the report date {report_date}; row "
+                               "not used. {readings_en}",
                                "Ghi ngày đã thực hiện xong (không ghi ngày dự kiến); kiểm tra lại năm."),
-    "completed_date_swapped": (ERROR, "Ngày hoàn thành ở ô {cell} được lưu là {readings}. Ngày lưu sau ngày báo cáo "
-                               "{report_date}, còn ngày đọc đảo {swapped} thì hợp lệ: ngày và tháng có lẽ đã bị đảo khi "
-                               "nhập (máy tính đặt kiểu ngày tháng/ngày/năm của tiếng Anh – Mỹ); dòng không được dùng.",
-                               "Completion date in cell {cell} is stored as {readings_en}. As stored it is after the "
-                               "report date {report_date}, swapped it is not: day and month look swapped on entry (an "
-                               "office suite set to a month-first locale); row not used.",
-                               "Gõ lại ngày dạng năm-tháng-ngày (ví dụ 2024-03-05), kiểm tra ô hiển thị đúng "
-                               "ngày/tháng/năm, rồi gửi lại."),
-    "completed_date_suspect": (ERROR, "Ngày hoàn thành ở ô {cell} được lưu là {readings}. Ngày báo cáo của tệp này có "
-                               "ngày và tháng bị đảo, nên ngày này cũng có thể bị đảo; dòng không được dùng.",
-                               "Completion date in cell {cell} is stored as {readings_en}. This file's report date has "
-                               "day and month swapped, so this date may be swapped too; row not used.",
-                               "Gõ lại ngày dạng năm-tháng-ngày (ví dụ 2024-03-05), kiểm tra ô hiển thị đúng "
-                               "ngày/tháng/năm, rồi gửi lại."),
-    "completed_outside_year": (WARNING, "Ngày hoàn thành ở ô {cell} là {readings}: không thuộc năm kế hoạch {year}.",
-                               "Completion date in cell {cell} is {readings_en}: outside the plan year {year}.",
+    "completed_date_swapped": (ERROR, "Ngày hoàn thành ở ô {cell} có lẽ bị đảo ngày và tháng khi nhập (máy tính đặt kiểu ngày tháng/ngày/năm của tiếng Anh – Mỹ): "
+                               "ngày lưu {date} sau ngày báo cáo {report_date}, còn đọc đảo là {swapped} thì hợp lệ; "
+                               "dòng không được dùng. {readings}",
+                               "Completion date in cell {cell} looks day-month swapped on entry (an office suite set to a month-first locale such as English – US): as stored "
+                               "({date}) it is after the report date {report_date}, swapped ({swapped}) it is not; row "
+                               "not used. {readings_en}",
+                               "Gõ lại ngày dạng năm-tháng-ngày (ví dụ 2024-03-05) để không bị đảo, kiểm tra ô hiển thị đúng ngày/tháng/năm, "
+                               "rồi gửi lại."),
+    "completed_date_suspect": (ERROR, "Ngày hoàn thành ở ô {cell} ({date}) có thể cũng bị đảo ngày và tháng như ngày báo "
+                               "cáo của tệp này; dòng không được dùng. {readings}",
+                               "Completion date in cell {cell} ({date}) may be day-month swapped like this file's "
+                               "report date; row not used. {readings_en}",
+                               "Gõ lại ngày dạng năm-tháng-ngày (ví dụ 2024-03-05) để không bị đảo, kiểm tra ô hiển thị đúng ngày/tháng/năm, "
+                               "rồi gửi lại."),
+    "completed_outside_year": (WARNING, "Ngày hoàn thành ở ô {cell} ({date}) không thuộc năm kế hoạch {year}. "
+                               "{readings}",
+                               "Completion date in cell {cell} ({date}) is outside the plan year {year}. "
+                               "{readings_en}",
                                "Kiểm tra lại năm của ngày hoàn thành."),
-    "report_date_swapped": (ERROR, "Ngày báo cáo ở ô {cell} được lưu là {readings}; nhưng {evidence}, nên ngày và tháng "
-                            "có lẽ đã bị đảo khi nhập (máy tính đặt kiểu ngày tháng/ngày/năm của tiếng Anh – Mỹ). Bảng "
-                            "không được dùng cho đến khi sửa.",
-                            "The report date in cell {cell} is stored as {readings_en}; but {evidence_en}, so day and "
-                            "month look swapped on entry (an office suite set to a month-first locale). The file is not "
-                            "used until it is fixed.",
+    "report_date_swapped": (ERROR, "Ngày báo cáo ở ô {cell} có lẽ bị đảo ngày và tháng khi nhập (máy tính đặt kiểu ngày tháng/ngày/năm của tiếng Anh – Mỹ): ô lưu "
+                            "{date}, nhưng {evidence}, khớp với cách đọc đảo {swapped}. {readings} Bảng không được "
+                            "dùng cho đến khi sửa.",
+                            "The report date in cell {cell} looks day-month swapped on entry (an office suite set to a month-first locale such as English – US): the cell holds "
+                            "{date}, but {evidence_en}, which fits the swapped reading {swapped}. {readings_en} The "
+                            "file is not used until it is fixed.",
                             "Gõ lại ngày báo cáo dạng năm-tháng-ngày (ví dụ {swapped_iso}) để không bị đảo, kiểm tra ô "
                             "hiển thị {swapped}; kiểm tra cả các ngày hoàn thành, rồi gửi lại."),
-    "report_date_mismatch": (WARNING, "Ngày báo cáo ở ô {cell} là {readings}, khác ngày {name} trong tên tệp; dùng ngày "
-                             "ghi trong bảng.",
-                             "The report date in cell {cell} is {readings_en}, not the file-name date {name_en}; the "
-                             "date in the table is used.",
+    "report_date_mismatch": (WARNING, "Ngày báo cáo ở ô {cell} ({date}) khác ngày {name} trong tên tệp; dùng ngày ghi "
+                             "trong bảng. {readings}",
+                             "The report date in cell {cell} ({date}) is not the file-name date {name}; the date "
+                             "in the table is used. {readings_en}",
                              "Sửa ngày báo cáo hoặc tên tệp cho khớp nhau."),
-    "report_date_outside_period": (WARNING, "Ngày báo cáo ở ô {cell} là {readings}, nằm ngoài thời gian báo cáo của "
-                                   "{span}; dùng ngày ghi trong bảng.",
-                                   "The report date in cell {cell} is {readings_en}, outside the reporting window of "
-                                   "{span_en}; the date in the table is used.",
+    "report_date_outside_period": (WARNING, "Ngày báo cáo ở ô {cell} ({date}) nằm ngoài thời gian báo cáo {span}; dùng "
+                                   "ngày ghi trong bảng. {readings}",
+                                   "The report date in cell {cell} ({date}) is outside the reporting window of "
+                                   "{span_en}; the date in the table is used. {readings_en}",
                                    "Kiểm tra lại ngày báo cáo và dòng 'Kỳ báo cáo'."),
     "done_without_date": (WARNING, "Nhiệm vụ {task} đã hoàn thành nhưng không có ngày hoàn thành: không đánh giá được đúng "
                           "hạn hay quá hạn.",
