@@ -20,6 +20,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from reportkit.intake.answers import refuse_overwrite
 from reportkit.intake.guide import FONT_NAME, GUIDE_SHEET_NAME, add_guide
 from reportkit.intake.model import ROW_STATUS_LABELS
 from reportkit.periods import Period, parse_period
@@ -345,6 +346,12 @@ def template_filenames(unit_codes: list[str], period: Period | str) -> list[str]
 
 
 def write_template(plan: Plan, unit_code: str, period: Period | str, path: Path | str, *,
-                   created: dt.datetime | None = None) -> Path:
-    """Write the canonical .xlsx template for one unit and period to ``path``; return the path."""
+                   created: dt.datetime | None = None, force: bool = False) -> Path:
+    """Write the canonical .xlsx template for one unit and period to ``path``; return the path.
+
+    An existing file that holds a department's answers (or is not a readable
+    workbook) is never replaced unless ``force``: ParamsError names its filled cells.
+    """
+    if not force:
+        refuse_overwrite([Path(path)])
     return save_workbook(build_template(plan, unit_code, period), path, created=created)
