@@ -90,7 +90,7 @@ class _WorkbookReader:
             info = sniff_file(data, self.path, add)
             if info is None:
                 return sub
-            self._read_book(data, info, sub)
+            _read_book(data, info, sub, self.plan, self.log)
         except (CalamineError, zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
             add("corrupt", detail=f"{type(exc).__name__}: {exc}"[:300])
             sub.rows = []
@@ -104,54 +104,54 @@ class _WorkbookReader:
             sub.rows = []
         return sub
 
-    def _read_book(self, data: bytes, info: FileInfo, sub: Submission) -> None:
-        """The first visible sheet with a task table fills ``sub``; findings say why no sheet did."""
-        from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
 
-        log = self.log
-        try:
-            book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        except PasswordError:
-            log.add("password_protected")
-            return
-        except Exception as exc:  # noqa: BLE001 - calamine raises several kinds for damaged files
-            log.add("corrupt", detail=str(exc)[:300])
-            return
-        searched: list[str] = []
-        partial: tuple[str, list[str]] | None = None
-        refused = False
-        for meta in book.sheets_metadata:
-            if meta.typ != SheetTypeEnum.WorkSheet or meta.visible != SheetVisibleEnum.Visible \
-                    or fold_key(meta.name) in _INSTRUCTION_SHEETS:
-                continue
-            log.sheet = meta.name
-            sheet = book.get_sheet_by_name(meta.name)
-            if sniff.too_large(sheet.total_height, sheet.total_width):
-                log.add("too_many_rows", **size_fields(sheet.total_height, sheet.total_width))
-                refused = True
-                continue
-            grid = sheet.to_python(skip_empty_area=False)
-            if not grid:
-                continue
-            searched.append(meta.name)
-            long_cells = take_long_cells(grid)
-            unsafe = repair_legacy(grid, data, info, meta.name, log)
-            header = find_header(grid)
-            if header is None:
-                partial = partial or partial_header(grid, meta.name)
-                continue
-            sub.sheet = meta.name
-            read_sheet(SheetGrid(grid, sheet.merged_cell_ranges or [], unsafe, long_cells), header, sub, self.plan, log)
-            return
-        log.sheet = None
-        if not searched:
-            if not refused:
-                log.add("empty_workbook")
-        elif partial is not None:
-            log.sheet = partial[0]
-            log.add("missing_column", missing="'Mã nhiệm vụ'", found=", ".join(partial[1]))
-        else:
-            log.add("no_header", n=HEADER_SEARCH_ROWS, sheets=", ".join(f"'{s}'" for s in searched))
+def _read_book(data: bytes, info: FileInfo, sub: Submission, plan: Plan, log: FindingLog) -> None:
+    """The first visible sheet with a task table fills ``sub``; findings say why no sheet did."""
+    from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
+
+    try:
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except PasswordError:
+        log.add("password_protected")
+        return
+    except Exception as exc:  # noqa: BLE001 - calamine raises several kinds for damaged files
+        log.add("corrupt", detail=str(exc)[:300])
+        return
+    searched: list[str] = []
+    partial: tuple[str, list[str]] | None = None
+    refused = False
+    for meta in book.sheets_metadata:
+        if meta.typ != SheetTypeEnum.WorkSheet or meta.visible != SheetVisibleEnum.Visible \
+                or fold_key(meta.name) in _INSTRUCTION_SHEETS:
+            continue
+        log.sheet = meta.name
+        sheet = book.get_sheet_by_name(meta.name)
+        if sniff.too_large(sheet.total_height, sheet.total_width):
+            log.add("too_many_rows", **size_fields(sheet.total_height, sheet.total_width))
+            refused = True
+            continue
+        grid = sheet.to_python(skip_empty_area=False)
+        if not grid:
+            continue
+        searched.append(meta.name)
+        long_cells = take_long_cells(grid)
+        unsafe = repair_legacy(grid, data, info, meta.name, log)
+        header = find_header(grid)
+        if header is None:
+            partial = partial or partial_header(grid, meta.name)
+            continue
+        sub.sheet = meta.name
+        read_sheet(SheetGrid(grid, sheet.merged_cell_ranges or [], unsafe, long_cells), header, sub, plan, log)
+        return
+    log.sheet = None
+    if not searched:
+        if not refused:
+            log.add("empty_workbook")
+    elif partial is not None:
+        log.sheet = partial[0]
+        log.add("missing_column", missing="'Mã nhiệm vụ'", found=", ".join(partial[1]))
+    else:
+        log.add("no_header", n=HEADER_SEARCH_ROWS, sheets=", ".join(f"'{s}'" for s in searched))
 
 
 # ------------------------------------------------------------ public API

@@ -13,21 +13,15 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from reportkit.fmt import format_date, format_number
+from reportkit.fmt import format_number
 from reportkit.intake import legacy
-from reportkit.intake.cellvalues import (
-    accepted_status_words,
-    cell_text,
-    parse_date,
-    parse_progress,
-    parse_status,
-    status_from_progress,
-)
-from reportkit.intake.dates import DateContext, check_completion_date
-from reportkit.intake.headers import Header, column_letter
+from reportkit.intake.cellvalues import cell_text, status_from_progress
+from reportkit.intake.dates import DateContext
+from reportkit.intake.fields import FieldContext, read_completed_on, read_progress, read_status
+from reportkit.intake.headers import Header
 from reportkit.intake.legacygrid import UnsafeCell
 from reportkit.intake.messages import FindingLog
-from reportkit.intake.model import DONE, ROW_STATUS_LABELS, TaskRow
+from reportkit.intake.model import TaskRow
 from reportkit.intake.sniff import MAX_CELL_CHARS
 from reportkit.plan.load import Plan
 from reportkit.text import normalize_code
@@ -105,7 +99,7 @@ class RowReader:
             task_row = self.task_row(raw)
             if task_row is not None:
                 rows_by_code.setdefault(task_row.task_code, []).append(task_row)
-        return self._resolve_duplicates(rows_by_code)
+        return resolve_duplicates(rows_by_code, self.header, self.log)
 
     def task_row(self, raw: RawRow) -> TaskRow | None:
         """One TaskRow, or None when the row is not a task line or holds an error."""
@@ -115,11 +109,12 @@ class RowReader:
         code = self._task_code(raw)
         if code is None:
             return None
-        status = self._status(cells, excel_row)
-        progress = self._progress(cells, excel_row, status)
+        where = FieldContext(excel_row, self.header, self.log)
+        status = read_status(cells, where)
+        progress = read_progress(cells, where, status)
         if status is None and progress is not None:
             status = status_from_progress(progress)
-        completed_on = self._completed_on(cells, excel_row, status, code)
+        completed_on = read_completed_on(cells, where, status, code, self.dates)
         if status is None and self.log.errors == errors_before:
             self.log.add("missing_status", row=excel_row, task=code, column=self.header.describe_field(
                 "status" if "status" in self.header.columns else "progress"))
@@ -141,9 +136,9 @@ class RowReader:
                 text = next(cell_text(cells[f]) for f in TEXT_FIELDS if cells.get(f) not in ("", None))
                 self.log.add("text_without_code", row=excel_row, column=header.describe_field("task_code"), value=text)
             return None  # a heading, signature or note line
-        if self._unsafe_cells_in_row(raw.row) or (self.long_cells and self._long_cells_in_row(raw.row)):
+        if report_unsafe_cells(self.unsafe_cells, raw.row, header, self.log) or (self.long_cells and self._long_cells_in_row(raw.row)):
             return None
-        code = self._plan_code(code_text)
+        code = plan_code(code_text, self.codes)
         if code in self.codes:
             return code
         section_codes = {s for s, _ in self.plan.sections}
@@ -155,15 +150,6 @@ class RowReader:
                      suggest_en=f" (did you mean '{near[0]}'?)" if near else "", codes=", ".join(self.plan.task_codes))
         return None
 
-    def _unsafe_cells_in_row(self, row: int) -> bool:
-        """Error findings for the cells of ``row`` that could not be converted; True when the code cell is one."""
-        unsafe = [(c, value, enc) for r, c, value, enc in self.unsafe_cells if r == row]
-        for c, value, encoding in unsafe:
-            self.log.add("legacy_unsafe", row=row + 1, column=self.header.describe(c), value=value,
-                         encoding=legacy.ENCODING_NAMES.get(encoding, "TCVN3/VNI"),
-                         effect="dòng không được dùng", effect_en="row not used")
-        return any(c == self.header.columns["task_code"] for c, _, _ in unsafe)
-
     def _long_cells_in_row(self, row: int) -> bool:
         """Error findings for the too-long cells of a task row (the row is not used); True when there were any."""
         cells = sorted((c, n) for (r, c), n in self.long_cells.items() if r == row)
@@ -173,88 +159,47 @@ class RowReader:
                          limit=format_number(MAX_CELL_CHARS))
         return bool(cells)
 
-    def _plan_code(self, text: str) -> str:
-        """The canonical code; a legacy-encoded code ("II.1.®" in TCVN3) is decoded when that names a plan code."""
-        code = _normalize_code(text)
-        if code in self.codes or text.isascii():
-            return code
-        for encoding in (legacy.TCVN3, legacy.VNI):
-            decoded = normalize_code(legacy.convert(text, encoding))
-            if decoded in self.codes:
-                return decoded
+
+def report_unsafe_cells(unsafe_cells: list[UnsafeCell], row: int, header: Header, log: FindingLog) -> bool:
+    """Error findings for the cells of ``row`` that could not be converted; True when the code cell is one."""
+    unsafe = [(c, value, enc) for r, c, value, enc in unsafe_cells if r == row]
+    for c, value, encoding in unsafe:
+        log.add("legacy_unsafe", row=row + 1, column=header.describe(c), value=value,
+                     encoding=legacy.ENCODING_NAMES.get(encoding, "TCVN3/VNI"),
+                     effect="dòng không được dùng", effect_en="row not used")
+    return any(c == header.columns["task_code"] for c, _, _ in unsafe)
+
+
+def plan_code(text: str, codes: frozenset[str]) -> str:
+    """The canonical code; a legacy-encoded code ("II.1.®" in TCVN3) is decoded when that names a plan code."""
+    code = _normalize_code(text)
+    if code in codes or text.isascii():
         return code
+    for encoding in (legacy.TCVN3, legacy.VNI):
+        decoded = normalize_code(legacy.convert(text, encoding))
+        if decoded in codes:
+            return decoded
+    return code
 
-    def _status(self, cells: dict, excel_row: int) -> str | None:
-        value = cells.get("status")
-        if value in ("", None):
-            return None
-        status = parse_status(value)
-        if status is None:
-            self.log.add("unknown_status", row=excel_row, column=self.header.describe_field("status"), value=value,
-                         accepted=", ".join(accepted_status_words()))
-        return status
 
-    def _progress(self, cells: dict, excel_row: int, status: str | None) -> float | None:
-        if "progress" not in self.header.columns:
-            return None
-        value = cells.get("progress")
-        parsed = parse_progress(value)
-        where = dict(row=excel_row, column=self.header.describe_field("progress"), value=value)
-        if parsed.problem:
-            self.log.add(parsed.problem, **where)
-            return None
-        if parsed.value is None:
-            return None
-        progress = float(parsed.value)
-        conflict = status is not None and (status == DONE) != (progress >= 100)
-        shown = format_number(progress, 0 if progress.is_integer() else 1)
-        if parsed.note == "fraction":
-            self.log.add("progress_fraction", percent=shown, **where)
-        if conflict:
-            self.log.add("status_progress_conflict", status=ROW_STATUS_LABELS[status], progress=shown, **where)
-        return progress
-
-    def _completed_on(self, cells: dict, excel_row: int, status: str | None, code: str):
-        if "completed_on" not in self.header.columns:
-            if status == DONE:
-                self.log.add("done_without_date", row=excel_row, task=code)
-            return None
-        value = cells.get("completed_on")
-        col = self.header.columns["completed_on"]
-        where = dict(row=excel_row, column=self.header.describe(col), value=value)
-        parsed = parse_date(value)
-        if parsed.problem:
-            self.log.add(parsed.problem, field="Ngày hoàn thành", field_en="Completion date", **where)
-            return None
-        day = parsed.value
-        if day is None:
-            if status == DONE:
-                self.log.add("done_without_date", task=code, **where)
-            return None
-        if status != DONE:
-            label = ROW_STATUS_LABELS[status] if status else "trống"
-            self.log.add("date_without_done", date=format_date(day), status=label, **where)
-            return None
-        cell = f"{column_letter(col)}{excel_row}"
-        return day if check_completion_date(day, self.dates, self.log, cell, where) else None
-
-    def _resolve_duplicates(self, rows_by_code: dict[str, list[TaskRow]]) -> list[TaskRow]:
-        out: list[TaskRow] = []
-        for code, entries in rows_by_code.items():
-            first = entries[0]
-            if len(entries) == 1:
-                out.append(first)
-                continue
-            rows = [tr.source_row for tr in entries]
-            same = all(_row_content(tr) == _row_content(first) for tr in entries[1:])
-            where = dict(row=rows[1], column=self.header.describe_field("task_code"), value=code, task=code)
-            if same:
-                self.log.add("duplicate_task_same", rows=", ".join(map(str, rows[1:])), first=rows[0], **where)
-                out.append(first)
-            else:
-                self.log.add("duplicate_task", n=len(rows), rows=", ".join(map(str, rows)), **where)
-        out.sort(key=lambda tr: tr.source_row)
-        return out
+def resolve_duplicates(rows_by_code: dict[str, list[TaskRow]], header: Header, log: FindingLog) -> list[TaskRow]:
+    """One row per task code: identical repeats are used once (warning), differing ones not at all (error)."""
+    out: list[TaskRow] = []
+    for code, entries in rows_by_code.items():
+        first = entries[0]
+        if len(entries) == 1:
+            out.append(first)
+            continue
+        rows = [tr.source_row for tr in entries]
+        same = all(_row_content(tr) == _row_content(first) for tr in entries[1:])
+        where = dict(row=rows[1], column=header.describe_field("task_code"), value=code, task=code)
+        if same:
+            log.add("duplicate_task_same", rows=", ".join(map(str, rows[1:])), first=rows[0], **where)
+            out.append(first)
+        else:
+            log.add("duplicate_task", n=len(rows), rows=", ".join(map(str, rows)), **where)
+    out.sort(key=lambda tr: tr.source_row)
+    return out
 
 
 def _row_content(tr: TaskRow) -> tuple:
