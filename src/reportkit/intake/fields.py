@@ -6,7 +6,12 @@ import datetime as dt
 from dataclasses import dataclass
 
 from reportkit.fmt import format_date, format_number
-from reportkit.intake.cellvalues import accepted_status_words, parse_date, parse_progress, parse_status
+from reportkit.intake.cellvalues import (
+    accepted_status_words,
+    parse_date,
+    parse_progress,
+    parse_status,
+)
 from reportkit.intake.dates import DateContext, check_completion_date
 from reportkit.intake.headers import Header, column_letter
 from reportkit.intake.messages import FindingLog

@@ -30,6 +30,7 @@ from typing import Iterable
 
 from reportkit.errors import SubmissionsError
 from reportkit.fmt import format_date
+from reportkit.intake import sniff
 from reportkit.intake.cache import read_workbook_cached
 from reportkit.intake.dates import date_from_filename
 from reportkit.intake.headers import COLUMNS, HEADER_SEARCH_ROWS, find_header
@@ -37,7 +38,6 @@ from reportkit.intake.legacygrid import repair_legacy
 from reportkit.intake.messages import MESSAGES, FindingLog, make_finding
 from reportkit.intake.model import Submission
 from reportkit.intake.sheet import SheetGrid, partial_header, read_sheet
-from reportkit.intake import sniff
 from reportkit.intake.sniff import (
     EXTENSIONS,
     MAX_CELL_CHARS,
@@ -107,7 +107,12 @@ class _WorkbookReader:
 
 def _read_book(data: bytes, info: FileInfo, sub: Submission, plan: Plan, log: FindingLog) -> None:
     """The first visible sheet with a task table fills ``sub``; findings say why no sheet did."""
-    from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
+    from python_calamine import (
+        CalamineWorkbook,
+        PasswordError,
+        SheetTypeEnum,
+        SheetVisibleEnum,
+    )
 
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))

@@ -17,7 +17,12 @@ from reportkit.fmt import format_number
 from reportkit.intake import legacy
 from reportkit.intake.cellvalues import cell_text, status_from_progress
 from reportkit.intake.dates import DateContext
-from reportkit.intake.fields import FieldContext, read_completed_on, read_progress, read_status
+from reportkit.intake.fields import (
+    FieldContext,
+    read_completed_on,
+    read_progress,
+    read_status,
+)
 from reportkit.intake.headers import Header
 from reportkit.intake.legacygrid import UnsafeCell
 from reportkit.intake.messages import FindingLog

@@ -101,7 +101,14 @@ class _Styles:
     """The fonts, fills and borders of the template (openpyxl objects, made once per workbook)."""
 
     def __init__(self) -> None:
-        from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+        from openpyxl.styles import (
+            Alignment,
+            Border,
+            Font,
+            PatternFill,
+            Protection,
+            Side,
+        )
 
         self.base = Font(name=FONT_NAME, size=12)
         self.bold = Font(name=FONT_NAME, size=12, bold=True)

@@ -29,7 +29,13 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
-from reportkit.intake.template import DATE_ROW, VALUE_COLUMN, build_template, column_of, save_workbook  # noqa: E402
+from reportkit.intake.template import (  # noqa: E402
+    DATE_ROW,
+    VALUE_COLUMN,
+    build_template,
+    column_of,
+    save_workbook,
+)
 from reportkit.plan.load import load_plan  # noqa: E402
 
 PERIOD = "2024-Q2"
