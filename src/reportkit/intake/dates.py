@@ -108,8 +108,25 @@ def _parse_period_text(text: str) -> Period | None:
 
 def reporting_window(plan: Plan, period: Period) -> tuple[dt.date, dt.date]:
     """First and last plausible report date for ``period``: its start to its last deadline (or end) + grace."""
-    last_days = [r.last_day for r in build_calendar(plan, period.year) if r.period == period]
+    last_days = _last_days(plan, period.year).get(period, [])
     return period.start, max([period.end, *last_days]) + dt.timedelta(days=GRACE_DAYS)
+
+
+_CALENDARS: dict[tuple[int, int], tuple[Plan, dict[Period, list[dt.date]]]] = {}
+
+
+def _last_days(plan: Plan, year: int) -> dict[Period, list[dt.date]]:
+    """Period → last days of its reports, per plan object and year (every file of a batch asks again)."""
+    key = (id(plan), year)
+    cached = _CALENDARS.get(key)
+    if cached is None or cached[0] is not plan:
+        found: dict[Period, list[dt.date]] = {}
+        for report in build_calendar(plan, year):
+            found.setdefault(report.period, []).append(report.last_day)
+        if len(_CALENDARS) > 16:
+            _CALENDARS.clear()
+        cached = _CALENDARS[key] = (plan, found)
+    return cached[1]
 
 
 # ------------------------------------------------------------ the report date
