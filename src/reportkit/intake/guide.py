@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from reportkit.fmt import format_date
 from reportkit.intake.cellvalues import STATUS_ALIASES
 from reportkit.intake.model import ROW_STATUS_LABELS
@@ -10,6 +12,8 @@ from reportkit.plan.load import Plan
 
 GUIDE_SHEET_NAME = "Hướng dẫn"
 FONT_NAME = "Times New Roman"
+_WIDTH = 75  # column A, in characters: fits A4 portrait in Excel and LibreOffice
+_CHARS_PER_LINE = 85  # 12 pt Times New Roman per line of _WIDTH (Excel; LibreOffice fits more)
 
 
 def add_guide(wb, plan: Plan, unit_name: str, period: Period) -> None:
@@ -17,7 +21,7 @@ def add_guide(wb, plan: Plan, unit_name: str, period: Period) -> None:
     from openpyxl.styles import Alignment, Font
 
     ws = wb.create_sheet(GUIDE_SHEET_NAME)
-    ws.column_dimensions["A"].width = 110
+    ws.column_dimensions["A"].width = _WIDTH
     aliases = [w for s in STATUS_ALIASES.values() for w in s if w not in ROW_STATUS_LABELS.values()]
     deadlines = [r for r in build_calendar(plan, period.year) if r.period == period]
     lines: list[tuple[str, str]] = [
@@ -62,3 +66,10 @@ def add_guide(wb, plan: Plan, unit_name: str, period: Period) -> None:
         size, bold = (14, True) if kind == "title" else (12, kind == "head")
         cell.font = Font(name=FONT_NAME, size=size, bold=bold)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
+        # Spreadsheets do not size wrapped rows on opening: give each line the height its text needs.
+        ws.row_dimensions[i].height = math.ceil(len(text) / _CHARS_PER_LINE) * (size * 1.35) + 3
+    ws.page_setup.orientation = "portrait"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
