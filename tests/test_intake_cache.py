@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import shutil
 from pathlib import Path
@@ -106,6 +107,23 @@ def test_planted_cache_entry_is_ignored_and_runs_nothing(plan, tmp_path, monkeyp
     assert (sub.unit, sub.report_date, sub.rows, sub.findings, sub.sha256) == \
         (fresh.unit, fresh.report_date, fresh.rows, fresh.findings, fresh.sha256)
     assert json.loads(entry.read_text(encoding="utf-8"))["unit"] == fresh.unit  # replaced by a good entry
+
+
+def test_planted_fifo_or_link_under_the_entry_name_is_not_read(plan, tmp_path, monkeypatch):
+    workbook = SUBS / "hcth_2024-02-28.xlsx"
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    monkeypatch.setenv(ENV_VAR, str(cache))
+    entry = cache / f"{entry_key(workbook, plan)}{ENTRY_SUFFIX}"
+    os.mkfifo(entry)  # reading it would block the batch forever
+    [sub] = read_submissions([workbook], plan)
+    assert sub.rows == read_workbook(workbook, plan).rows
+    entry.unlink()
+    secret = tmp_path / "secret.json"
+    secret.write_text("{}", encoding="utf-8")
+    entry.symlink_to(secret)
+    [sub] = read_submissions([workbook], plan)
+    assert sub.rows and secret.read_text(encoding="utf-8") == "{}"
 
 
 def test_cached_entry_is_served_without_reading_the_workbook_again(plan, tmp_path, monkeypatch):

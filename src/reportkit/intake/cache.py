@@ -21,6 +21,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import stat
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -94,7 +95,8 @@ def read_workbook_cached(path: Path, plan, read) -> Submission:
 def load_entry(entry: Path, path: Path) -> Submission | None:
     """The Submission stored in ``entry`` (with ``path`` as its path), or None when absent or not valid."""
     try:
-        if entry.is_symlink() or entry.stat().st_size > _MAX_ENTRY_BYTES:
+        info = entry.lstat()  # a link, FIFO or device planted under the name is not followed nor read
+        if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_ENTRY_BYTES:
             return None
         data = json.loads(entry.read_bytes())
         return submission_from_data(data, path)
