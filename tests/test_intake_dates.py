@@ -15,14 +15,18 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reportkit.intake.dates import (
     describe_readings,
     period_from_file,
     reporting_window,
+    resolve_report_date,
     swapped,
 )
 from reportkit.intake.headers import TitleValue
+from reportkit.intake.messages import FindingLog
 from reportkit.intake.model import ERROR, WARNING
 from reportkit.intake.reader import read_workbook
 from reportkit.periods import parse_period
@@ -182,3 +186,49 @@ def test_reporting_window_runs_from_period_start_past_the_last_deadline(plan):
     assert start == D(2024, 1, 1) and end > D(2024, 3, 31)
     start, end = reporting_window(plan, parse_period("2024"))
     assert start == D(2024, 1, 1) and end >= D(2024, 12, 31)
+
+
+# ------------------------------------------------------------------ properties
+
+
+_DAYS_2024 = st.dates(min_value=D(2024, 1, 1), max_value=D(2024, 12, 31))
+
+
+def _report_date_codes(plan, stored: dt.date, name: str, period_text: str | None = None):
+    title = {"report_date": TitleValue(stored, 8, 1)}
+    if period_text:
+        title["period"] = TitleValue(period_text, 7, 1)
+    log = FindingLog(Path(name))
+    context = resolve_report_date(title, Path(name), plan, log)
+    return context, [f.code for f in log.findings]
+
+
+@settings(max_examples=200, deadline=None)
+@given(day=_DAYS_2024)
+def test_a_report_date_agreeing_with_its_file_name_gives_no_finding(plan, day):
+    context, codes = _report_date_codes(plan, day, f"hcth_{day.isoformat()}.xlsx")
+    assert context.report_date == day and not context.month_first and codes == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(day=_DAYS_2024)
+def test_a_stored_date_whose_swap_is_the_file_name_date_is_never_used(plan, day):
+    other = swapped(day)
+    context, codes = _report_date_codes(plan, day, f"hcth_{(other or day).isoformat()}.xlsx")
+    if other is None:
+        assert codes == [] and context.report_date == day  # nothing to swap: the dates agree
+    else:
+        assert codes == ["report_date_swapped"] and context.report_date is None and context.month_first
+
+
+@settings(max_examples=200, deadline=None)
+@given(day=_DAYS_2024)
+def test_a_report_date_outside_its_period_window_is_never_silent(plan, day):
+    period = parse_period("2024-Q2")
+    start, end = reporting_window(plan, period)
+    context, codes = _report_date_codes(plan, day, "hcth.xlsx", "Quý II năm 2024 (2024-Q2)")
+    if start <= day <= end:
+        assert codes == [] and context.report_date == day
+    else:
+        assert codes in (["report_date_outside_period"], ["report_date_swapped"])
+        assert (context.report_date is None) == (codes == ["report_date_swapped"])
