@@ -21,7 +21,7 @@ import zipfile
 from pathlib import Path
 
 from reportkit.intake.answers import refuse_overwrite
-from reportkit.intake.guide import FONT_NAME, GUIDE_SHEET_NAME, add_guide
+from reportkit.intake.guide import FONT_NAME, GUIDE_SHEET_NAME, add_guide  # noqa: F401 - GUIDE_SHEET_NAME re-exported
 from reportkit.intake.model import ROW_STATUS_LABELS
 from reportkit.periods import Period, parse_period
 from reportkit.plan.load import Plan
