@@ -162,14 +162,14 @@ def resolve_report_date(title: dict[str, TitleValue], path: Path, plan: Plan, lo
         return context
     period = period_from_file(title, path)
     window = reporting_window(plan, period) if period is not None else None
-    if _looks_swapped(parsed.value, from_name, window, period, log, where):
+    if _check_report_date(parsed.value, from_name, window, period, log, where):
         context.month_first = True
     else:
         context.report_date = parsed.value
     return context
 
 
-def _looks_swapped(day: dt.date, from_name: dt.date | None, window: tuple[dt.date, dt.date] | None,
+def _check_report_date(day: dt.date, from_name: dt.date | None, window: tuple[dt.date, dt.date] | None,
                    period: Period | None, log: FindingLog, where: dict) -> bool:
     """Findings for a report date that disagrees with the file name or the period; True when it looks swapped."""
     other = swapped(day)
@@ -193,8 +193,8 @@ def _looks_swapped(day: dt.date, from_name: dt.date | None, window: tuple[dt.dat
             log.add("report_date_outside_period", span=span_vi, span_en=span_en, **fields)
     if not evidence:
         return False
-    log.add("report_date_swapped", swapped=format_date(other), swapped_iso=other.isoformat(), evidence=" và ".join(e[0] for e in evidence),
-            evidence_en=" and ".join(e[1] for e in evidence), **fields)
+    log.add("report_date_swapped", swapped=format_date(other), swapped_iso=other.isoformat(),
+            evidence=" và ".join(e[0] for e in evidence), evidence_en=" and ".join(e[1] for e in evidence), **fields)
     return True
 
 
@@ -208,8 +208,7 @@ def check_completion_date(day: dt.date, context: DateContext, log: FindingLog, c
     """
     readings = describe_readings(day)
     other = swapped(day)
-    fields = dict(cell=cell, readings=readings[0],
-                  readings_en=readings[1], date=format_date(day), **where)
+    fields = dict(cell=cell, readings=readings[0], readings_en=readings[1], date=format_date(day), **where)
     report_date = context.report_date
     if context.month_first and other is not None:
         log.add("completed_date_suspect", **fields)
