@@ -149,7 +149,7 @@ def test_run_record_carries_inputs_with_sha256(q1):
 
 
 def test_status_chart_is_inline_svg_with_vietnamese_text_and_no_external_reference():
-    svg = charts.chart_status_counts({"Đã hoàn thành đúng hạn": 6, "Chưa hoàn thành quá hạn": 2})
+    svg = charts.chart_status_counts({"Đã hoàn thành đúng hạn": 6, "Chưa hoàn thành quá hạn": 2}).svg
     assert svg.startswith("<svg ") and "<?xml" not in svg and "DOCTYPE" not in svg and "<metadata" not in svg
     assert "Đã hoàn thành đúng hạn" in svg and "Chưa hoàn thành quá hạn" in svg  # text stays text
     assert not re.search(r'(href|src)="(?!#)', svg) and "<script" not in svg
@@ -162,8 +162,8 @@ def test_each_status_has_its_own_colour_and_hatch_for_black_and_white_print():
 
 
 def test_two_charts_in_one_page_never_share_element_ids():
-    a = charts.chart_status_counts({"Đã hoàn thành đúng hạn": 1})
-    b = charts.chart_units(pd.DataFrame({"Đã hoàn thành đúng hạn": [1], "Thường xuyên": [3]}, index=["Phòng A"]))
+    a = charts.chart_status_counts({"Đã hoàn thành đúng hạn": 1}).svg
+    b = charts.chart_units(pd.DataFrame({"Đã hoàn thành đúng hạn": [1], "Thường xuyên": [3]}, index=["Phòng A"])).svg
     ids_a, ids_b = set(re.findall(r'id="([^"]+)"', a)), set(re.findall(r'id="([^"]+)"', b))
     assert ids_a and ids_b and not ids_a & ids_b
 
@@ -184,6 +184,6 @@ def test_every_period_kind_of_both_streams_renders_completely(period, stream):
                                             report.proposals, report.signature, report.annex))
     assert report.summary.headline in html
     assert ("5. Diễn biến qua các kỳ" in html) == report.summary.period.is_cumulative
-    assert html.count('class="data compact task-table"') == 1
+    assert html.count('class="data compact task-table stack"') == 1
     assert "nan" not in re.sub(r"<[^>]+>", " ", html).split()  # no missing value printed as "nan"
     assert "NaT" not in html and "None" not in html
