@@ -182,7 +182,7 @@ def test_every_period_kind_of_both_streams_renders_completely(period, stream):
     report = build_report(period, stream, plan_path=str(PLAN_PATH), submissions=str(SUBMISSIONS))
     html = "".join(part().html for part in (report.header, report.results, report.shortcomings, report.directions,
                                             report.proposals, report.signature, report.annex))
-    assert report.summary.headline in html
+    assert report.summary.headline in re.sub(r'<span class="nb">([^<]*)</span>', r"\1", html)
     assert ("5. Diễn biến qua các kỳ" in html) == report.summary.period.is_cumulative
     assert html.count('class="data compact task-table stack"') == 1
     assert "nan" not in re.sub(r"<[^>]+>", " ", html).split()  # no missing value printed as "nan"

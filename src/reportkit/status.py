@@ -708,7 +708,7 @@ def assess(
               "Ngày hoàn thành theo báo cáo ngày ", done_report)
     notes.add(row_usable & multi & reported_done & ~done,
               "Ngày hoàn thành đã báo cáo được tính cho mốc trước; mốc này chưa có ngày hoàn thành")
-    notes.add(row_usable & no_deadline, "Cấp trên chưa giao thời hạn (khai báo bằng tham số deadlines khi có)")
+    notes.add(row_usable & no_deadline, "Cấp trên chưa giao thời hạn")
     del completion, completed_raw, done_report, frame_key, pos
     # The unit's own note first, then the explanation ("; " between, unless the note ends a sentence).
     unit_notes = got.texts["note"]

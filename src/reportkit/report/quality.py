@@ -32,8 +32,7 @@ FILE_COLUMNS = [
     Column("warnings", "Cảnh báo", "10%", "num"),
 ]
 CODE_COLUMNS = [
-    Column("code", "Mã vấn đề", "20%"),
-    Column("example", "Ví dụ", "44%"),
+    Column("example", "Loại vấn đề (một trường hợp)", "64%"),
     Column("severity", "Mức", "12%"),
     Column("count", "Số lần", "12%", "num"),
     Column("files", "Số tệp", "12%", "num"),
