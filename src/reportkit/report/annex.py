@@ -113,9 +113,9 @@ def render_result_details(status: pd.DataFrame) -> str:
 
 TASK_COLUMNS = [
     Column("stt", "STT", "7%", "center"),
-    Column("content", "Nội dung nhiệm vụ", "26%"),
+    Column("content", "Nội dung nhiệm vụ", "25%"),
     Column("lead", "Đơn vị chủ trì", "11%"),
-    Column("time", "Thời gian thực hiện", "12%"),
+    Column("time", "Thời gian thực hiện", "13%"),
     Column("result", "Kết quả thực hiện", "20%"),
     Column("status", "Tình trạng", "12%", safe=True),
     Column("note", "Ghi chú", "12%"),
@@ -178,9 +178,9 @@ MANIFEST_COLUMNS = [
     Column("stt", "STT", "6%", "center"),
     Column("file", "Tệp", "21%"),
     Column("unit", "Đơn vị", "17%"),
-    Column("report_date", "Ngày báo cáo", "11%", "center"),
+    Column("report_date", "Ngày báo cáo", "13%", "center"),
     Column("rows_read", "Số dòng đọc được", "9%", "num"),
-    Column("sha256", "SHA-256", "20%", "mono"),
+    Column("sha256", "SHA-256", "18%", "mono"),
     Column("note", "Ghi chú", "16%"),
 ]
 

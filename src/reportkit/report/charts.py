@@ -142,7 +142,7 @@ def chart_status_counts(counts: Mapping[str, int], title: str = "Tình trạng t
     if not items:
         return None
     with matplotlib.rc_context(_RC):
-        fig = Figure(figsize=(WIDTH_IN, 0.5 * len(items) + 0.9))
+        fig = Figure(figsize=(WIDTH_IN, 0.5 * len(items) + 0.9), layout="constrained")
         ax = fig.add_subplot()
         labels = [_wrap(s, 24) for s, _ in items][::-1]
         values = [n for _, n in items][::-1]
@@ -202,7 +202,7 @@ def chart_trend(trend, title: str = "Tỷ lệ hoàn thành nhiệm vụ có th�
     total = trend["total"].astype(float).to_numpy()
     rate = np.divide(done * 100, total, out=np.zeros_like(done), where=total > 0)
     with matplotlib.rc_context(_RC):
-        fig = Figure(figsize=(WIDTH_IN, 3.0))
+        fig = Figure(figsize=(WIDTH_IN, 3.0), layout="constrained")
         ax = fig.add_subplot()
         colour, hatch = status_style(STATUS_ORDER[0])
         bars = ax.bar(labels, rate, color=colour, hatch=hatch, edgecolor="#000000", linewidth=0.6, width=0.6)
