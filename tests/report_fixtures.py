@@ -38,7 +38,8 @@ def built_h1_report(tmp_path_factory):
 # of a few report blocks, and which texts are visible at all.
 MEASURE_JS = r"""
 (function () {
-  var W = document.documentElement.clientWidth, out = {width: W, charts: [], cells: [], spans: [], look: {}, text: ''};
+  var W = document.documentElement.clientWidth,
+      out = {width: W, charts: [], cells: [], spans: [], look: {}, images: [], text: ''};
   function shown(e) { return !!(e.offsetWidth || e.offsetHeight || e.getClientRects().length); }
   document.querySelectorAll('svg text').forEach(function (t) {
     var m = t.getScreenCTM(), r = t.getBoundingClientRect();
@@ -58,13 +59,14 @@ MEASURE_JS = r"""
                     inside: !cell || r.right <= cell.getBoundingClientRect().right + 0.5});
   });
   [['doc_type', '.doc-type'], ['trich_yeu', '.trich-yeu'], ['td', 'table.data td'], ['th', 'table.data th'],
-   ['h2', '.rk-doc h2, main h2'], ['quoc_hieu', '.quoc-hieu']].forEach(function (pair) {
+   ['h2', '.rk-doc h2'], ['quoc_hieu', '.quoc-hieu']].forEach(function (pair) {
     var e = document.querySelector(pair[1]);
     if (!e) return;
     var s = getComputedStyle(e);
     out.look[pair[0]] = {align: s.textAlign, weight: s.fontWeight, size: s.fontSize, family: s.fontFamily,
                          background: s.backgroundColor};
   });
+  out.images = Array.prototype.map.call(document.images, function (i) { return i.src.slice(0, 25); });
   out.text = document.body.innerText;
   parent.postMessage(JSON.stringify(out), '*');
 })();

@@ -125,7 +125,7 @@ class Chart:
     def _repr_mimebundle_(self, include=None, exclude=None):
         data = {"image/svg+xml": self.svg, "image/png": base64.b64encode(self.png).decode("ascii"),
                 "text/plain": f"Biểu đồ: {self.title}"}
-        return data, {"image/png": {"width": self.png_width()}}
+        return data, {"image/png": {"width": self.png_width(), "alt": self.title}, "image/svg+xml": {"alt": self.title}}
 
     def __repr__(self) -> str:
         return f"<Biểu đồ: {self.title}>"
