@@ -59,7 +59,7 @@ MEASURE_JS = r"""
                     inside: !cell || r.right <= cell.getBoundingClientRect().right + 0.5});
   });
   [['doc_type', '.doc-type'], ['trich_yeu', '.trich-yeu'], ['td', 'table.data td'], ['th', 'table.data th'],
-   ['h2', '.rk-doc h2'], ['quoc_hieu', '.quoc-hieu']].forEach(function (pair) {
+   ['h2', '.rk-doc h2'], ['quoc_hieu', '.quoc-hieu'], ['doc', '.rk-doc']].forEach(function (pair) {
     var e = document.querySelector(pair[1]);
     if (!e) return;
     var s = getComputedStyle(e);

@@ -272,8 +272,71 @@ def test_plain_nbconvert_export_keeps_the_report_look_and_hides_run_record(execu
     assert look["trich_yeu"]["align"] == "center" and int(look["trich_yeu"]["weight"]) >= 700
     assert look["td"]["align"] in ("left", "start") and look["th"]["align"] == "center"
     assert "Times New Roman" in look["td"]["family"] and look["h2"]["size"] == look["doc_type"]["size"]
+    assert int(look["h2"]["weight"]) >= 700 and look["doc"]["background"] in ("rgba(0, 0, 0, 0)", "rgb(255, 255, 255)")
     text = page["text"]
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "Phụ lục II" in text
     for hidden in ("Hồ sơ lần chạy", "Html(", "Phần mở đầu") + (("reportkit run", "report.annex()") if options else ()):
         assert hidden not in text, hidden
     assert page["images"].count("data:image/svg+xml;base64") == 3  # the three charts, as SVG
+
+
+@pytest.fixture(scope="module")
+def untrusted_lab_dom(executed, tmp_path_factory):
+    """The executed report as an untrusted viewer sees it: a fresh JupyterLab server on 127.0.0.1
+    (empty trust database, full rendering of every cell), opened in headless Debian Chromium."""
+    import os
+    import shutil
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from reportkit.jobs.export import chromium_command
+
+    tmp = tmp_path_factory.mktemp("lab")
+    (tmp / "nb").mkdir()
+    shutil.copy(executed, tmp / "nb" / "report.ipynb")
+    settings = tmp / "settings" / "@jupyterlab" / "notebook-extension"
+    settings.mkdir(parents=True)
+    (settings / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(os.environ, HOME=str(tmp), JUPYTER_DATA_DIR=str(tmp / "data"), JUPYTER_CONFIG_DIR=str(tmp / "config"),
+               JUPYTER_RUNTIME_DIR=str(tmp / "runtime"))
+    server = subprocess.Popen(
+        [sys.executable, "-m", "jupyterlab", "--allow-root", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+         "--IdentityProvider.token=rk", f"--ServerApp.root_dir={tmp / 'nb'}", "--LabApp.news_url=None",
+         f"--LabApp.user_settings_dir={tmp / 'settings'}", f"--LabApp.workspaces_dir={tmp / 'workspaces'}",
+         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status?token=rk", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.5)
+        cmd = chromium_command(find_chromium(), tmp / "profile") + [
+            "--window-size=1200,2000", "--virtual-time-budget=40000", "--dump-dom",
+            f"http://127.0.0.1:{port}/lab/tree/report.ipynb?reset&token=rk"]
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=240)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert "jp-OutputArea-output" in proc.stdout, proc.stderr[-2000:]
+    return proc.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(find_chromium() is None, reason="Debian chromium not installed (make test installs it)")
+def test_charts_show_in_jupyterlab_when_the_notebook_is_not_trusted(untrusted_lab_dom):
+    import re
+
+    outputs = re.findall(r'<div class="([^"]*jp-OutputArea-output[^"]*)"[^>]*>(.{0,200})', untrusted_lab_dom, re.S)
+    assert outputs and not [c for c, _ in outputs if "jp-mod-trusted" in c]  # Lab did not trust it
+    pngs = [c for c, body in outputs if "jp-RenderedImage" in c and 'src="data:image/png' in body]
+    assert len(pngs) == 3  # every chart, drawn from its PNG
+    text = re.sub(r"<[^>]+>", " ", untrusted_lab_dom)
+    assert "Phụ lục II" in text and "Hồ sơ lần chạy (reportkit" not in text and "Html(" not in text

@@ -24,8 +24,10 @@ from reportkit.report.markup import WRAPPER_CLASS
 CSS_PATH = Path(__file__).resolve().parents[1] / "templates" / "reportkit" / "report.css"
 OUTPUT_WRAPPERS = (".jp-RenderedHTMLCommon", ".rendered_html")
 OUTLINE_TAG = "rk-outline"
-# Jupyter's rules that report.css does not need to state: striped and hovered rows, centred tables.
+# Jupyter's rules that report.css does not need to state (striped and hovered rows, centred tables),
+# and report.css's page background, which a notebook output must not take.
 NOTEBOOK_RESETS = """
+html { background: transparent; }
 table tbody tr:nth-child(n) { background: transparent; }
 table.data, table.nd30-header, table.nd30-signature { margin-left: 0; margin-right: 0; }
 h1, h2, h3, h4 { line-height: 1.3; }
