@@ -7,28 +7,26 @@ import pytest
 from .conftest import PLAN_PATH, ROOT
 
 
-@pytest.fixture(scope="session")
-def built_report(tmp_path_factory):
-    """``RunResult`` of ``reportkit run --params params/2024-Q1-dan-chu.yaml`` into a temporary folder."""
+def run_sample(params_name: str, output):
+    """``RunResult`` of ``reportkit run --params params/<params_name>`` on the sample data into ``output``."""
     from reportkit.jobs.run import run_report
 
-    output = tmp_path_factory.mktemp("outputs")
-    result = run_report(None, None, params_file=ROOT / "params" / "2024-Q1-dan-chu.yaml", plan_path=PLAN_PATH,
+    result = run_report(None, None, params_file=ROOT / "params" / params_name, plan_path=PLAN_PATH,
                         submissions=ROOT / "data" / "submissions" / "2024", output=output)
     assert result.ok, result.error
     return result
+
+
+@pytest.fixture(scope="session")
+def built_report(tmp_path_factory):
+    """``RunResult`` of ``reportkit run --params params/2024-Q1-dan-chu.yaml`` into a temporary folder."""
+    return run_sample("2024-Q1-dan-chu.yaml", tmp_path_factory.mktemp("outputs"))
 
 
 @pytest.fixture(scope="session")
 def built_h1_report(tmp_path_factory):
     """``RunResult`` of the 2024-H1 dan-chu report: cumulative, so it has all three charts."""
-    from reportkit.jobs.run import run_report
-
-    output = tmp_path_factory.mktemp("outputs-h1")
-    result = run_report(None, None, params_file=ROOT / "params" / "2024-H1-dan-chu.yaml", plan_path=PLAN_PATH,
-                        submissions=ROOT / "data" / "submissions" / "2024", output=output)
-    assert result.ok, result.error
-    return result
+    return run_sample("2024-H1-dan-chu.yaml", tmp_path_factory.mktemp("outputs-h1"))
 
 
 # Measures what a reader sees, in CSS px, once the page is laid out: the rendered size of

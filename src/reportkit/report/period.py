@@ -69,10 +69,6 @@ class PeriodReport:
     timings: dict = field(default_factory=dict)
 
     @property
-    def plan(self):
-        return self.summary.plan
-
-    @property
     def title(self) -> str:
         subject = report_subject(self.summary.report)
         return f"Báo cáo {subject[:1].lower()}{subject[1:]}"
@@ -123,7 +119,7 @@ class PeriodReport:
 
     def signature(self) -> Part:
         """Nơi nhận and the signer block."""
-        return Part(render_signature(self.plan), label="Nơi nhận, chữ ký")
+        return Part(render_signature(self.summary.plan), label="Nơi nhận, chữ ký")
 
     def annex(self) -> Part:
         """Phụ lục I (task table and chart per unit), II (data quality, input files)."""
