@@ -66,6 +66,22 @@ def test_department_text_is_escaped_everywhere():
     assert escape_series(pd.Series([nasty, None])).tolist() == [escape(nasty), ""]
 
 
+def test_dates_fractions_and_numbers_are_marked_to_stay_on_one_line():
+    html = escape("Hoàn thành ngày 29/02/2024: 2/4 nhiệm vụ (87,5%), 1.983 dòng, mã III.2, năm 2024")
+    assert re.findall(r'<span class="nb">([^<]*)</span>', html) == ["29/02/2024", "2/4", "87,5%", "1.983"]
+    assert escape_series(pd.Series(["hạn 31/03/2024"])).tolist() == ['hạn <span class="nb">31/03/2024</span>']
+
+
+def test_wide_tables_carry_column_names_for_the_stacked_phone_layout():
+    from reportkit.report.markup import Column, render_table
+
+    frame = pd.DataFrame({c: ["x"] for c in "abcde"})
+    wide = render_table(frame, [Column(c, f"Cột {c}") for c in "abcde"])
+    narrow = render_table(frame, [Column(c, f"Cột {c}") for c in "abcd"])
+    assert 'class="data stack"' in wide and '<td data-label="Cột e">x</td>' in wide
+    assert "stack" not in narrow and "data-label" not in narrow
+
+
 def test_task_table_and_details_escape_results_and_keep_plan_order(q1, plan):
     status = q1.summary.status.copy()
     status.loc[status["task_code"] == "III.2", "result"] = "<img src=x onerror=alert(1)> Hội nghị & đối thoại"
