@@ -63,6 +63,7 @@ from reportkit.intake.model import (
     TaskRow,
 )
 from reportkit.intake.sheetscan import scan_extent, scan_xls_extent
+from reportkit.messages import finding_fix_en
 from reportkit.plan.load import Plan
 from reportkit.text import fold_key, normalize_code
 
@@ -245,6 +246,7 @@ def make_finding(code: str, path: object, *, sheet: str | None = None, row: int 
         message=vi.format(**fields),
         message_en=en.format(**fields),
         fix=fix.format(**fields),
+        fix_en=finding_fix_en(code, fields, fallback=fix.format(**fields)),
         sheet=sheet,
         row=row,
         column=column,
@@ -972,7 +974,7 @@ def submission_as_dict(sub: Submission) -> dict:
         ],
         "findings": [
             {k: getattr(f, k) for k in ("severity", "code", "sheet", "row", "column", "value", "message",
-                                         "message_en", "fix")}
+                                         "message_en", "fix", "fix_en")}
             for f in sub.findings
         ],
     }
