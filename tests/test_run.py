@@ -126,7 +126,7 @@ def test_cli_run_failure_exits_2_and_points_to_the_failure_page(tmp_path, capsys
                  "--submissions", str(SUBMISSIONS), "--output", str(tmp_path), "--kernel", "no-such-kernel"])
     err = capsys.readouterr().err
     assert code == 2
-    assert "FAILED at Khởi động kernel" in err and str(tmp_path / "2024-Q1" / "dan-chu.failed" / "failed.html") in err
+    assert "KHÔNG LẬP ĐƯỢC báo cáo, lỗi ở bước Khởi động kernel" in err and str(tmp_path / "2024-Q1" / "dan-chu.failed" / "failed.html") in err
 
 
 @pytest.mark.slow

@@ -73,13 +73,21 @@ def _plan(path: str | None):
     return load_plan(path)
 
 
+def _print_version(ctx, param, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        from importlib.metadata import version
+
+        click.echo(t("version", version=version("reportkit")))
+        ctx.exit()
+
+
 def _set_language_option(ctx, param, value: str | None) -> None:
     if value:
         set_language(resolve_language(value))
 
 
 @click.group(cls=CatalogueGroup, help="help.cli", context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="reportkit", cls=CatalogueOption, help="opt.version")
+@option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version, help="opt.version")
 @option("--lang", metavar="[vi|en]", expose_value=False, is_eager=True, callback=_set_language_option,
         help="opt.lang")
 def cli() -> None:
@@ -263,7 +271,8 @@ def run_command(period, stream, as_of, submissions, params_file, output, formats
             click.echo(t("run.previous_kept", path=result.out_dir), err=True)
         _exit_code.set(EXIT_RUN_FAILED)
         return
-    from reportkit.fmt import format_date, format_number
+    from reportkit.fmt import format_date
+    from reportkit.messages import format_local_number
 
     m = result.manifest
     as_of_text = format_date(dt.date.fromisoformat(m["as_of"]))
@@ -272,7 +281,7 @@ def run_command(period, stream, as_of, submissions, params_file, output, formats
         click.echo(f"  {kind:5} {path}")
     click.echo(t("run.manifest", path=result.out_dir / "manifest.json"))
     click.echo(t("run.inputs", files=len(m["inputs"]), errors=m["input_errors"], warnings=m["input_warnings"],
-                 seconds=format_number(result.timings.get("total", 0), 1)))
+                 seconds=format_local_number(result.timings.get("total", 0), 1)))
     if m["input_errors"]:
         click.echo(t("run.rejected"), err=True)
         _exit_code.set(EXIT_INPUT_FINDINGS)

@@ -34,6 +34,7 @@ from reportkit.errors import (
     TerminatedError,
 )
 from reportkit.jobs.lock import OutputsLock
+from reportkit.messages import format_local_number, t
 from reportkit.periods import DueReport, build_calendar, parse_period
 from reportkit.plan.load import Plan, load_plan
 from reportkit.safeyaml import load_yaml, yaml_problem
@@ -507,16 +508,17 @@ class _Progress:
         if not quiet and sys.stderr.isatty():
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, unit="báo cáo", file=sys.stderr)
+            self.bar = tqdm(total=total, unit=t("batch.unit"), file=sys.stderr)
 
     def update(self, result: JobResult) -> None:
         self.done += 1
         if self.bar is not None:
-            self.bar.set_postfix_str(f"{result.key}: {result.state}")
+            self.bar.set_postfix_str(f"{result.key}: {t('batch.state.' + result.state)}")
             self.bar.update(1)
         elif not self.quiet:
             extra = f" - {result.error.splitlines()[0]}" if result.error else ""
-            print(f"[{self.done}/{self.total}] {result.key}: {result.state} ({result.seconds:.1f} s){extra}",
+            print(t("batch.progress", done=self.done, total=self.total, key=result.key,
+                    state=t("batch.state." + result.state), seconds=format_local_number(result.seconds, 1), extra=extra),
                   file=sys.stderr, flush=True)
 
     def close(self) -> None:

@@ -119,3 +119,12 @@ def click_plural(singular: str, plural: str, n: int) -> str:
     if current_language() == "en":
         return english
     return vi.CLICK.get(singular) or vi.CLICK.get(plural) or english
+
+
+def format_local_number(value: float | int, decimals: int = 0) -> str:
+    """A number as users of the current language write it: ``3,1`` (vi, fmt.format_number) or ``3.1`` (en)."""
+    if current_language() == "en":
+        return f"{value:,.{decimals}f}"
+    from reportkit.fmt import format_number
+
+    return format_number(value, decimals)
