@@ -42,16 +42,27 @@ class CatalogueOption(click.Option):
     help = _catalogue_text("help")
 
 
-class CatalogueCommand(click.Command):
-    """A command whose ``help`` is a message id, shown in the language of the moment."""
+class _CatalogueHelp:
+    """``help`` is a message id; the --help option (which click makes once and keeps) follows the language."""
 
     help = _catalogue_text("help")
 
+    def get_help_option(self, ctx):
+        from reportkit.messages import click_text
 
-class CatalogueGroup(click.Group):
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = click_text("Show this message and exit.")
+        return option
+
+
+class CatalogueCommand(_CatalogueHelp, click.Command):
+    """A command whose help texts are shown in the language of the moment."""
+
+
+class CatalogueGroup(_CatalogueHelp, click.Group):
     """The command group: translated help, and translated commands."""
 
-    help = _catalogue_text("help")
     command_class = CatalogueCommand
 
 

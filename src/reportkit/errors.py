@@ -39,11 +39,11 @@ class Location:
         if self.yaml_path:
             parts.append(self.yaml_path)
         if self.sheet:
-            parts.append(t("error.sheet", sheet=self.sheet))
+            parts.append(t("where.sheet", sheet=self.sheet))
         if self.row is not None:
-            parts.append(t("error.row", row=self.row))
+            parts.append(t("where.row", row=self.row))
         if self.column:
-            parts.append(t("error.column", column=self.column))
+            parts.append(t("where.column", column=self.column))
         return ", ".join(parts)
 
 

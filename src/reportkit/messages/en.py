@@ -4,13 +4,14 @@ MESSAGES: dict[str, str] = {
     # -- language choice
     "lang.unknown": "language '{value}' (from {source}) is not supported",
     "lang.unknown.fix": "use vi (Vietnamese, the default) or en (English)",
-    # -- how an error is shown (errors.py, cli.main)
+    # -- how an error is shown (errors.py, cli.main); where.* also in check output
     "error.prefix": "reportkit: error: {message}",
     "error.fix": "Fix: {hint}",
     "error.value": " (value: {value})",
-    "error.sheet": "sheet '{sheet}'",
-    "error.row": "row {row}",
-    "error.column": "column {column}",
+    "where.sheet": "sheet '{sheet}'",
+    "where.row": "row {row}",
+    "where.column": "column {column}",
+    "where.rows": "rows {rows}",
     "error.aborted": "reportkit: aborted",
     "error.interrupted": "reportkit: interrupted (Ctrl+C)",
     # -- command and option help
@@ -100,10 +101,6 @@ MESSAGES: dict[str, str] = {
     "check.file": "  Unit: {unit} · Report date: {date} · Sheet: {sheet} · rows read: {n}",
     "check.error": "ERROR",
     "check.warning": "WARNING",
-    "check.sheet": "sheet '{sheet}'",
-    "check.row": "row {row}",
-    "check.rows": "rows {rows}",
-    "check.column": "column {column}",
     "check.value": " (value: '{value}')",
     "check.fix": "      Fix: {fix}",
     "check.fix_rows": "      Fix ({n} rows): {fix}",

@@ -4,13 +4,14 @@ MESSAGES: dict[str, str] = {
     # -- language choice
     "lang.unknown": "Ngôn ngữ '{value}' (từ {source}) không được hỗ trợ",
     "lang.unknown.fix": "dùng vi (tiếng Việt, mặc định) hoặc en (tiếng Anh)",
-    # -- how an error is shown (errors.py, cli.main)
+    # -- how an error is shown (errors.py, cli.main); where.* also in check output
     "error.prefix": "reportkit: lỗi: {message}",
     "error.fix": "Cách sửa: {hint}",
     "error.value": " (giá trị: {value})",
-    "error.sheet": "trang tính '{sheet}'",
-    "error.row": "dòng {row}",
-    "error.column": "cột {column}",
+    "where.sheet": "trang tính '{sheet}'",
+    "where.row": "dòng {row}",
+    "where.column": "cột {column}",
+    "where.rows": "dòng {rows}",
     "error.aborted": "reportkit: đã huỷ",
     "error.interrupted": "reportkit: đã dừng theo yêu cầu (Ctrl+C)",
     # -- command and option help
@@ -100,10 +101,6 @@ MESSAGES: dict[str, str] = {
     "check.file": "  Đơn vị: {unit} · Ngày báo cáo: {date} · Trang tính: {sheet} · {n} dòng đọc được",
     "check.error": "LỖI",
     "check.warning": "CẢNH BÁO",
-    "check.sheet": "trang '{sheet}'",
-    "check.row": "dòng {row}",
-    "check.rows": "dòng {rows}",
-    "check.column": "cột {column}",
     "check.value": " (giá trị: '{value}')",
     "check.fix": "      Cách sửa: {fix}",
     "check.fix_rows": "      Cách sửa ({n} dòng): {fix}",

@@ -78,10 +78,10 @@ def _group_lines(severity: str, fix: str, members: list[Finding]) -> list[str]:
     lines = []
     for (sheet, column, message, value), found in same.items():
         rows = sorted({f.row for f in found if f.row})
-        row_text = t("check.row", row=rows[0]) if len(rows) == 1 else t("check.rows", rows=format_row_ranges(rows))
-        where = ", ".join(x for x in (t("check.sheet", sheet=sheet) if sheet else "",
+        row_text = t("where.row", row=rows[0]) if len(rows) == 1 else t("where.rows", rows=format_row_ranges(rows))
+        where = ", ".join(x for x in (t("where.sheet", sheet=sheet) if sheet else "",
                                       row_text if rows else "",
-                                      t("check.column", column=column) if column else "") if x)
+                                      t("where.column", column=column) if column else "") if x)
         shown = t("check.value", value=value) if value and value not in message else ""
         lines.append(f"  [{label}] {where + ': ' if where else ''}{message}{shown}")
     if len(members) == 1:
