@@ -10,13 +10,14 @@ from reportkit import messages
 from reportkit.errors import ParamsError, ReportkitError, WorkbookError
 from reportkit.intake.reader import MESSAGES as FINDING_MESSAGES
 from reportkit.intake.reader import make_finding
-from reportkit.messages import en, vi
 from reportkit.messages import (
+    en,
     format_fields,
     format_local_number,
     resolve_language,
     t,
     use_language,
+    vi,
 )
 from reportkit.report.check import format_row_ranges
 

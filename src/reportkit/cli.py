@@ -11,64 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
+from reportkit.cli_language import CatalogueGroup, click_in_language, lang_option, option
 from reportkit.errors import EXIT_USAGE, ReportkitError
 from reportkit.messages import resolve_language, set_language, t, use_language
 
 PLAN_HELP = "opt.plan"  # help texts are message ids of reportkit.messages, translated when shown
-
-
-def _catalogue_text(name: str) -> property:
-    """An attribute that stores a message id and reads as its text in the current language."""
-    store = f"_{name}_id"
-
-    def read(self) -> str | None:
-        key = self.__dict__.get(store)
-        return t(key) if key else key
-
-    def write(self, value: str | None) -> None:
-        self.__dict__[store] = value
-
-    return property(read, write)
-
-
-class CatalogueOption(click.Option):
-    """An option whose ``help`` is a message id, shown in the language of the moment."""
-
-    help = _catalogue_text("help")
-
-
-class _CatalogueHelp:
-    """``help`` is a message id; the --help option (which click makes once and keeps) follows the language."""
-
-    help = _catalogue_text("help")
-
-    def get_help_option(self, ctx):
-        from reportkit.messages import click_text
-
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = click_text("Show this message and exit.")
-        return option
-
-
-class CatalogueCommand(_CatalogueHelp, click.Command):
-    """A command whose help texts are shown in the language of the moment."""
-
-
-class CatalogueGroup(_CatalogueHelp, click.Group):
-    """The command group: translated help, and translated commands."""
-
-    command_class = CatalogueCommand
-
-
-def option(*decls: str, **attrs):
-    """``click.option`` with a catalogue help text (``help="opt.year"``)."""
-    return click.option(*decls, cls=CatalogueOption, **attrs)
 
 
 def parse_date_option(value: str | None, option: str) -> dt.date | None:
@@ -437,49 +388,12 @@ def main(argv: list[str] | None = None) -> int:
     """
     args = sys.argv[1:] if argv is None else list(argv)
     try:
-        lang = resolve_language(_lang_option(args))
+        lang = resolve_language(lang_option(args))
     except ReportkitError as exc:
         click.echo(t("error.prefix", message=exc.render()), err=True)
         return exc.exit_code
-    with use_language(lang), _click_in_language():
+    with use_language(lang), click_in_language():
         return _run(args)
-
-
-def _lang_option(args: list[str]) -> str | None:
-    """The value of the global ``--lang`` option (before the command name), if given."""
-    for i, arg in enumerate(args):
-        if arg == "--lang":
-            return args[i + 1] if i + 1 < len(args) else None
-        if arg.startswith("--lang="):
-            return arg.partition("=")[2]
-        if not arg.startswith("-"):
-            return None
-    return None
-
-
-@contextmanager
-def _click_in_language():
-    """click's own texts (Usage:, Options, Show this message and exit., its errors) in the current language.
-
-    click marks them for gettext; for the duration of a command its modules look
-    them up in the catalogue instead (``reportkit.messages.click_text``).
-    """
-    import gettext
-
-    from reportkit.messages import click_plural, click_text
-
-    patched = []
-    for name, module in list(sys.modules.items()):
-        if name == "click" or name.startswith("click."):
-            for attr, ours, theirs in (("_", click_text, gettext.gettext), ("ngettext", click_plural, gettext.ngettext)):
-                if getattr(module, attr, None) is theirs:
-                    setattr(module, attr, ours)
-                    patched.append((module, attr, theirs))
-    try:
-        yield
-    finally:
-        for module, attr, theirs in patched:
-            setattr(module, attr, theirs)
 
 
 def _run(args: list[str]) -> int:

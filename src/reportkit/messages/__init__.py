@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import os
 import string
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from typing import Iterator, Mapping
 
 from reportkit.messages import en, vi
 
@@ -121,7 +121,7 @@ def click_plural(singular: str, plural: str, n: int) -> str:
     return vi.CLICK.get(singular) or vi.CLICK.get(plural) or english
 
 
-def format_local_number(value: float | int, decimals: int = 0) -> str:
+def format_local_number(value: float, decimals: int = 0) -> str:
     """A number as users of the current language write it: ``3,1`` (vi, fmt.format_number) or ``3.1`` (en)."""
     if current_language() == "en":
         return f"{value:,.{decimals}f}"

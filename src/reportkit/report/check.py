@@ -9,7 +9,7 @@ findings show ``message_en`` and ``fix_en``.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from reportkit.fmt import format_date
 from reportkit.intake.model import ERROR, WARNING, Finding, Submission
