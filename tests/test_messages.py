@@ -134,3 +134,18 @@ def test_findings_carry_an_english_fix_with_its_fields_filled(tmp_path):
 )
 def test_row_numbers_are_shown_as_ranges(rows, text):
     assert format_row_ranges(rows) == text
+
+
+def test_the_batch_progress_line_is_in_the_users_language(capsys):
+    from reportkit.jobs.batch import JobResult, _Progress
+
+    with use_language("vi"):
+        _Progress(2).update(JobResult("2024-Q1/dan-chu", "built", 1.25))
+        _Progress(2).update(JobResult("2024-Q1/dan-van", "failed", 0.0, "quá thời gian\nchi tiết"))
+    with use_language("en"):
+        _Progress(1).update(JobResult("2024-Q1/dan-chu", "skipped", 0.0))
+    assert capsys.readouterr().err.splitlines() == [
+        "[1/2] 2024-Q1/dan-chu: đã lập (1,3 giây)",
+        "[1/2] 2024-Q1/dan-van: lỗi (0,0 giây) - quá thời gian",
+        "[1/1] 2024-Q1/dan-chu: unchanged (0.0 s)",
+    ]
