@@ -3,7 +3,9 @@
 Heavy libraries (pandas, matplotlib, papermill) are imported inside the
 commands that need them, so ``reportkit --help`` and ``reportkit calendar``
 start fast. ``main(argv)`` returns an exit code; a ReportkitError prints its
-message (what, where, how to fix) and never a traceback.
+message (what, where, how to fix) and never a traceback. Every text printed
+comes from the message catalogue (``reportkit.messages``): Vietnamese by
+default, English with ``--lang en`` or ``REPORTKIT_LANG=en``.
 """
 
 from __future__ import annotations
