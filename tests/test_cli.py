@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 
+import click
 import pytest
 
 from reportkit.cli import main
@@ -180,3 +181,18 @@ def test_a_real_process_ignores_an_english_system_locale(tmp_path):
 
     assert "Cách dùng: reportkit" in help_text(env)
     assert "Usage: reportkit" in help_text({**env, "REPORTKIT_LANG": "en"})
+
+
+def test_every_command_and_option_help_comes_from_the_catalogue():
+    from reportkit.cli import cli
+    from reportkit.cli_language import CatalogueCommand, CatalogueOption
+    from reportkit.messages import en, vi
+
+    commands = [cli, *cli.commands.values()]
+    assert all(isinstance(c, CatalogueCommand) for c in cli.commands.values())
+    not_catalogued = [f"{c.name} {p.name}" for c in commands for p in c.params
+                      if isinstance(p, click.Option) and not isinstance(p, CatalogueOption)]
+    assert not_catalogued == [], "use reportkit.cli_language.option(...) with a message id as help"
+    ids = [c.__dict__["_help_id"] for c in commands] + [p.__dict__["_help_id"] for c in commands for p in c.params
+                                                         if isinstance(p, CatalogueOption) and p.__dict__["_help_id"]]
+    assert [i for i in ids if i not in vi.MESSAGES or i not in en.MESSAGES] == []
