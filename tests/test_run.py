@@ -107,7 +107,7 @@ def test_cli_run_needs_period_and_stream_or_params(capsys):
 
     assert main(["run", "--period", "2024-Q1"]) == 3
     err = capsys.readouterr().err
-    assert "give --period and --stream, or --params FILE" in err and "Traceback" not in err
+    assert "cần --period và --stream, hoặc --params TỆP" in err and "Traceback" not in err
 
 
 def test_cli_run_bad_params_file_exits_3_listing_problems(capsys):
