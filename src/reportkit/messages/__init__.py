@@ -87,7 +87,7 @@ def use_language(lang: str | None) -> Iterator[None]:
 def t(key: str, /, **fields: object) -> str:
     """The text of message ``key`` in the current language, its ``{fields}`` filled."""
     text = CATALOGUES[current_language()][key]
-    return text.format(**fields) if fields else text
+    return text.format(**fields)
 
 
 def is_english() -> bool:

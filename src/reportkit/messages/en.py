@@ -119,6 +119,8 @@ MESSAGES: dict[str, str] = {
     # -- batch
     "batch.units_without_config": "--units selects organisations of a --config file",
     "batch.units_without_config.fix": "add --config FILE, or drop --units",
+    "batch.deadline_with_config": "--deadline applies to a single plan, not to a --config batch",
+    "batch.deadline_with_config.fix": "write deadlines: {{III.7: 2024-08-15}} under each organisation of the config file",
     "batch.unknown_units": "--units: unknown organisation {units}",
     "batch.unknown_units.fix": "use codes from the config: {known}",
     "batch.summary": "reportkit batch: built {built}, unchanged {skipped}, failed {failed}; index: {index}",

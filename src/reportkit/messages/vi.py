@@ -119,6 +119,8 @@ MESSAGES: dict[str, str] = {
     # -- batch
     "batch.units_without_config": "--units chọn đơn vị trong tệp --config",
     "batch.units_without_config.fix": "thêm --config TỆP, hoặc bỏ --units",
+    "batch.deadline_with_config": "--deadline chỉ dùng cho một kế hoạch, không dùng với --config (nhiều đơn vị)",
+    "batch.deadline_with_config.fix": "ghi thời hạn dạng deadlines: {{III.7: 2024-08-15}} dưới từng đơn vị trong tệp cấu hình",
     "batch.unknown_units": "--units: không có đơn vị {units}",
     "batch.unknown_units.fix": "dùng mã trong tệp cấu hình: {known}",
     "batch.summary": "reportkit batch: {built} báo cáo đã lập, {skipped} không đổi, {failed} lỗi; mục lục: {index}",
