@@ -70,9 +70,9 @@ def test_unchanged_rerun_skips_everything_and_force_keeps_previous_version_and_f
     with monkeypatch.context() as m:
         m.setattr(WorkerSlot, "_start", lambda self: pytest.fail("an unchanged report started a worker"))
         code, stdout, _ = batch(capsys, out, "--quiet")
-    assert code == 0 and "0 built, 3 unchanged" in stdout
+    assert code == 0 and "0 báo cáo đã lập, 3 không đổi" in stdout
     code, stdout, _ = batch(capsys, out, "--quiet", "--force", "--streams", "dan-chu")
-    assert code == 0 and "1 built" in stdout
+    assert code == 0 and "1 báo cáo đã lập" in stdout
     versions = list((out / "2024-Q1" / "dan-chu.versions").iterdir())
     assert len(versions) == 1 and sha(versions[0] / "report.html") == before
     rebuilt = json.loads((report / "manifest.json").read_text(encoding="utf-8"))
@@ -177,7 +177,7 @@ def test_sigterm_stops_the_batch_releases_the_lock_and_leaves_no_partial_files(b
 def test_dask_local_cluster_runs_the_same_reports(tmp_path, capsys):
     code, stdout, _ = batch(capsys, tmp_path, "--dask", "local", "--workers", "2", "--quiet", "--streams", "dan-van")
     assert code == 0, stdout
-    assert "2 built" in stdout
+    assert "2 báo cáo đã lập" in stdout
     summary = json.loads((tmp_path / "last-batch.json").read_text(encoding="utf-8"))
     assert summary["engine"] == "dask-local"
     assert (tmp_path / "2024-M03" / "dan-van" / "report.html").is_file()
@@ -202,10 +202,10 @@ def test_multi_organisation_config_writes_outputs_per_organisation(tmp_path, cap
     assert 'href="son-la/index.html"' in top and 'href="son-la-copy/index.html"' in top
     code = main(["batch", "--config", str(config), "--output", str(out), "--units", "son-la", "--periods", "2024-Q1",
                  "--streams", "dan-chu", "--through", "2024-03-31", "--force"])
-    assert code == 0 and "1 built" in capsys.readouterr().out
+    assert code == 0 and "1 báo cáo đã lập" in capsys.readouterr().out
     code = main(["batch", "--config", str(config), "--output", str(out), "--units", "lai-chau"])
     err = capsys.readouterr().err
-    assert code == 3 and "unknown organisation lai-chau" in err and "son-la, son-la-copy" in err
+    assert code == 3 and "không có đơn vị lai-chau" in err and "son-la, son-la-copy" in err
 
 
 def test_crontab_line_works_in_a_bare_ascii_environment(tmp_path):
@@ -217,7 +217,7 @@ def test_crontab_line_works_in_a_bare_ascii_environment(tmp_path):
     proc = subprocess.run(["/bin/sh", "-c", line], env=env, stdin=subprocess.DEVNULL, timeout=300)
     log = (tmp_path / "batch.log").read_text(encoding="utf-8")
     assert proc.returncode == 0, log
-    assert "[1/1] 2024-M03/dan-van: built" in log and "\x1b[" not in log
+    assert "[1/1] 2024-M03/dan-van: đã lập" in log and "\x1b[" not in log
     html = (out / "2024-M03" / "dan-van" / "report.html").read_text(encoding="utf-8")
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in html
 

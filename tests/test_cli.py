@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 
+import click
 import pytest
 
 from reportkit.cli import main
@@ -56,16 +57,142 @@ def test_bad_input_exits_3_with_message_and_no_traceback(capsys, argv, needle):
     assert "Traceback" not in err + out
 
 
-def test_unknown_option_is_a_usage_error(capsys):
+def test_unknown_option_is_a_usage_error_in_the_users_language(capsys):
     code, _, err = run(capsys, "calendar", "--colour")
-    assert code == 3 and "No such option" in err
+    assert code == 3 and "Không có tuỳ chọn '--colour'" in err and "Cách dùng: reportkit calendar" in err
+    code, _, err = run(capsys, "--lang", "en", "calendar", "--colour")
+    assert code == 3 and "No such option '--colour'" in err and "Usage: reportkit calendar" in err
 
 
-def test_console_script_help_starts_without_heavy_imports():
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_console_script_help_starts_without_heavy_imports(lang):
     probe = (
-        "import sys; from reportkit.cli import main; main(['--help']);"
+        f"import sys; from reportkit.cli import main; main(['--lang', '{lang}', '--help']);"
         "heavy=[m for m in ('pandas','matplotlib','papermill','nbconvert','openpyxl') if m in sys.modules];"
         "print('HEAVY', heavy)"
     )
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT).stdout
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False, cwd=ROOT).stdout
     assert "HEAVY []" in out
+
+
+# ------------------------------------------------------------------ language
+
+
+COMMANDS = ["calendar", "template", "check", "status", "run", "batch"]
+
+
+def test_help_is_vietnamese_by_default_and_english_with_the_option(capsys):
+    code, out, _ = run(capsys, "--help")
+    assert code == 0 and "Cách dùng: reportkit" in out and "Tuỳ chọn:" in out and "Lệnh:" in out
+    assert "Mọi báo cáo kế hoạch yêu cầu trong một năm" in out and "In hướng dẫn này rồi thoát." in out
+    code, out, _ = run(capsys, "--lang", "en", "--help")
+    assert code == 0 and "Usage: reportkit" in out and "Every report the plan requires in a year" in out
+    assert "Show this message and exit." in out
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("lang, words", [("vi", ["Cách dùng:", "Tuỳ chọn:"]), ("en", ["Usage:", "Options:"])])
+def test_every_command_help_is_in_one_language(capsys, command, lang, words):
+    code, out, _ = run(capsys, "--lang", lang, command, "--help")
+    assert code == 0 and all(w in out for w in words)
+    other = ["Usage:", "Options:", "Show this message"] if lang == "vi" else ["Cách dùng", "Tuỳ chọn", "mặc định", "In hướng dẫn"]
+    assert not [w for w in other if w in out]
+
+
+def test_reportkit_lang_switches_to_english_but_an_english_system_locale_does_not(capsys, monkeypatch):
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    monkeypatch.setenv("LANGUAGE", "en_US:en")
+    monkeypatch.delenv("REPORTKIT_LANG", raising=False)
+    assert "Cách dùng:" in run(capsys, "--help")[1]
+    monkeypatch.setenv("REPORTKIT_LANG", "en")
+    assert "Usage:" in run(capsys, "--help")[1]
+    assert "Cách dùng:" in run(capsys, "--lang", "vi", "--help")[1]  # the option wins
+
+
+def test_an_unknown_language_exits_3_with_the_supported_ones(capsys):
+    code, _, err = run(capsys, "--lang", "fr", "--help")
+    assert code == 3 and "Ngôn ngữ 'fr' (từ --lang) không được hỗ trợ" in err and "vi" in err and "en" in err
+
+
+def test_errors_are_framed_in_the_users_language(capsys):
+    code, _, err = run(capsys, "template", "--period", "2024-Q1", "--plan", str(PLAN_PATH))
+    assert code == 3
+    assert err == ("reportkit: lỗi: cần --unit MÃ_ĐƠN_VỊ hoặc --all (một trong hai)\n"
+                   "  Cách sửa: ví dụ reportkit template --unit hcth --period 2024-Q1\n")
+    code, _, err = run(capsys, "--lang", "en", "template", "--period", "2024-Q1", "--plan", str(PLAN_PATH))
+    assert code == 3
+    assert err == "reportkit: error: give either --unit UNIT or --all\n  Fix: e.g. reportkit template --unit hcth --period 2024-Q1\n"
+
+
+def test_the_language_of_one_call_does_not_leak_into_the_next(capsys):
+    from reportkit.messages import current_language
+
+    run(capsys, "--lang", "en", "calendar", "--plan", str(PLAN_PATH))
+    assert current_language() == "vi"
+    assert "Cách dùng:" in run(capsys, "--help")[1]
+
+
+def test_calendar_table_in_english_has_english_headers(capsys):
+    code, out, _ = run(capsys, "--lang", "en", "calendar", "--plan", str(PLAN_PATH), "--as-of", "20/02/2024")
+    assert code == 0
+    assert out.splitlines()[0].split() == ["Stream", "Period", "Due", "Data", "cut-off", "Report", "Deadline", "state"]
+    assert "22 reports in 2024." in out
+
+
+def test_version_is_in_the_users_language(capsys):
+    assert "reportkit, phiên bản " in run(capsys, "--version")[1]
+    assert "reportkit, version " in run(capsys, "--lang", "en", "--version")[1]
+
+
+# ------------------------------------------------------------------ check: identical fixes grouped
+
+MANY = DATA / "check" / "hcth_many_repeats.xlsx"  # 20 rows without a task code (7–26), 3 unknown statuses
+
+
+def test_check_says_a_repeated_fix_once_with_the_rows_it_concerns(capsys):
+    code, out, _ = run(capsys, "check", "--plan", str(PLAN_PATH), str(MANY))
+    assert code == 1
+    assert "  [CẢNH BÁO] trang tính 'Báo cáo', dòng 7–26, cột A (Mã nhiệm vụ): Dòng không có mã nhiệm vụ" in out
+    assert out.count("Nếu đây là nội dung của một nhiệm vụ") == 1
+    assert "      Cách sửa (20 dòng): Nếu đây là nội dung của một nhiệm vụ" in out
+    assert "dòng 27, 29, cột C (Tình trạng): Tình trạng 'hoãn' không hợp lệ" in out
+    assert "dòng 28, cột C (Tình trạng): Tình trạng 'tạm dừng' không hợp lệ" in out
+    assert "      Cách sửa (3 dòng): Chọn một trong:" in out and out.count("Chọn một trong:") == 1
+    assert "1 tệp, 1 tệp có lỗi; 3 lỗi, 20 cảnh báo." in out
+
+
+def test_check_in_english_shows_the_english_message_and_fix(capsys):
+    code, out, _ = run(capsys, "--lang", "en", "check", "--plan", str(PLAN_PATH), str(MANY))
+    assert code == 1
+    assert "  [WARNING] sheet 'Báo cáo', rows 7–26, column A (Mã nhiệm vụ): Row without a task code" in out
+    assert "      Fix (20 rows): If this text belongs to a task" in out
+    assert "  [ERROR] sheet 'Báo cáo', row 28, column C (Tình trạng): Unknown status 'tạm dừng'; row not used." in out
+    assert "      Fix (3 rows): Choose one of:" in out
+    assert "files: 1, with errors: 1; errors: 3, warnings: 20." in out
+    assert "Cách sửa" not in out and "Dòng không có" not in out
+
+
+def test_a_real_process_ignores_an_english_system_locale(tmp_path):
+    env = {"PATH": "/usr/bin:/bin", "LANG": "en_US.UTF-8", "LC_ALL": "C.UTF-8", "HOME": str(tmp_path)}
+
+    def help_text(environ):
+        return subprocess.run([sys.executable, "-m", "reportkit.cli", "--help"], capture_output=True, text=True,
+                              check=False, cwd=ROOT, env=environ).stdout
+
+    assert "Cách dùng: reportkit" in help_text(env)
+    assert "Usage: reportkit" in help_text({**env, "REPORTKIT_LANG": "en"})
+
+
+def test_every_command_and_option_help_comes_from_the_catalogue():
+    from reportkit.cli import cli
+    from reportkit.cli_language import CatalogueCommand, CatalogueOption
+    from reportkit.messages import en, vi
+
+    commands = [cli, *cli.commands.values()]
+    assert all(isinstance(c, CatalogueCommand) for c in cli.commands.values())
+    not_catalogued = [f"{c.name} {p.name}" for c in commands for p in c.params
+                      if isinstance(p, click.Option) and not isinstance(p, CatalogueOption)]
+    assert not_catalogued == [], "use reportkit.cli_language.option(...) with a message id as help"
+    ids = [c.__dict__["_help_id"] for c in commands] + [p.__dict__["_help_id"] for c in commands for p in c.params
+                                                         if isinstance(p, CatalogueOption) and p.__dict__["_help_id"]]
+    assert [i for i in ids if i not in vi.MESSAGES or i not in en.MESSAGES] == []

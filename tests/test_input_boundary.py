@@ -286,5 +286,5 @@ def test_batch_refuses_a_deadline_option_it_would_ignore(tmp_path, capsys):
     config = tmp_path / "batch.yaml"
     config.write_text(f"organisations:\n  - {{code: a, plan: {PLAN_PATH}, submissions: {SAMPLES}}}\n", encoding="utf-8")
     code = main(["batch", "--config", str(config), "--deadline", "III.7=2024-08-15", "--output", str(tmp_path / "o")])
-    assert code == 3 and "--deadline applies to a single plan" in capsys.readouterr().err
+    assert code == 3 and "--deadline chỉ dùng cho một kế hoạch" in capsys.readouterr().err
     assert not (tmp_path / "o").exists()

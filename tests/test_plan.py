@@ -171,7 +171,7 @@ def test_bad_plan_gives_one_clear_message_with_file_path_and_line(name):
     if yaml_path:
         assert problem.location.yaml_path == yaml_path
     rendered = err.render()
-    assert str(path) in rendered and "Fix:" in rendered
+    assert str(path) in rendered and "Cách sửa:" in rendered
 
 
 def test_mistyped_plan_reports_every_problem_at_once():

@@ -107,7 +107,7 @@ def test_cli_run_needs_period_and_stream_or_params(capsys):
 
     assert main(["run", "--period", "2024-Q1"]) == 3
     err = capsys.readouterr().err
-    assert "give --period and --stream, or --params FILE" in err and "Traceback" not in err
+    assert "cần --period và --stream, hoặc --params TỆP" in err and "Traceback" not in err
 
 
 def test_cli_run_bad_params_file_exits_3_listing_problems(capsys):
@@ -126,7 +126,7 @@ def test_cli_run_failure_exits_2_and_points_to_the_failure_page(tmp_path, capsys
                  "--submissions", str(SUBMISSIONS), "--output", str(tmp_path), "--kernel", "no-such-kernel"])
     err = capsys.readouterr().err
     assert code == 2
-    assert "FAILED at Khởi động kernel" in err and str(tmp_path / "2024-Q1" / "dan-chu.failed" / "failed.html") in err
+    assert "KHÔNG LẬP ĐƯỢC báo cáo, lỗi ở bước Khởi động kernel" in err and str(tmp_path / "2024-Q1" / "dan-chu.failed" / "failed.html") in err
 
 
 @pytest.mark.slow

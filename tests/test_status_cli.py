@@ -128,12 +128,12 @@ def test_neutralise_formula_only_touches_formula_starts():
     (["--period", "2024-Q1", "--as-of", "2025-01-02"], "cut-off date 2025-01-02 is outside"),
     (["--period", "2024-Q1", "--deadline", "III.9=2024-08-01"], "unknown task code 'III.9'"),
     (["--period", "2024-Q1", "--deadline", "III.2=2024-08-01"], "III.2 is not external"),
-    (["--period", "2024-Q1", "--deadline", "III.7"], "is not CODE=DATE"),
+    (["--period", "2024-Q1", "--deadline", "III.7"], "không có dạng MÃ=NGÀY"),
     (["--period", "2024-Q2", "--stream", "dan-chu"], "no report for period 2024-Q2"),
 ])
 def test_bad_options_exit_3_with_a_message_and_no_traceback(capsys, argv, needle):
     code, out, err = run(capsys, *BASE, *argv)
-    assert code == 3 and needle in err and "Fix:" in err
+    assert code == 3 and needle in err and "Cách sửa:" in err
     assert "Traceback" not in out + err
 
 

@@ -3,7 +3,9 @@
 Heavy libraries (pandas, matplotlib, papermill) are imported inside the
 commands that need them, so ``reportkit --help`` and ``reportkit calendar``
 start fast. ``main(argv)`` returns an exit code; a ReportkitError prints its
-message (what, where, how to fix) and never a traceback.
+message (what, where, how to fix) and never a traceback. Every text printed
+comes from the message catalogue (``reportkit.messages``): Vietnamese by
+default, English with ``--lang en`` or ``REPORTKIT_LANG=en``.
 """
 
 from __future__ import annotations
@@ -15,9 +17,11 @@ from pathlib import Path
 
 import click
 
+from reportkit.cli_language import CatalogueGroup, click_in_language, lang_option, option
 from reportkit.errors import EXIT_USAGE, ReportkitError
+from reportkit.messages import resolve_language, set_language, t, use_language
 
-PLAN_HELP = "plan YAML (default: the single *.yaml in data/plan/)"
+PLAN_HELP = "opt.plan"  # help texts are message ids of reportkit.messages, translated when shown
 
 
 def parse_date_option(value: str | None, option: str) -> dt.date | None:
@@ -33,25 +37,33 @@ def _plan(path: str | None):
     return load_plan(path)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="reportkit")
+def _print_version(ctx, param, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        from importlib.metadata import version
+
+        click.echo(t("version", version=version("reportkit")))
+        ctx.exit()
+
+
+def _set_language_option(ctx, param, value: str | None) -> None:
+    if value:
+        set_language(resolve_language(value))
+
+
+@click.group(cls=CatalogueGroup, help="help.cli", context_settings={"help_option_names": ["-h", "--help"]})
+@option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version, help="opt.version")
+@option("--lang", metavar="[vi|en]", expose_value=False, is_eager=True, callback=_set_language_option,
+        help="opt.lang")
 def cli() -> None:
-    """reportkit: period reports on how a unit's annual plan is carried out.
-
-    \b
-    Typical period:
-      reportkit calendar --year 2024 --as-of 2024-02-20
-      reportkit template --all -o templates/2024-Q1 --period 2024-Q1
-      reportkit check data/submissions/
-      reportkit run --period 2024-Q1 --stream dan-chu
-    """
+    """reportkit: period reports on how a unit's annual plan is carried out (help text: messages "help.cli")."""
 
 
-@cli.command()
-@click.option("--plan", "plan_path", type=click.Path(), help=PLAN_HELP)
-@click.option("--year", type=int, help="calendar year (default: the plan's year)")
-@click.option("--as-of", "as_of", help="show days left / days late as of this date")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@cli.command(help="help.calendar")
+@option("--plan", "plan_path", type=click.Path(), help=PLAN_HELP)
+@option("--year", type=int, help="opt.year")
+@option("--as-of", "as_of", help="opt.calendar.as_of")
+@option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
+        help="opt.format")
 def calendar(plan_path: str | None, year: int | None, as_of: str | None, fmt: str) -> None:
     """Every report the plan requires in a year, with its deadline."""
     from reportkit.periods import build_calendar, calendar_rows
@@ -69,19 +81,19 @@ def calendar(plan_path: str | None, year: int | None, as_of: str | None, fmt: st
         writer.writerows(rows)
     else:
         columns = ["stream", "period", "due_text", "cutoff", "label"] + (["state"] if as_of_date else [])
-        headers = {"stream": "Luồng", "period": "Kỳ", "due_text": "Hạn nộp", "cutoff": "Chốt số liệu",
-                   "label": "Báo cáo", "state": "Tình trạng hạn"}
+        headers = {"stream": t("calendar.stream"), "period": t("calendar.period"), "due_text": t("calendar.due"),
+                   "cutoff": t("calendar.cutoff"), "label": t("calendar.report"), "state": t("calendar.state")}
         click.echo(render_table(rows, columns, headers))
-        click.echo(f"\n{len(rows)} báo cáo trong năm {year or plan.year}.")
+        click.echo("\n" + t("calendar.total", n=len(rows), year=year or plan.year))
 
 
-@cli.command()
-@click.option("--plan", "plan_path", type=click.Path(), help=PLAN_HELP)
-@click.option("--unit", "unit_code", help="unit code from the plan, e.g. hcth")
-@click.option("--all", "all_units", is_flag=True, help="one template per unit of the plan (needs -o DIR)")
-@click.option("--period", required=True, help="period id, e.g. 2024-Q1 or 2024-M03")
-@click.option("-o", "--output", type=click.Path(), help="file for one unit, folder for --all")
-@click.option("--force", is_flag=True, help="replace existing workbooks even when they hold a department's answers")
+@cli.command(help="help.template")
+@option("--plan", "plan_path", type=click.Path(), help=PLAN_HELP)
+@option("--unit", "unit_code", help="opt.unit")
+@option("--all", "all_units", is_flag=True, help="opt.all_units")
+@option("--period", required=True, help="opt.period")
+@option("-o", "--output", type=click.Path(), help="opt.template.output")
+@option("--force", is_flag=True, help="opt.template.force")
 def template(plan_path: str | None, unit_code: str | None, all_units: bool, period: str, output: str | None,
              force: bool) -> None:
     """Write the department workbook template (.xlsx) for a unit, or every unit, and a period.
@@ -98,40 +110,39 @@ def template(plan_path: str | None, unit_code: str | None, all_units: bool, peri
     from reportkit.periods import parse_period
 
     if bool(unit_code) == all_units:
-        raise ParamsError("give either --unit UNIT or --all", hint="e.g. reportkit template --unit hcth --period 2024-Q1")
+        raise ParamsError(t("template.unit_or_all"), hint=t("template.unit_or_all.fix"))
     plan = _plan(plan_path)
     period_id = parse_period(period)
     units = [u.code for u in plan.units] if all_units else [plan.unit(unit_code).code]
     if all_units:
         folder = Path(output or Path("templates") / period_id.id)
         if folder.exists() and not folder.is_dir():
-            raise ParamsError("-o must be a folder with --all", path=folder, hint="give a folder path, e.g. -o templates/")
+            raise ParamsError(t("template.folder_needed"), path=folder, hint=t("template.folder_needed.fix"))
         targets = [folder / name for name in template_filenames(units, period_id)]  # safe, unique names
     else:
         target = Path(output) if output else Path(template_filename(units[0], period_id))
         if target.is_dir():
             target = target / template_filename(units[0], period_id)
         elif target.suffix.lower() != ".xlsx":
-            raise ParamsError("the template is an .xlsx file", path=target, hint="end the file name with .xlsx")
+            raise ParamsError(t("template.xlsx_needed"), path=target, hint=t("template.xlsx_needed.fix"))
         targets = [target]
     if not force:
         refuse_overwrite(targets)  # before writing any: all or nothing
     for unit, target in zip(units, targets):
         write_template(plan, unit, period_id, target, force=True)
         count = len(plan.tasks_for_unit(unit))
-        click.echo(f"Đã tạo mẫu {target} ({plan.unit(unit).name}, {period_id.label}, {count} nhiệm vụ).")
+        click.echo(t("template.written", path=target, unit=plan.unit(unit).name, period=period_id.label, n=count))
 
 
-@cli.command()
+@cli.command(help="help.check")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--plan", "plan_path", type=click.Path(), help=PLAN_HELP)
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@option("--plan", "plan_path", type=click.Path(), help=PLAN_HELP)
+@option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+        help="opt.format")
 def check(paths: tuple[str, ...], plan_path: str | None, fmt: str) -> None:
-    """Check department workbooks (files or folders): unit, report date, rows read, findings.
-
-    Exit code 0 when no file has an error, 1 when any has.
-    """
+    """Check department workbooks; exit code 0 when no file has an error, 1 when any has."""
     from reportkit.intake.reader import read_submissions, submission_as_dict
+    from reportkit.report.check import render_check
 
     plan = _plan(plan_path)
     subs = read_submissions([Path(p) for p in paths], plan)
@@ -143,51 +154,24 @@ def check(paths: tuple[str, ...], plan_path: str | None, fmt: str) -> None:
         _exit_code.set(1)
 
 
-def render_check(subs, plan) -> str:
-    """Plain-text report of ``reportkit check``: per file, then totals (Vietnamese)."""
-    from reportkit.fmt import format_date
-
-    labels = {"error": "LỖI", "warning": "CẢNH BÁO"}
-    lines: list[str] = []
-    for sub in subs:
-        unit = f"{sub.unit} ({plan.unit(sub.unit).name})" if sub.unit else "không xác định"
-        lines.append(str(sub.path))
-        lines.append(f"  Đơn vị: {unit} · Ngày báo cáo: {format_date(sub.report_date, 'không xác định')}"
-                     f" · Trang tính: {sub.sheet or '—'} · {len(sub.rows)} dòng đọc được")
-        for f in sub.findings:
-            where = ", ".join(x for x in (f"trang '{f.sheet}'" if f.sheet else "",
-                                          f"dòng {f.row}" if f.row else "",
-                                          f"cột {f.column}" if f.column else "") if x)
-            value = f" (giá trị: '{f.value}')" if f.value and f.value not in f.message else ""
-            lines.append(f"  [{labels.get(f.severity, f.severity)}] {where + ': ' if where else ''}{f.message}{value}")
-            lines.append(f"      Cách sửa: {f.fix}")
-    errors = sum(1 for s in subs for f in s.findings if f.severity == "error")
-    warnings = sum(1 for s in subs for f in s.findings if f.severity == "warning")
-    bad = sum(1 for s in subs if s.has_errors)
-    lines.append("")
-    lines.append(f"{len(subs)} tệp, {bad} tệp có lỗi; {errors} lỗi, {warnings} cảnh báo.")
-    return "\n".join(lines)
-
-
-@cli.command()
-@click.option("--plan", "plan_path", type=click.Path(), help=PLAN_HELP)
-@click.option("--config", type=click.Path(), help="multi-organisation batch config (YAML); replaces --plan/--submissions")
-@click.option("--year", type=int, help="calendar year (default: the plan's year)")
-@click.option("--through", help="build every report whose data cut-off is on or before this date (default: today)")
-@click.option("--periods", help="only these period ids, comma-separated (e.g. 2024-Q1,2024-M03)")
-@click.option("--streams", help="only these streams, comma-separated (e.g. dan-chu)")
-@click.option("--units", help="with --config: only these organisations (đơn vị), comma-separated codes")
-@click.option("--submissions", type=click.Path(), help="submissions folder (default: data/submissions/<year>)")
-@click.option("--deadline", "deadline_opts", multiple=True, metavar="CODE=DATE",
-              help="deadline of an external task, e.g. III.7=2024-08-15 (repeatable)")
-@click.option("--workers", type=int, help="parallel report processes (default: number of cores)")
-@click.option("--output", default="outputs", show_default=True, type=click.Path())
-@click.option("--force", is_flag=True, help="re-run reports whose inputs are unchanged")
-@click.option("--scheduler", help="dask.distributed scheduler address, e.g. tcp://10.0.0.5:8786")
-@click.option("--dask", "dask_mode", type=click.Choice(["local"]), help="run on a local dask cluster of processes")
-@click.option("--timeout", type=int, default=600, show_default=True, help="wall-clock limit per report, seconds")
-@click.option("--kernel", "kernel_name", default="reportkit", show_default=True, help="Jupyter kernel for the notebooks")
-@click.option("--quiet", is_flag=True, help="print only the final summary")
+@cli.command(help="help.batch")
+@option("--plan", "plan_path", type=click.Path(), help=PLAN_HELP)
+@option("--config", type=click.Path(), help="opt.config")
+@option("--year", type=int, help="opt.year")
+@option("--through", help="opt.through")
+@option("--periods", help="opt.periods")
+@option("--streams", help="opt.streams")
+@option("--units", help="opt.units")
+@option("--submissions", type=click.Path(), help="opt.submissions")
+@option("--deadline", "deadline_opts", multiple=True, metavar="CODE=DATE", help="opt.deadline")
+@option("--workers", type=int, help="opt.workers")
+@option("--output", default="outputs", show_default=True, type=click.Path(), help="opt.batch.output")
+@option("--force", is_flag=True, help="opt.force")
+@option("--scheduler", help="opt.scheduler")
+@option("--dask", "dask_mode", type=click.Choice(["local"]), help="opt.dask")
+@option("--timeout", type=int, default=600, show_default=True, help="opt.batch.timeout")
+@option("--kernel", "kernel_name", default="reportkit", show_default=True, help="opt.kernel")
+@option("--quiet", is_flag=True, help="opt.quiet")
 def batch(plan_path, config, year, through, periods, streams, units, submissions, deadline_opts, workers, output,
           force, scheduler, dask_mode, timeout, kernel_name, quiet) -> None:
     """Build every report that is due (for cron): skip unchanged ones, write index.html."""
@@ -197,18 +181,17 @@ def batch(plan_path, config, year, through, periods, streams, units, submissions
     through_date = parse_date_option(through, "--through")
     split = lambda v: [x.strip() for x in v.split(",") if x.strip()] if v else None  # noqa: E731
     if units and not config:
-        raise ParamsError("--units selects organisations of a --config file", hint="add --config FILE, or drop --units")
+        raise ParamsError(t("batch.units_without_config"), hint=t("batch.units_without_config.fix"))
     if config and deadline_opts:
-        raise ParamsError("--deadline applies to a single plan, not to a --config batch",
-                          hint="write deadlines: {III.7: 2024-08-15} under each organisation of the config file")
+        raise ParamsError(t("batch.deadline_with_config"), hint=t("batch.deadline_with_config.fix"))
     if config:
         orgs = load_organisations(config)
         if units:
             known = [o.code for o in orgs]
             unknown = [u for u in split(units) if u not in known]
             if unknown:
-                raise ParamsError(f"--units: unknown organisation {', '.join(unknown)}", path=config,
-                                  hint="use codes from the config: " + ", ".join(known))
+                raise ParamsError(t("batch.unknown_units", units=", ".join(unknown)), path=config,
+                                  hint=t("batch.unknown_units.fix", known=", ".join(known)))
             orgs = [o for o in orgs if o.code in split(units)]
     else:
         from reportkit.params import check_deadlines
@@ -221,94 +204,78 @@ def batch(plan_path, config, year, through, periods, streams, units, submissions
                         streams=split(streams), workers=workers, force=force, scheduler=scheduler,
                         dask_local=dask_mode == "local", timeout=timeout, kernel_name=kernel_name, quiet=quiet)
     counts = summary.counts()
-    click.echo(f"reportkit batch: {counts['built']} built, {counts['skipped']} unchanged, "
-               f"{counts['failed']} failed; index: {Path(output) / 'index.html'}")
+    click.echo(t("batch.summary", built=counts["built"], skipped=counts["skipped"], failed=counts["failed"],
+                 index=Path(output) / "index.html"))
     for r in summary.results:
         if r.state == "failed":
-            click.echo(f"  FAILED {r.key}: {r.error}", err=True)
+            click.echo(t("batch.failed_line", key=r.key, error=r.error), err=True)
     _exit_code.set(summary.exit_code)
 
 
-@cli.command(name="run")
-@click.option("--period", help="period id, e.g. 2024-Q1, 2024-M03, 2024-H1, 2024-9M, 2024")
-@click.option("--stream", help="report stream code of the plan, e.g. dan-chu, dan-van")
-@click.option("--as-of", "as_of", help="data cut-off (ngày chốt số liệu), default the day before the deadline")
-@click.option("--submissions", type=click.Path(), help="submissions folder (default: data/submissions/<year>)")
-@click.option("--params", "params_file", type=click.Path(), help="params YAML (as for papermill -f); options override it")
-@click.option("--output", default="outputs", show_default=True, type=click.Path(),
-              help="reports go to OUTPUT/<period>/<stream>/")
-@click.option("--to", "formats", default="html,pdf,ipynb", show_default=True, help="formats, comma-separated")
-@click.option("--pdf-engine", type=click.Choice(["weasyprint", "chromium"]), default="weasyprint", show_default=True,
-              help="chromium: the system /usr/bin/chromium, headless")
-@click.option("--plan", "plan_path", type=click.Path(), help=PLAN_HELP)
-@click.option("--deadline", "deadline_opts", multiple=True, metavar="CODE=DATE",
-              help="deadline of an external task, e.g. III.7=2024-08-15 (repeatable)")
-@click.option("--number", help="document number for 'Số: …/BC-…' (blank placeholder when not given)")
-@click.option("--signed-on", "signed_on", help="document date (blank placeholder when not given)")
-@click.option("--timeout", type=int, default=600, show_default=True, help="notebook time limit, seconds")
-@click.option("--kernel", "kernel_name", default="reportkit", show_default=True, help="Jupyter kernel")
+@cli.command(name="run", help="help.run")
+@option("--period", help="opt.period")
+@option("--stream", help="opt.stream")
+@option("--as-of", "as_of", help="opt.run.as_of")
+@option("--submissions", type=click.Path(), help="opt.submissions")
+@option("--params", "params_file", type=click.Path(), help="opt.params")
+@option("--output", default="outputs", show_default=True, type=click.Path(), help="opt.run.output")
+@option("--to", "formats", default="html,pdf,ipynb", show_default=True, help="opt.to")
+@option("--pdf-engine", type=click.Choice(["weasyprint", "chromium"]), default="weasyprint", show_default=True,
+        help="opt.pdf_engine")
+@option("--plan", "plan_path", type=click.Path(), help=PLAN_HELP)
+@option("--deadline", "deadline_opts", multiple=True, metavar="CODE=DATE", help="opt.deadline")
+@option("--number", help="opt.number")
+@option("--signed-on", "signed_on", help="opt.signed_on")
+@option("--timeout", type=int, default=600, show_default=True, help="opt.run.timeout")
+@option("--kernel", "kernel_name", default="reportkit", show_default=True, help="opt.kernel")
 def run_command(period, stream, as_of, submissions, params_file, output, formats, pdf_engine, plan_path,
                 deadline_opts, number, signed_on, timeout, kernel_name) -> None:
-    """Build one period report: HTML, PDF and the executed notebook, with a manifest.
-
-    \b
-    Examples:
-      reportkit run --period 2024-Q1 --stream dan-chu
-      reportkit run --params params/2024-M03-dan-van.yaml --to html,pdf
-    """
+    """Build one period report: HTML, PDF and the executed notebook, with a manifest."""
     from reportkit.errors import EXIT_INPUT_FINDINGS, EXIT_RUN_FAILED, ParamsError
     from reportkit.jobs.run import run_report
 
     if not params_file and not (period and stream):
-        raise ParamsError("give --period and --stream, or --params FILE",
-                          hint="e.g. reportkit run --period 2024-Q1 --stream dan-chu")
+        raise ParamsError(t("run.need_period"), hint=t("run.need_period.fix"))
     deadlines = parse_deadline_options(deadline_opts) or None
     result = run_report(period, stream, plan_path=plan_path, as_of=as_of, submissions=submissions,
                         output=output, formats=formats, params_file=params_file, deadlines=deadlines,
                         number=number, signed_on=signed_on, kernel_name=kernel_name, timeout=timeout,
                         pdf_engine=pdf_engine)
     if not result.ok:
-        click.echo(f"reportkit run: FAILED at {result.error}", err=True)
-        click.echo(f"  failure page: {result.files.get('failed_html')}", err=True)
+        click.echo(t("run.failed", error=result.error), err=True)
+        click.echo(t("run.failure_page", path=result.files.get("failed_html")), err=True)
         if result.out_dir.is_dir():
-            click.echo(f"  the previous report is still in {result.out_dir}", err=True)
+            click.echo(t("run.previous_kept", path=result.out_dir), err=True)
         _exit_code.set(EXIT_RUN_FAILED)
         return
     from reportkit.fmt import format_date
+    from reportkit.messages import format_local_number
 
     m = result.manifest
     as_of_text = format_date(dt.date.fromisoformat(m["as_of"]))
-    click.echo(f"{m['report']} (số liệu đến ngày {as_of_text}): {m['headline']}")
+    click.echo(t("run.headline", report=m["report"], as_of=as_of_text, headline=m["headline"]))
     for kind, path in result.files.items():
         click.echo(f"  {kind:5} {path}")
-    click.echo(f"  manifest {result.out_dir / 'manifest.json'}")
-    click.echo(f"  {len(m['inputs'])} input files, {m['input_errors']} errors, {m['input_warnings']} warnings; "
-               f"{result.timings.get('total', 0):.1f} s")
+    click.echo(t("run.manifest", path=result.out_dir / "manifest.json"))
+    click.echo(t("run.inputs", files=len(m["inputs"]), errors=m["input_errors"], warnings=m["input_warnings"],
+                 seconds=format_local_number(result.timings.get("total", 0), 1)))
     if m["input_errors"]:
-        click.echo("  some input rows or files were rejected: see Phụ lục II of the report, or reportkit check",
-                   err=True)
+        click.echo(t("run.rejected"), err=True)
         _exit_code.set(EXIT_INPUT_FINDINGS)
 
 
-@cli.command(name="status")
-@click.option("--period", required=True, help="period id, e.g. 2024-Q1, 2024-M03, 2024-H1, 2024-9M, 2024")
-@click.option("--stream", help="report stream (dan-chu, dan-van): its cut-off is the default --as-of")
-@click.option("--as-of", "as_of", help="data cut-off (ngày chốt số liệu); default the stream's cut-off, else the period end")
-@click.option("--submissions", type=click.Path(), help="submissions folder (default: data/submissions/<year>)")
-@click.option("--deadline", "deadline_opts", multiple=True, metavar="CODE=DATE",
-              help="deadline of an external task, e.g. III.7=2024-08-15 (repeatable)")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "xlsx"]), default="table", show_default=True)
-@click.option("--output", "-o", type=click.Path(),
-              help="write to this file (xlsx default: outputs/status-<period>[-<stream>].xlsx)")
-@click.option("--plan", "plan_path", type=click.Path(), help=PLAN_HELP)
+@cli.command(name="status", help="help.status")
+@option("--period", required=True, help="opt.period")
+@option("--stream", help="opt.status.stream")
+@option("--as-of", "as_of", help="opt.status.as_of")
+@option("--submissions", type=click.Path(), help="opt.submissions")
+@option("--deadline", "deadline_opts", multiple=True, metavar="CODE=DATE", help="opt.deadline")
+@option("--format", "fmt", type=click.Choice(["table", "csv", "json", "xlsx"]), default="table", show_default=True,
+        help="opt.format")
+@option("--output", "-o", type=click.Path(), help="opt.status.output")
+@option("--plan", "plan_path", type=click.Path(), help=PLAN_HELP)
 def status_command(period, stream, as_of, submissions, deadline_opts, fmt, output, plan_path) -> None:
-    """Status of every task and unit as of the cut-off date.
-
-    \b
-    Examples:
-      reportkit status --period 2024-Q1 --stream dan-chu
-      reportkit status --period 2024 --as-of 2024-11-19 --deadline III.7=2024-08-15 --format xlsx
-    """
+    """Status of every task and unit as of the cut-off date."""
     from reportkit.errors import EXIT_INPUT_FINDINGS
     from reportkit.params import parse_run_inputs
     from reportkit.status import assess_tasks, resolve_submissions
@@ -336,7 +303,7 @@ def status_command(period, stream, as_of, submissions, deadline_opts, fmt, outpu
         path = Path(output or f"outputs/status-{period_obj.id}{'-' + stream if stream else ''}.xlsx")
         title = None if summary else f"{period_obj.label} (số liệu đến {as_of_date:%d/%m/%Y}): {headline}"
         write_status_xlsx(frame, path, summary=summary, title=title)
-        click.echo(f"{len(frame)} dòng → {path}")
+        click.echo(t("status.rows_written", n=len(frame), path=path))
     elif fmt in ("csv", "json"):
         from reportkit.status import status_records
 
@@ -350,18 +317,17 @@ def status_command(period, stream, as_of, submissions, deadline_opts, fmt, outpu
 
             # A BOM lets Excel open the Vietnamese CSV as UTF-8.
             write_atomic(output, text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
-            click.echo(f"{len(records)} dòng → {output}")
+            click.echo(t("status.rows_written", n=len(records), path=output))
         else:
             click.echo(text, nl=False)
     else:
         click.echo(render_status_table(frame))
-        click.echo(f"\n{period_obj.label}, số liệu đến {as_of_date:%d/%m/%Y}: {headline}.")
+        click.echo("\n" + t("status.footer", period=period_obj.label, as_of=f"{as_of_date:%d/%m/%Y}", headline=headline))
         if output:
-            click.echo("(--output applies to csv, json and xlsx)", err=True)
+            click.echo(t("status.output_ignored"), err=True)
     errors = int((findings["severity"] == "error").sum())
     if errors:
-        click.echo(f"reportkit status: {errors} lỗi trong dữ liệu đầu vào (dòng bị loại không được tính); "
-                   "xem: reportkit check", err=True)
+        click.echo(t("status.input_errors", n=errors), err=True)
         _exit_code.set(EXIT_INPUT_FINDINGS)
 
 
@@ -395,9 +361,8 @@ def render_status_table(frame) -> str:
         "lead": "x" if r.is_lead and r.lead_unit_code else "", "deadline": day(r.deadline), "completed_on": day(r.completed_on),
         "status": r.status, "days_late": "" if pd.isna(r.days_late) else str(r.days_late),
     } for r in frame.astype({"days_late": object}).itertuples()]
-    headers = {"task_code": "Mã", "milestone": "Mốc", "unit_code": "Đơn vị", "lead": "Chủ trì", "deadline": "Thời hạn",
-               "completed_on": "Hoàn thành", "status": "Tình trạng", "days_late": "Quá hạn (ngày)"}
-    return render_table(rows, list(headers), headers)
+    columns = ["task_code", "milestone", "unit_code", "lead", "deadline", "completed_on", "status", "days_late"]
+    return render_table(rows, columns, {key: t(f"status.{key}") for key in columns})
 
 
 def parse_deadline_options(options) -> dict[str, str]:
@@ -408,7 +373,7 @@ def parse_deadline_options(options) -> dict[str, str]:
     for item in options or ():
         code, sep, value = item.partition("=")
         if not sep:
-            raise ParamsError(f"--deadline {item!r} is not CODE=DATE", hint="e.g. --deadline III.7=2024-08-15")
+            raise ParamsError(t("deadline.not_code_date", item=repr(item)), hint=t("deadline.not_code_date.fix"))
         out[code.strip()] = value.strip()
     return out
 
@@ -428,11 +393,27 @@ def render_table(rows: list[dict], columns: list[str], headers: dict[str, str]) 
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI; return its exit code instead of exiting (testable in-process)."""
+    """Run the CLI; return its exit code instead of exiting (testable in-process).
+
+    The language (``--lang``, else ``REPORTKIT_LANG``, else Vietnamese) is chosen
+    before click parses anything, so help and usage errors are in it too.
+    """
+    args = sys.argv[1:] if argv is None else list(argv)
     try:
-        cli.main(args=argv, prog_name="reportkit", standalone_mode=False)
+        lang = resolve_language(lang_option(args))
     except ReportkitError as exc:
-        click.echo(f"reportkit: error: {exc.render()}", err=True)
+        click.echo(t("error.prefix", message=exc.render()), err=True)
+        return exc.exit_code
+    with use_language(lang), click_in_language():
+        return _run(args)
+
+
+def _run(args: list[str]) -> int:
+    """The command itself: a ReportkitError or a usage error becomes a message and an exit code."""
+    try:
+        cli.main(args=args, prog_name="reportkit", standalone_mode=False)
+    except ReportkitError as exc:
+        click.echo(t("error.prefix", message=exc.render()), err=True)
         return exc.exit_code
     except click.exceptions.Exit as exc:
         return exc.exit_code
@@ -440,10 +421,10 @@ def main(argv: list[str] | None = None) -> int:
         exc.show()
         return EXIT_USAGE
     except click.exceptions.Abort:
-        click.echo("reportkit: aborted", err=True)
+        click.echo(t("error.aborted"), err=True)
         return 130
     except KeyboardInterrupt:
-        click.echo("reportkit: interrupted", err=True)
+        click.echo(t("error.interrupted"), err=True)
         return 130
     return _exit_code.get()
 

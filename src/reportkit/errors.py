@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from reportkit.messages import t
+
 # Exit codes shared by every command (see README, "Exit codes").
 EXIT_OK = 0
 EXIT_INPUT_FINDINGS = 1  # some inputs rejected, results built with findings
@@ -30,17 +32,18 @@ class Location:
     line: int | None = None
 
     def describe(self) -> str:
+        """``path:line, yaml.path, sheet 'X', row 5, column C`` with labels in the user's language."""
         parts: list[str] = []
         if self.path:
             parts.append(str(self.path) + (f":{self.line}" if self.line else ""))
         if self.yaml_path:
             parts.append(self.yaml_path)
         if self.sheet:
-            parts.append(f"sheet '{self.sheet}'")
+            parts.append(t("where.sheet", sheet=self.sheet))
         if self.row is not None:
-            parts.append(f"row {self.row}")
+            parts.append(t("where.row", row=self.row))
         if self.column:
-            parts.append(f"column {self.column}")
+            parts.append(t("where.column", column=self.column))
         return ", ".join(parts)
 
 
@@ -99,13 +102,17 @@ class ReportkitError(Exception):
         return self.location.column
 
     def render(self) -> str:
-        """The full, human message: where, what, how to fix; then each sub-problem."""
+        """The full, human message: where, what, how to fix; then each sub-problem.
+
+        The frame (location labels, "Cách sửa:"/"Fix:") is in the language of the
+        moment it is rendered; ``message`` and ``hint`` are as the raiser wrote them.
+        """
         where = self.location.describe()
         text = f"{where}: {self.message}" if where else self.message
         if self.value is not None:
-            text += f" (value: {self.value!r})"
+            text += t("error.value", value=repr(self.value))
         if self.hint:
-            text += f"\n  Fix: {self.hint}"
+            text += "\n  " + t("error.fix", hint=self.hint)
         for problem in self.problems:
             text += "\n  - " + problem.render().replace("\n", "\n    ")
         return text

@@ -30,7 +30,7 @@ from reportkit.intake.model import FINDING_COLUMNS, Finding, Submission, TaskRow
 
 ENV_VAR = "REPORTKIT_CACHE_DIR"
 ENTRY_SUFFIX = ".json"
-FORMAT = "reportkit-intake-cache/2"
+FORMAT = "reportkit-intake-cache/3"
 _MAX_ENTRY_BYTES = 64 * 1024 * 1024
 _READER_PACKAGES = ("intake",)
 _READER_MODULES = ("text.py", "fmt.py", "periods.py", "plan/load.py")
@@ -158,7 +158,7 @@ def _finding(f: object, path: Path) -> Finding:
     _check(isinstance(f, dict), "finding is not an object")
     row = f["row"]
     _check(row is None or (isinstance(row, int) and not isinstance(row, bool)), "row")
-    fields = {k: _str(f[k]) for k in ("severity", "code", "message", "message_en", "fix")}
+    fields = {k: _str(f[k]) for k in ("severity", "code", "message", "message_en", "fix", "fix_en")}
     optional = {k: _opt_str(f[k]) for k in ("sheet", "column", "value")}
     _str(f["path"])  # stored for completeness; the entry's key already ties it to ``path``
     return Finding(path=str(path), row=row, **fields, **optional)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from reportkit.intake.cellvalues import cell_text
 from reportkit.intake.model import ERROR, WARNING, Finding
+from reportkit.messages import finding_fix_en
 
 # code → (severity, Vietnamese message, English message, Vietnamese fix); fields filled with str.format.
 MESSAGES: dict[str, tuple[str, str, str, str]] = {
@@ -210,6 +211,7 @@ def make_finding(code: str, path: object, *, sheet: str | None = None, row: int 
         message=vi.format(**fields),
         message_en=en.format(**fields),
         fix=fix.format(**fields),
+        fix_en=finding_fix_en(code, fields, fallback=fix.format(**fields)),
         sheet=sheet,
         row=row,
         column=column,

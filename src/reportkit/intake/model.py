@@ -20,7 +20,7 @@ ROW_STATUS_LABELS = {NOT_STARTED: "Chưa thực hiện", IN_PROGRESS: "Đang th�
 ERROR = "error"
 WARNING = "warning"
 
-FINDING_COLUMNS = ["severity", "code", "path", "sheet", "row", "column", "value", "message", "message_en", "fix"]
+FINDING_COLUMNS = ["severity", "code", "path", "sheet", "row", "column", "value", "message", "message_en", "fix", "fix_en"]
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,7 @@ class Finding:
     row: int | None = None
     column: str | None = None
     value: str | None = None
+    fix_en: str = ""  # English fix (messages catalogue); "" when made without one
 
     def as_dict(self) -> dict:
         return {k: getattr(self, k) for k in FINDING_COLUMNS}

@@ -266,7 +266,7 @@ def submission_as_dict(sub: Submission) -> dict:
         ],
         "findings": [
             {k: getattr(f, k) for k in ("severity", "code", "sheet", "row", "column", "value", "message",
-                                         "message_en", "fix")}
+                                         "message_en", "fix", "fix_en")}
             for f in sub.findings
         ],
     }

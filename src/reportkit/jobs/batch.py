@@ -35,6 +35,7 @@ from reportkit.jobs.due import (
 )
 from reportkit.jobs.lock import OutputsLock
 from reportkit.jobs.worker import WorkerSlot, _keep_previous_version, execute_job, kill_live_children
+from reportkit.messages import format_local_number, t
 from reportkit.plan.load import load_plan
 
 # Names kept importable from here (the CLI and tests use them; they live in due.py and worker.py).
@@ -76,16 +77,17 @@ class _Progress:
         if not quiet and sys.stderr.isatty():
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, unit="báo cáo", file=sys.stderr)
+            self.bar = tqdm(total=total, unit=t("batch.unit"), file=sys.stderr)
 
     def update(self, result: JobResult) -> None:
         self.done += 1
         if self.bar is not None:
-            self.bar.set_postfix_str(f"{result.key}: {result.state}")
+            self.bar.set_postfix_str(f"{result.key}: {t('batch.state.' + result.state)}")
             self.bar.update(1)
         elif not self.quiet:
             extra = f" - {result.error.splitlines()[0]}" if result.error else ""
-            print(f"[{self.done}/{self.total}] {result.key}: {result.state} ({result.seconds:.1f} s){extra}",
+            print(t("batch.progress", done=self.done, total=self.total, key=result.key,
+                    state=t("batch.state." + result.state), seconds=format_local_number(result.seconds, 1), extra=extra),
                   file=sys.stderr, flush=True)
 
     def close(self) -> None:

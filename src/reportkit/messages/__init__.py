@@ -1,0 +1,130 @@
+"""The message catalogue: every text a user reads on the command line, in Vietnamese and English.
+
+One lookup, ``t("run.inputs", files=104, errors=0, warnings=2, seconds=3.1)``,
+returns the text of the current language with its ``str.format`` fields filled.
+The catalogues are plain dicts in ``vi.py`` and ``en.py`` (same keys, same
+fields: a test checks it), so nothing has to be compiled at install time.
+
+Language rule: ``--lang vi|en`` (CLI) wins, then the environment variable
+``REPORTKIT_LANG``; otherwise Vietnamese. The system locale (``LANG``,
+``LC_ALL``, ``LANGUAGE``) is deliberately ignored: cron runs with ``LANG=C``
+and many Vietnamese servers ship ``LANG=en_US.UTF-8``, and neither means the
+office wants English.
+"""
+
+from __future__ import annotations
+
+import os
+import string
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+
+from reportkit.messages import en, vi
+
+LANGUAGES = ("vi", "en")
+DEFAULT_LANGUAGE = "vi"
+ENV_VAR = "REPORTKIT_LANG"
+CATALOGUES: dict[str, dict[str, str]] = {"vi": vi.MESSAGES, "en": en.MESSAGES}
+
+_chosen: str | None = None  # set by set_language / use_language; None = from the environment
+
+
+def parse_language(value: str | None) -> str | None:
+    """``"en"``, ``"EN"``, ``"en_GB.UTF-8"`` → ``"en"``; ``"vi_VN"`` → ``"vi"``; blank → None; else ValueError."""
+    if value is None or not value.strip():
+        return None
+    code = value.strip().lower().replace("-", "_").split(".")[0].split("_")[0]
+    if code not in LANGUAGES:
+        raise ValueError(value)
+    return code
+
+
+def resolve_language(option: str | None = None, environ: Mapping[str, str] | None = None) -> str:
+    """The language of this invocation: ``option``, else ``REPORTKIT_LANG``, else Vietnamese.
+
+    An unknown value raises ParamsError (exit 3) naming where it came from.
+    """
+    from reportkit.errors import ParamsError
+
+    environ = os.environ if environ is None else environ
+    for value, source in ((option, "--lang"), (environ.get(ENV_VAR), ENV_VAR)):
+        try:
+            lang = parse_language(value)
+        except ValueError:
+            raise ParamsError(t("lang.unknown", value=value, source=source), hint=t("lang.unknown.fix")) from None
+        if lang:
+            return lang
+    return DEFAULT_LANGUAGE
+
+
+def current_language() -> str:
+    """The language set for this process, else the one ``REPORTKIT_LANG`` names (Vietnamese if unset or invalid)."""
+    if _chosen:
+        return _chosen
+    try:
+        return parse_language(os.environ.get(ENV_VAR)) or DEFAULT_LANGUAGE
+    except ValueError:
+        return DEFAULT_LANGUAGE
+
+
+def set_language(lang: str | None) -> None:
+    """Use ``lang`` ("vi" or "en") from now on; None goes back to the environment's choice."""
+    global _chosen
+    _chosen = parse_language(lang) if lang else None
+
+
+@contextmanager
+def use_language(lang: str | None) -> Iterator[None]:
+    """Use ``lang`` inside the block, then restore the previous choice."""
+    previous = _chosen
+    set_language(lang)
+    try:
+        yield
+    finally:
+        set_language(previous)
+
+
+def t(key: str, /, **fields: object) -> str:
+    """The text of message ``key`` in the current language, its ``{fields}`` filled."""
+    text = CATALOGUES[current_language()][key]
+    return text.format(**fields)
+
+
+def is_english() -> bool:
+    """True when users read English (the findings then show message_en / fix_en)."""
+    return current_language() == "en"
+
+
+def format_fields(text: str) -> set[str]:
+    """The ``str.format`` field names used in ``text`` (for the catalogue tests)."""
+    return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def finding_fix_en(code: str, fields: Mapping[str, object], fallback: str) -> str:
+    """The English fix of a finding code, its fields filled; ``fallback`` (the Vietnamese fix) when none exists."""
+    template = en.FINDING_FIXES.get(code)
+    return template.format(**fields) if template else fallback
+
+
+def click_text(message: str) -> str:
+    """click's own English text (Usage:, Options, Show this message and exit., …) in the current language."""
+    if current_language() == "en":
+        return message
+    return vi.CLICK.get(message, message)
+
+
+def click_plural(singular: str, plural: str, n: int) -> str:
+    """click's ngettext: English picks by ``n``; the Vietnamese text has one form."""
+    english = singular if n == 1 else plural
+    if current_language() == "en":
+        return english
+    return vi.CLICK.get(singular) or vi.CLICK.get(plural) or english
+
+
+def format_local_number(value: float, decimals: int = 0) -> str:
+    """A number as users of the current language write it: ``3,1`` (vi, fmt.format_number) or ``3.1`` (en)."""
+    if current_language() == "en":
+        return f"{value:,.{decimals}f}"
+    from reportkit.fmt import format_number
+
+    return format_number(value, decimals)

@@ -1,0 +1,218 @@
+"""English texts (``--lang en`` or ``REPORTKIT_LANG=en``). Same keys and fields as ``vi.py``."""
+
+MESSAGES: dict[str, str] = {
+    # -- language choice
+    "lang.unknown": "language '{value}' (from {source}) is not supported",
+    "lang.unknown.fix": "use vi (Vietnamese, the default) or en (English)",
+    # -- how an error is shown (errors.py, cli.main); where.* also in check output
+    "error.prefix": "reportkit: error: {message}",
+    "error.fix": "Fix: {hint}",
+    "error.value": " (value: {value})",
+    "where.sheet": "sheet '{sheet}'",
+    "where.row": "row {row}",
+    "where.column": "column {column}",
+    "where.rows": "rows {rows}",
+    "error.aborted": "reportkit: aborted",
+    "error.interrupted": "reportkit: interrupted (Ctrl+C)",
+    # -- command and option help
+    "help.cli": (
+        "reportkit: period reports on how a unit's annual plan is carried out.\n\n"
+        "\b\nTypical period:\n"
+        "  reportkit calendar --year 2024 --as-of 2024-02-20\n"
+        "  reportkit template --all -o templates/2024-Q1 --period 2024-Q1\n"
+        "  reportkit check data/submissions/\n"
+        "  reportkit run --period 2024-Q1 --stream dan-chu"
+    ),
+    "help.calendar": "Every report the plan requires in a year, with its deadline.",
+    "help.template": "Write the department workbook template (.xlsx) for a unit, or every unit, and a period.",
+    "help.check": (
+        "Check department workbooks (files or folders): unit, report date, rows read, findings.\n\n"
+        "Exit code 0 when no file has an error, 1 when any has."
+    ),
+    "help.batch": "Build every report that is due (for cron): skip unchanged ones, write index.html.",
+    "help.run": (
+        "Build one period report: HTML, PDF and the executed notebook, with a manifest.\n\n"
+        "\b\nExamples:\n"
+        "  reportkit run --period 2024-Q1 --stream dan-chu\n"
+        "  reportkit run --params params/2024-M03-dan-van.yaml --to html,pdf"
+    ),
+    "help.status": (
+        "Status of every task and unit as of the cut-off date.\n\n"
+        "\b\nExamples:\n"
+        "  reportkit status --period 2024-Q1 --stream dan-chu\n"
+        "  reportkit status --period 2024 --as-of 2024-11-19 --deadline III.7=2024-08-15 --format xlsx"
+    ),
+    "opt.lang": "language of messages: vi (default) or en; also set by the environment variable REPORTKIT_LANG",
+    "opt.version": "Show the version and exit.",
+    "version": "reportkit, version {version}",
+    "opt.plan": "plan YAML (default: the single *.yaml in data/plan/)",
+    "opt.year": "calendar year (default: the plan's year)",
+    "opt.calendar.as_of": "show days left / days late as of this date",
+    "opt.format": "output form",
+    "opt.unit": "unit code from the plan, e.g. hcth",
+    "opt.all_units": "one template per unit of the plan (needs -o DIR)",
+    "opt.period": "period id, e.g. 2024-Q1, 2024-M03, 2024-H1, 2024-9M, 2024",
+    "opt.template.output": "file for one unit, folder for --all",
+    "opt.template.force": "replace existing workbooks even when they hold a department's answers",
+    "opt.config": "multi-organisation batch config (YAML); replaces --plan/--submissions",
+    "opt.through": "build every report whose data cut-off is on or before this date (default: today)",
+    "opt.periods": "only these period ids, comma-separated (e.g. 2024-Q1,2024-M03)",
+    "opt.streams": "only these streams, comma-separated (e.g. dan-chu)",
+    "opt.units": "with --config: only these organisations (đơn vị), comma-separated codes",
+    "opt.submissions": "submissions folder (default: data/submissions/<year>)",
+    "opt.deadline": "deadline of an external task, e.g. III.7=2024-08-15 (repeatable)",
+    "opt.workers": "parallel report processes (default: number of cores)",
+    "opt.batch.output": "output folder",
+    "opt.force": "re-run reports whose inputs are unchanged",
+    "opt.scheduler": "dask.distributed scheduler address, e.g. tcp://10.0.0.5:8786",
+    "opt.dask": "run on a local dask cluster of processes",
+    "opt.batch.timeout": "wall-clock limit per report, seconds",
+    "opt.kernel": "Jupyter kernel for the notebooks",
+    "opt.quiet": "print only the final summary",
+    "opt.stream": "report stream code of the plan, e.g. dan-chu, dan-van",
+    "opt.run.as_of": "data cut-off (ngày chốt số liệu), default the day before the deadline",
+    "opt.params": "params YAML (as for papermill -f); options override it",
+    "opt.run.output": "reports go to OUTPUT/<period>/<stream>/",
+    "opt.to": "formats, comma-separated",
+    "opt.pdf_engine": "chromium: the system /usr/bin/chromium, headless",
+    "opt.number": "document number for 'Số: …/BC-…' (blank placeholder when not given)",
+    "opt.signed_on": "document date (blank placeholder when not given)",
+    "opt.run.timeout": "notebook time limit, seconds",
+    "opt.status.stream": "report stream (dan-chu, dan-van): its cut-off is the default --as-of",
+    "opt.status.as_of": "data cut-off (ngày chốt số liệu); default the stream's cut-off, else the period end",
+    "opt.status.output": "write to this file (xlsx default: outputs/status-<period>[-<stream>].xlsx)",
+    # -- calendar
+    "calendar.stream": "Stream",
+    "calendar.period": "Period",
+    "calendar.due": "Due",
+    "calendar.cutoff": "Data cut-off",
+    "calendar.report": "Report",
+    "calendar.state": "Deadline state",
+    "calendar.total": "{n} reports in {year}.",
+    # -- template
+    "template.unit_or_all": "give either --unit UNIT or --all",
+    "template.unit_or_all.fix": "e.g. reportkit template --unit hcth --period 2024-Q1",
+    "template.folder_needed": "-o must be a folder with --all",
+    "template.folder_needed.fix": "give a folder path, e.g. -o templates/",
+    "template.xlsx_needed": "the template is an .xlsx file",
+    "template.xlsx_needed.fix": "end the file name with .xlsx",
+    "template.written": "Template written: {path} ({unit}, {period}, {n} tasks).",
+    # -- check
+    "check.unknown": "unknown",
+    "check.file": "  Unit: {unit} · Report date: {date} · Sheet: {sheet} · rows read: {n}",
+    "check.error": "ERROR",
+    "check.warning": "WARNING",
+    "check.value": " (value: '{value}')",
+    "check.fix": "      Fix: {fix}",
+    "check.fix_rows": "      Fix ({n} rows): {fix}",
+    "check.fix_times": "      Fix ({n} findings): {fix}",
+    "check.total": "files: {files}, with errors: {bad}; errors: {errors}, warnings: {warnings}.",
+    # -- run
+    "run.need_period": "give --period and --stream, or --params FILE",
+    "run.need_period.fix": "e.g. reportkit run --period 2024-Q1 --stream dan-chu",
+    "run.failed": "reportkit run: FAILED at {error}",
+    "run.failure_page": "  failure page: {path}",
+    "run.previous_kept": "  the previous report is still in {path}",
+    "run.headline": "{report} (data as of {as_of}): {headline}",
+    "run.manifest": "  manifest {path}",
+    "run.inputs": "  input files: {files}, errors: {errors}, warnings: {warnings}; {seconds} s",
+    "run.rejected": "  some input rows or files were rejected: see Phụ lục II of the report, or reportkit check",
+    # -- batch
+    "batch.units_without_config": "--units selects organisations of a --config file",
+    "batch.units_without_config.fix": "add --config FILE, or drop --units",
+    "batch.deadline_with_config": "--deadline applies to a single plan, not to a --config batch",
+    "batch.deadline_with_config.fix": "write deadlines: {{III.7: 2024-08-15}} under each organisation of the config file",
+    "batch.unknown_units": "--units: unknown organisation {units}",
+    "batch.unknown_units.fix": "use codes from the config: {known}",
+    "batch.summary": "reportkit batch: built {built}, unchanged {skipped}, failed {failed}; index: {index}",
+    "batch.failed_line": "  FAILED {key}: {error}",
+    "batch.progress": "[{done}/{total}] {key}: {state} ({seconds} s){extra}",
+    "batch.state.built": "built",
+    "batch.state.skipped": "unchanged",
+    "batch.state.failed": "failed",
+    "batch.unit": "reports",
+    # -- status
+    "status.task_code": "Code",
+    "status.milestone": "Milestone",
+    "status.unit_code": "Unit",
+    "status.lead": "Lead",
+    "status.deadline": "Deadline",
+    "status.completed_on": "Completed",
+    "status.status": "Status",
+    "status.days_late": "Days late",
+    "status.rows_written": "{n} rows → {path}",
+    "status.footer": "{period}, data as of {as_of}: {headline}.",
+    "status.output_ignored": "(--output applies to csv, json and xlsx)",
+    "status.input_errors": ("reportkit status: input errors: {n} (rejected rows are not counted); "
+                            "see: reportkit check"),
+    # -- options shared by several commands
+    "deadline.not_code_date": "--deadline {item} is not CODE=DATE",
+    "deadline.not_code_date.fix": "e.g. --deadline III.7=2024-08-15",
+}
+
+# English fixes of department-workbook findings (intake.reader.MESSAGES holds the Vietnamese fix).
+# Keyed by finding code; same str.format fields as the Vietnamese fix. Vietnamese words that the
+# department sees in its workbook (column headers, status words) stay as they are.
+FINDING_FIXES: dict[str, str] = {
+    "file_not_found": "Check the file path.",
+    "not_a_file": "Give one .xlsx/.xlsm/.xls/.ods file, or read the whole folder with read_submissions.",
+    "unreadable_file": "Check the file's read permission, or copy the file to another folder and read it again.",
+    "empty_file": "Save the workbook again from Excel or LibreOffice and resend it.",
+    "file_too_large": "Delete unneeded sheets and pictures (or use the reportkit template) and resend.",
+    "zip_bomb": "Open the file in Excel or LibreOffice and save it as a new .xlsx; if you do not know where it "
+                "came from, do not open it.",
+    "not_spreadsheet": "Send an .xlsx (recommended), .xlsm, .xls or .ods file.",
+    "corrupt": "Open the file in Excel or LibreOffice; if it opens, save it as .xlsx and resend it; if not, ask the "
+               "unit to send it again.",
+    "internal_error": "Report the problem to the reportkit administrator with this file; meanwhile, save the file "
+                      "again from the reportkit template.",
+    "password_protected": "Remove the opening password (Excel: File → Info → Protect Workbook → Encrypt with "
+                          "Password, clear it) and resend.",
+    "extension_mismatch": "Rename the file with the extension {right}.",
+    "empty_workbook": "Fill in the table from the template (reportkit template) and resend.",
+    "too_many_rows": "Delete the extra rows and columns at the end of the sheet (or use the reportkit template) "
+                     "and resend.",
+    "no_header": "Use the reportkit template; for a table of your own, put the header row in the first {n} rows "
+                 "with the columns Mã nhiệm vụ, Tình trạng (or Tiến độ (%)), Ngày hoàn thành, Kết quả thực hiện.",
+    "missing_column": "Add the column {missing} to the header row (see the reportkit template).",
+    "duplicate_column": "Rename or delete the repeated column.",
+    "legacy_converted": "Check these cells; next time use the reportkit template with a Unicode font "
+                        "(Times New Roman).",
+    "legacy_unsafe": "Convert the text to Unicode with Unikey (Công cụ chuyển mã, target Unicode) or retype this "
+                     "cell in a Unicode font.",
+    "unknown_unit": "Write 'Đơn vị: <unit name>' at the top of the table, or start the file name with the unit "
+                    "code, e.g. {example}.",
+    "unit_from_filename": "Write the unit name as in the plan, e.g. '{unit}'.",
+    "unit_mismatch": "Make the file name and the 'Đơn vị' line agree.",
+    "no_report_date": "Write 'Ngày báo cáo: dd/mm/yyyy' at the top of the table, or name the file "
+                      "<unit code>_<yyyy-mm-dd>.xlsx.",
+    "missing_task_code": "Write the task code (e.g. III.1, II.1.a) in the Mã nhiệm vụ column.",
+    "text_without_code": "If this text belongs to a task, write the task code in the Mã nhiệm vụ column or move "
+                         "the text onto that task's row.",
+    "unknown_task_code": "Use one of the codes: {codes}.",
+    "task_not_assigned": "Check the task code; the unit's codes are: {codes}.",
+    "duplicate_task": "Keep one row per task and merge the content into it.",
+    "duplicate_task_same": "Delete the repeated rows.",
+    "unknown_status": "Choose one of: {accepted}.",
+    "missing_status": "Choose a status (Chưa thực hiện, Đang thực hiện, Đã hoàn thành) or give a progress "
+                      "of 0–100.",
+    "bad_progress": "Write a number from 0 to 100, e.g. 75 or 75%.",
+    "progress_range": "Write a number from 0 to 100.",
+    "progress_fraction": "Write progress as a percentage, e.g. 75.",
+    "status_progress_conflict": "Make status and progress agree (100% is Đã hoàn thành).",
+    "bad_date": "Write the date as dd/mm/yyyy, e.g. 05/03/2024.",
+    "impossible_date": "Write a real date as dd/mm/yyyy (day/month/year).",
+    "implausible_date": "Write the date as dd/mm/yyyy with a 4-digit year.",
+    "completed_after_report": "Write the date the work was finished (not a planned date); check the year.",
+    "completed_outside_year": "Check the year of the completion date.",
+    "done_without_date": "Write the completion date as dd/mm/yyyy.",
+    "date_without_done": "If the task is done, choose 'Đã hoàn thành'; if it is a planned date, write it in the "
+                         "Ghi chú column.",
+    "duplicate_submission": "Keep only the right copy in the folder (delete or move the old ones out) and run "
+                            "again.",
+    "cell_too_long": "Shorten the cell (put details in an attached document) and resend.",
+    "no_task_rows": "Fill in the task rows (task code, status, completion date, result) as in the template and "
+                    "resend.",
+    "link_outside": "Copy the real file into the submissions folder instead of the link.",
+    "duplicate_file": "Delete the copy from the folder.",
+}

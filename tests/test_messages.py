@@ -1,0 +1,151 @@
+"""The message catalogue: both languages complete, Vietnamese by default, the language rule, the error frame."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from reportkit import messages
+from reportkit.errors import ParamsError, ReportkitError, WorkbookError
+from reportkit.intake.reader import MESSAGES as FINDING_MESSAGES
+from reportkit.intake.reader import make_finding
+from reportkit.messages import (
+    en,
+    format_fields,
+    format_local_number,
+    resolve_language,
+    t,
+    use_language,
+    vi,
+)
+from reportkit.report.check import format_row_ranges
+
+ALL_KEYS = sorted(set(vi.MESSAGES) | set(en.MESSAGES))
+
+
+@pytest.mark.parametrize("key", ALL_KEYS)
+def test_every_message_exists_in_both_languages_with_the_same_fields(key):
+    assert key in vi.MESSAGES, f"{key} has no Vietnamese text"
+    assert key in en.MESSAGES, f"{key} has no English text"
+    assert format_fields(vi.MESSAGES[key]) == format_fields(en.MESSAGES[key])
+
+
+@pytest.mark.parametrize("code", sorted(FINDING_MESSAGES))
+def test_every_finding_code_has_an_english_fix_with_the_vietnamese_fields(code):
+    vietnamese_fix = FINDING_MESSAGES[code][3]
+    assert code in en.FINDING_FIXES, f"finding {code} has no English fix in messages/en.py"
+    assert format_fields(en.FINDING_FIXES[code]) == format_fields(vietnamese_fix)
+
+
+def test_no_english_fix_is_left_for_a_finding_code_that_no_longer_exists():
+    assert set(en.FINDING_FIXES) <= set(FINDING_MESSAGES)
+
+
+def test_click_translations_keep_clicks_fields():
+    for msgid, text in vi.CLICK.items():
+        assert format_fields(text) == format_fields(msgid), msgid
+        assert ("%(" in text) == ("%(" in msgid), msgid
+
+
+def test_every_text_is_nfc():
+    texts = [*vi.MESSAGES.values(), *vi.CLICK.values(), *en.MESSAGES.values(), *en.FINDING_FIXES.values()]
+    assert all(unicodedata.is_normalized("NFC", s) for s in texts)
+
+
+def test_every_vietnamese_text_that_differs_from_the_english_one_has_its_diacritics():
+    unaccented = [key for key, text in vi.MESSAGES.items() if text != en.MESSAGES[key] and text.isascii()]
+    assert unaccented == []
+
+
+@pytest.mark.parametrize(
+    "environ, expected",
+    [
+        ({}, "vi"),
+        ({"LANG": "C"}, "vi"),  # cron
+        ({"LANG": "en_US.UTF-8", "LC_ALL": "en_US.UTF-8", "LANGUAGE": "en_US:en"}, "vi"),  # many VN servers
+        ({"REPORTKIT_LANG": "en"}, "en"),
+        ({"REPORTKIT_LANG": "en_GB.UTF-8"}, "en"),
+        ({"REPORTKIT_LANG": "VI"}, "vi"),
+        ({"REPORTKIT_LANG": "  "}, "vi"),
+    ],
+)
+def test_only_reportkit_lang_or_the_option_switches_to_english_never_the_system_locale(environ, expected):
+    assert resolve_language(None, environ) == expected
+
+
+def test_the_option_wins_over_the_environment():
+    assert resolve_language("vi", {"REPORTKIT_LANG": "en"}) == "vi"
+    assert resolve_language("en", {"REPORTKIT_LANG": "vi"}) == "en"
+
+
+@pytest.mark.parametrize("option, environ, source", [("fr", {}, "--lang"), (None, {"REPORTKIT_LANG": "de"}, "REPORTKIT_LANG")])
+def test_an_unknown_language_is_a_params_error_naming_where_it_came_from(option, environ, source):
+    with pytest.raises(ParamsError) as info:
+        resolve_language(option, environ)
+    assert source in info.value.message and info.value.hint
+
+
+def test_lookup_fills_fields_in_the_current_language_and_the_block_restores_it(monkeypatch):
+    monkeypatch.delenv("REPORTKIT_LANG", raising=False)
+    assert t("calendar.total", n=22, year=2024) == "22 báo cáo trong năm 2024."
+    with use_language("en"):
+        assert t("calendar.total", n=22, year=2024) == "22 reports in 2024."
+    assert messages.current_language() == "vi"
+
+
+def test_reportkit_lang_sets_the_language_of_the_python_api_too(monkeypatch):
+    monkeypatch.setenv("REPORTKIT_LANG", "en")
+    assert t("check.error") == "ERROR"
+    monkeypatch.setenv("REPORTKIT_LANG", "klingon")  # invalid: the API falls back to Vietnamese, the CLI refuses
+    assert t("check.error") == "LỖI"
+
+
+def test_numbers_follow_the_language():
+    with use_language("vi"):
+        assert format_local_number(1234.56, 1) == "1.234,6"
+    with use_language("en"):
+        assert format_local_number(1234.56, 1) == "1,234.6"
+
+
+def test_error_frame_is_vietnamese_by_default_and_english_on_request():
+    error = WorkbookError("bad cell", path="a.xlsx", sheet="Báo cáo", row=5, column="C", value="x", hint="fix it")
+    with use_language("vi"):
+        assert error.render() == "a.xlsx, trang tính 'Báo cáo', dòng 5, cột C: bad cell (giá trị: 'x')\n  Cách sửa: fix it"
+    with use_language("en"):
+        assert error.render() == "a.xlsx, sheet 'Báo cáo', row 5, column C: bad cell (value: 'x')\n  Fix: fix it"
+
+
+def test_sub_problems_are_rendered_in_the_same_frame():
+    error = ReportkitError("2 problems", problems=[ReportkitError("first", row=3, hint="a"), ReportkitError("second")])
+    with use_language("vi"):
+        assert error.render() == "2 problems\n  - dòng 3: first\n      Cách sửa: a\n  - second"
+
+
+def test_findings_carry_an_english_fix_with_its_fields_filled(tmp_path):
+    finding = make_finding("unknown_status", tmp_path / "x.xlsx", row=7, value="hoãn", accepted="Đã hoàn thành")
+    assert finding.fix == "Chọn một trong: Đã hoàn thành."
+    assert finding.fix_en == "Choose one of: Đã hoàn thành."
+
+
+@pytest.mark.parametrize(
+    "rows, text",
+    [([5], "5"), ([5, 6, 7], "5–7"), ([9, 5, 6, 7, 12, 13, 6], "5–7, 9, 12–13"), ([], ""), ([3, 5], "3, 5")],
+)
+def test_row_numbers_are_shown_as_ranges(rows, text):
+    assert format_row_ranges(rows) == text
+
+
+def test_the_batch_progress_line_is_in_the_users_language(capsys):
+    from reportkit.jobs.batch import JobResult, _Progress
+
+    with use_language("vi"):
+        _Progress(2).update(JobResult("2024-Q1/dan-chu", "built", 1.25))
+        _Progress(2).update(JobResult("2024-Q1/dan-van", "failed", 0.0, "quá thời gian\nchi tiết"))
+    with use_language("en"):
+        _Progress(1).update(JobResult("2024-Q1/dan-chu", "skipped", 0.0))
+    assert capsys.readouterr().err.splitlines() == [
+        "[1/2] 2024-Q1/dan-chu: đã lập (1,3 giây)",
+        "[1/2] 2024-Q1/dan-van: lỗi (0,0 giây) - quá thời gian",
+        "[1/1] 2024-Q1/dan-chu: unchanged (0.0 s)",
+    ]
