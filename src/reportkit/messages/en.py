@@ -205,6 +205,14 @@ FINDING_FIXES: dict[str, str] = {
     "implausible_date": "Write the date as dd/mm/yyyy with a 4-digit year.",
     "completed_after_report": "Write the date the work was finished (not a planned date); check the year.",
     "completed_outside_year": "Check the year of the completion date.",
+    "completed_date_swapped": "Type the date as year-month-day (e.g. 2024-03-05) so it cannot be swapped, check that the "
+                              "cell shows day/month/year, and resend.",
+    "completed_date_suspect": "Type the date as year-month-day (e.g. 2024-03-05) so it cannot be swapped, check that the "
+                              "cell shows day/month/year, and resend.",
+    "report_date_swapped": "Type the report date as year-month-day (e.g. {swapped_iso}) so it cannot be swapped, check "
+                           "that the cell shows {swapped}; check the completion dates too, and resend.",
+    "report_date_mismatch": "Correct the report date or the file name so that they agree.",
+    "report_date_outside_period": "Check the report date and the 'Kỳ báo cáo' line.",
     "done_without_date": "Write the completion date as dd/mm/yyyy.",
     "date_without_done": "If the task is done, choose 'Đã hoàn thành'; if it is a planned date, write it in the "
                          "Ghi chú column.",
