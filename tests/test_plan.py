@@ -147,6 +147,7 @@ BAD_PLANS = {
     "bad_due_contradicts_time_frame.yaml": ("tasks[1].due", "contradicts time_frame"),
     "bad_duplicate_key.yaml": ("title", "duplicate key 'title'"),
     "bad_not_yaml.yaml": (None, "not valid YAML"),
+    "bad_code_not_text.yaml": ("code", "'code' must be text, not int"),
 }
 
 
