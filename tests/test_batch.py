@@ -59,13 +59,12 @@ def test_batch_builds_every_due_report_and_writes_index_and_summary(built):
     assert not (out / LOCK_NAME).exists()
 
 
-def test_unchanged_rerun_skips_everything_quickly_and_force_keeps_previous_version(built, capsys):
+def test_unchanged_rerun_skips_everything_and_force_keeps_previous_version(built, capsys):
     out, _ = built
     before = sha(out / "2024-Q1" / "dan-chu" / "report.html")
-    start = time.monotonic()
-    code, stdout, _ = batch(capsys, out, "--quiet")
+    code, stdout, _ = batch(capsys, out, "--quiet")  # how fast: python -m bench --only batch
     assert code == 0 and "0 built, 3 unchanged" in stdout
-    assert time.monotonic() - start < 5
+    assert sha(out / "2024-Q1" / "dan-chu" / "report.html") == before
     code, stdout, _ = batch(capsys, out, "--quiet", "--force", "--streams", "dan-chu")
     assert code == 0 and "1 built" in stdout
     versions = list((out / "2024-Q1" / "dan-chu.versions").iterdir())
@@ -74,13 +73,12 @@ def test_unchanged_rerun_skips_everything_quickly_and_force_keeps_previous_versi
     assert f"2024-Q1/dan-chu.versions/{versions[0].name}/report.html" in index
 
 
-def test_second_batch_exits_4_at_once_naming_the_holder(tmp_path, capsys):
+def test_second_batch_exits_4_without_waiting_naming_the_holder(tmp_path, capsys):
     with OutputsLock(tmp_path):
-        start = time.monotonic()
-        code, _, err = batch(capsys, tmp_path)
+        code, _, err = batch(capsys, tmp_path)  # how fast: python -m bench --only hardening
     assert code == 4
     assert f"pid {os.getpid()}" in err and "started" in err
-    assert time.monotonic() - start < 3
+    assert list(tmp_path.iterdir()) == []  # nothing was started, and the holder's lock is released
 
 
 def test_unwritable_output_is_a_clear_error(tmp_path, capsys):
