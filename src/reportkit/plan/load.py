@@ -177,6 +177,7 @@ def _build_plan(raw: dict, r: _Reader) -> Plan:
     signer_name = r.get(signer, "name", "signer.name", str, default="")
     recipients = r.get(raw, "recipients", "recipients", list, required=False, default=[])
     purposes = _read_purposes(raw, r)
+    responsibilities = _read_responsibilities(raw, r)
     code = r.get(raw, "code", "code", str, required=False, default=r.path.stem)
     document_type = r.get(raw, "document_type", "document_type", str, required=False, default="KẾ HOẠCH")
     place = r.get(raw, "place", "place", str, required=False, default="")
@@ -189,7 +190,7 @@ def _build_plan(raw: dict, r: _Reader) -> Plan:
         purposes=purposes, units=tuple(units.units), sections=tuple(sections), tasks=tuple(tasks.tasks),
         streams=tuple(streams), signer_title=signer_title, signer_name=signer_name,
         recipients=tuple(to_nfc(str(x)) for x in recipients),
-        responsibilities=tuple(raw.get("responsibilities") or ()), closing=closing,
+        responsibilities=responsibilities, closing=closing,
         _unit_index=units.index,
     )
 
@@ -327,6 +328,18 @@ def _read_concrete_tasks(raw: dict, r: _Reader, tasks: _TaskList, year: int | No
         code_n = tasks.canonical_code(code, p + ".code")
         tasks.append(Task(code_n, text, tf, due, "task", section[0], lead, t_units), p + ".code")
     return section
+
+
+def _read_responsibilities(raw: dict, r: _Reader) -> tuple[dict, ...]:
+    """Tổ chức thực hiện: a list of mappings (code, units, text, …), kept as written."""
+    good = []
+    for i, item in enumerate(r.get(raw, "responsibilities", "responsibilities", list, required=False, default=[])):
+        if isinstance(item, dict):
+            good.append(item)
+        else:
+            r.add(f"responsibilities[{i}]", "a responsibility must be a mapping", value=item,
+                  hint="write '- code: …' and 'text: …'")
+    return tuple(good)
 
 
 def _read_purposes(raw: dict, r: _Reader) -> tuple[tuple[str, str], ...]:
