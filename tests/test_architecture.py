@@ -142,3 +142,14 @@ def test_the_body_size_check_measures_methods_and_nested_functions():
     source = f"class A:\n    @staticmethod\n    def f():\n        def g():\n{inner}\n        return g\n"
     sizes = _body_sizes_of(source, "m.py")
     assert sizes == {"m.py::A": 90, "m.py::A.f": 89, "m.py::A.f.g": 86}
+
+
+@pytest.mark.parametrize("argv", [
+    ["soffice", "--headless", "--version"],
+    ["/usr/bin/chromium", "--headless", "--version"],
+    [sys.executable, "-m", "ipykernel_launcher", "-f", "/nonexistent.json"],
+])
+def test_a_fast_test_cannot_start_a_browser_libreoffice_or_a_kernel(argv):
+    # The guard in conftest.py: tests not marked slow (the make check tier) fail when they try.
+    with pytest.raises(AssertionError, match="mark it @pytest.mark.slow"):
+        subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
