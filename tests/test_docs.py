@@ -159,3 +159,10 @@ def test_status_code_points_to_the_status_rules_instead_of_repeating_them():
     for module in (reportkit.status, reportkit.summary):
         assert "docs/status-rules.md" in module.__doc__
         assert "Đã hoàn thành đúng hạn" not in module.__doc__  # the table of statuses lives in the docs only
+
+
+def test_every_make_target_in_the_docs_exists():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    targets = set(re.findall(r"^([\w-]+):", makefile, re.M))
+    shown = {t for page in PAGES for t in re.findall(r"(?<![\w/.-])make ([a-z][\w-]*)", page.read_text(encoding="utf-8"))}
+    assert shown and shown - targets == set()
