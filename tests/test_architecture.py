@@ -30,17 +30,13 @@ MAX_BODY_LINES = 80
 # still be over its limit (the test below fails otherwise), so the list only shrinks.
 OVERSIZED_MODULES = {
     "intake/reader.py",
-    "jobs/batch.py",
     "report/period.py",
-    "status.py",
 }
 OVERSIZED_BODIES = {
     "intake/reader.py::_sniff",
     "intake/reader.py::_WorkbookReader",
     "intake/template.py::build_template",
-    "params.py::validate_params",
     "report/period.py::PeriodReport",
-    "status.py::assess",
 }
 
 _LINT = "import sys; from importlinter.cli import lint_imports_command; sys.exit(lint_imports_command())"

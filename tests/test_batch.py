@@ -15,7 +15,9 @@ import psutil
 import pytest
 
 from reportkit.cli import main
+from reportkit.jobs import batch as batch_module
 from reportkit.jobs.lock import LOCK_NAME, OutputsLock
+from reportkit.jobs.worker import WorkerSlot
 
 from .conftest import PLAN_PATH, ROOT
 
@@ -59,26 +61,33 @@ def test_batch_builds_every_due_report_and_writes_index_and_summary(built):
     assert not (out / LOCK_NAME).exists()
 
 
-def test_unchanged_rerun_skips_everything_and_force_keeps_previous_version(built, capsys):
+def test_unchanged_rerun_skips_everything_and_force_keeps_previous_version_and_first_build_time(built, capsys,
+                                                                                                 monkeypatch):
     out, _ = built
-    before = sha(out / "2024-Q1" / "dan-chu" / "report.html")
-    code, stdout, _ = batch(capsys, out, "--quiet")  # how fast: python -m bench --only batch
+    report = out / "2024-Q1" / "dan-chu"
+    before = sha(report / "report.html")
+    first = json.loads((report / "manifest.json").read_text(encoding="utf-8"))
+    with monkeypatch.context() as m:
+        m.setattr(WorkerSlot, "_start", lambda self: pytest.fail("an unchanged report started a worker"))
+        code, stdout, _ = batch(capsys, out, "--quiet")
     assert code == 0 and "0 built, 3 unchanged" in stdout
-    assert sha(out / "2024-Q1" / "dan-chu" / "report.html") == before
     code, stdout, _ = batch(capsys, out, "--quiet", "--force", "--streams", "dan-chu")
     assert code == 0 and "1 built" in stdout
     versions = list((out / "2024-Q1" / "dan-chu.versions").iterdir())
     assert len(versions) == 1 and sha(versions[0] / "report.html") == before
+    rebuilt = json.loads((report / "manifest.json").read_text(encoding="utf-8"))
+    assert rebuilt["first_built_at"] == first["first_built_at"] == first["finished_at"]
+    assert rebuilt["finished_at"] >= first["finished_at"]
     index = (out / "index.html").read_text(encoding="utf-8")
     assert f"2024-Q1/dan-chu.versions/{versions[0].name}/report.html" in index
 
 
-def test_second_batch_exits_4_without_waiting_naming_the_holder(tmp_path, capsys):
+def test_second_batch_exits_4_naming_the_holder_before_planning_any_report(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(batch_module, "plan_jobs", lambda *a, **k: pytest.fail("a locked batch planned reports"))
     with OutputsLock(tmp_path):
-        code, _, err = batch(capsys, tmp_path)  # how fast: python -m bench --only hardening
+        code, _, err = batch(capsys, tmp_path)
     assert code == 4
     assert f"pid {os.getpid()}" in err and "started" in err
-    assert list(tmp_path.iterdir()) == []  # nothing was started, and the holder's lock is released
 
 
 def test_unwritable_output_is_a_clear_error(tmp_path, capsys):

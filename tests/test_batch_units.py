@@ -95,6 +95,23 @@ def test_stale_lock_from_a_dead_process_is_taken_over(tmp_path):
         assert lock.read_holder()["pid"] == os.getpid()
 
 
+def test_a_lock_naming_a_reused_pid_is_taken_over(tmp_path):
+    import socket
+
+    from reportkit.jobs.staging import process_start
+
+    alive_other_start = {"host": socket.gethostname(), "pid": os.getpid(), "started": "x",
+                         "process_created": str(int(process_start(os.getpid())) - 500)}
+    (tmp_path / LOCK_NAME).write_text(json.dumps(alive_other_start))
+    with OutputsLock(tmp_path) as lock:
+        assert lock.read_holder()["process_created"] == process_start(os.getpid())
+    same = {**alive_other_start, "process_created": process_start(os.getpid())}
+    (tmp_path / LOCK_NAME).write_text(json.dumps(same))
+    with pytest.raises(LockedError):
+        OutputsLock(tmp_path).acquire()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [LOCK_NAME]  # no record or stale file left beside it
+
+
 def test_index_lists_every_report_with_its_state(plan, tmp_path):
     rd = tmp_path / "2024-Q1" / "dan-chu"
     rd.mkdir(parents=True)
@@ -123,3 +140,18 @@ def test_org_config_errors_are_clear(tmp_path):
     good.write_text("organisations:\n  - {code: son-la, plan: p.yaml, submissions: s}\n")
     [org] = load_organisations(good)
     assert org.plan_path == str(tmp_path / "p.yaml") and org.code == "son-la"
+
+
+def test_presentation_never_imports_execution():
+    import ast
+    from pathlib import Path
+
+    import reportkit.report
+
+    offenders = []
+    for path in Path(reportkit.report.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            offenders += [f"{path.name}: {n}" for n in names if n.startswith("reportkit.jobs")]
+    assert offenders == []

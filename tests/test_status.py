@@ -340,16 +340,22 @@ def test_of_two_rows_for_one_task_the_usable_one_counts(plan):
     ({"period": "2023-Q1"}, PeriodError, "outside the plan's year 2024"),
     ({"period": "2024-Q5"}, PeriodError, "unknown period"),
     ({"period": "2024-Q1", "as_of": D(2025, 1, 10)}, PeriodError, "cut-off date 2025-01-10 is outside"),
-    ({"period": "2024-Q1", "as_of": "10/01/2024"}, ParamsError, "is not a date"),
+    ({"period": "2024-Q1", "as_of": "01/13/2024"}, ParamsError, "'as_of' is not a valid date"),  # month-first
     ({"period": "2024", "deadlines": {"III.9": D(2024, 8, 1)}}, ParamsError, "unknown task code 'III.9'"),
     ({"period": "2024", "deadlines": {"III.2": D(2024, 8, 1)}}, ParamsError, "III.2 is not external"),
-    ({"period": "2024", "deadlines": {"III.7": "mid-August"}}, ParamsError, "deadline of III.7 is not a date"),
+    ({"period": "2024", "deadlines": {"III.7": "mid-August"}}, ParamsError, "'deadlines.III.7' is not a valid date"),
 ])
 def test_bad_period_cutoff_or_deadline_raises_a_clear_error(plan, kwargs, error, needle):
     with pytest.raises(error) as info:
         assess(plan, [], **kwargs)
     assert needle in str(info.value)
     assert info.value.hint  # every error says how to fix it
+
+
+def test_day_first_cutoff_and_deadline_are_read_as_on_every_other_route(plan):
+    frame = assess(plan, [], "2024", as_of="19/11/2024", deadlines={"III.7": "15/08/2024"})
+    assert frame.attrs["as_of"] == "2024-11-19"
+    assert set(frame.loc[frame["task_code"] == "III.7", "deadline"]) == {pd.Timestamp(2024, 8, 15)}
 
 
 def test_several_bad_deadlines_are_reported_together(plan):

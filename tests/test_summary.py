@@ -9,8 +9,17 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from reportkit.errors import PeriodError, PlanError
-from reportkit.intake.model import DONE, ERROR, FINDING_COLUMNS, IN_PROGRESS, WARNING, Finding, Submission, TaskRow
+from reportkit.errors import ParamsError, PeriodError
+from reportkit.intake.model import (
+    DONE,
+    ERROR,
+    FINDING_COLUMNS,
+    IN_PROGRESS,
+    WARNING,
+    Finding,
+    Submission,
+    TaskRow,
+)
 from reportkit.status import (
     DEADLINE_STATUSES,
     DONE_LATE,
@@ -118,7 +127,7 @@ def test_cutoff_can_be_overridden(plan, samples):
 def test_stream_without_that_period_or_unknown_stream_is_an_error(plan, samples):
     with pytest.raises(PeriodError, match="no report for period 2024-Q2"):
         summarize_period(plan, samples, "2024-Q2", "dan-chu")
-    with pytest.raises(PlanError, match="unknown report stream"):
+    with pytest.raises(ParamsError, match="unknown report stream 'dan-nope'"):  # as on every route
         summarize_period(plan, samples, "2024-Q1", "dan-nope")
 
 

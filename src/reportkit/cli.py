@@ -190,6 +190,9 @@ def batch(plan_path, config, year, through, periods, streams, units, submissions
     split = lambda v: [x.strip() for x in v.split(",") if x.strip()] if v else None  # noqa: E731
     if units and not config:
         raise ParamsError("--units selects organisations of a --config file", hint="add --config FILE, or drop --units")
+    if config and deadline_opts:
+        raise ParamsError("--deadline applies to a single plan, not to a --config batch",
+                          hint="write deadlines: {III.7: 2024-08-15} under each organisation of the config file")
     if config:
         orgs = load_organisations(config)
         if units:
@@ -200,9 +203,12 @@ def batch(plan_path, config, year, through, periods, streams, units, submissions
                                   hint="use codes from the config: " + ", ".join(known))
             orgs = [o for o in orgs if o.code in split(units)]
     else:
+        from reportkit.params import check_deadlines
+
         plan = _plan(plan_path)
         sub = submissions or f"data/submissions/{year or plan.year}"
-        orgs = [Organisation("", str(plan.path), sub, parse_deadline_options(deadline_opts))]
+        deadlines = check_deadlines(parse_deadline_options(deadline_opts), plan)  # as run and status check them
+        orgs = [Organisation("", str(plan.path), sub, {code: day.isoformat() for code, day in deadlines.items()})]
     summary = run_batch(orgs, year=year, through=through_date, output=Path(output), periods=split(periods),
                         streams=split(streams), workers=workers, force=force, scheduler=scheduler,
                         dask_local=dask_mode == "local", timeout=timeout, kernel_name=kernel_name, quiet=quiet)
@@ -296,31 +302,23 @@ def status_command(period, stream, as_of, submissions, deadline_opts, fmt, outpu
       reportkit status --period 2024 --as-of 2024-11-19 --deadline III.7=2024-08-15 --format xlsx
     """
     from reportkit.errors import EXIT_INPUT_FINDINGS
-    from reportkit.periods import find_report
-    from reportkit.status import (
-        assess,
-        resolve_as_of,
-        resolve_deadlines,
-        resolve_period,
-        resolve_submissions,
-    )
+    from reportkit.params import parse_run_inputs
+    from reportkit.status import assess_tasks, resolve_submissions
     from reportkit.summary import (
+        build_summary,
         format_headline,
         headline_counts,
         relevant_findings,
-        summarize_period,
     )
 
-    plan = _plan(plan_path)
-    # Check every option before reading any workbook.
-    period_obj = resolve_period(plan, period)
-    as_of_date = parse_date_option(as_of, "--as-of")
-    default_cutoff = find_report(plan, period_obj, stream).default_cutoff if stream else period_obj.end
-    as_of_date = resolve_as_of(plan, as_of_date, default_cutoff)
-    deadlines = resolve_deadlines(plan, parse_deadline_options(deadline_opts)) or None
-    subs = resolve_submissions(Path(submissions or f"data/submissions/{plan.year}"), plan)
-    summary = summarize_period(plan, subs, period_obj, stream, as_of_date, deadlines) if stream else None
-    frame = summary.status if summary else assess(plan, subs, period_obj, as_of_date, deadlines)
+    # Every option checked before any workbook is read, as run, batch and the notebooks check them.
+    inputs = parse_run_inputs(option_inputs(period=period, stream=stream, as_of=as_of, submissions=submissions,
+                                            deadlines=parse_deadline_options(deadline_opts), plan_path=plan_path),
+                              stream_required=False)
+    plan, period_obj, as_of_date = inputs.plan, inputs.period, inputs.as_of
+    subs = resolve_submissions(inputs.submissions, plan)
+    summary = build_summary(inputs, subs) if inputs.report else None
+    frame = summary.status if summary else assess_tasks(inputs, subs)
     headline = summary.headline if summary else format_headline(headline_counts(frame))
     findings = summary.findings if summary else relevant_findings(plan, subs, as_of_date)
 
@@ -340,9 +338,10 @@ def status_command(period, stream, as_of, submissions, deadline_opts, fmt, outpu
         else:
             text = status_csv(records)
         if output:
-            Path(output).parent.mkdir(parents=True, exist_ok=True)
+            from reportkit.files import write_atomic
+
             # A BOM lets Excel open the Vietnamese CSV as UTF-8.
-            Path(output).write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
+            write_atomic(output, text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
             click.echo(f"{len(records)} dòng → {output}")
         else:
             click.echo(text, nl=False)
@@ -394,17 +393,21 @@ def render_status_table(frame) -> str:
 
 
 def parse_deadline_options(options) -> dict[str, str]:
-    """``("III.7=2024-08-15",)`` → ``{"III.7": "2024-08-15"}`` (dates checked, codes normalised)."""
+    """``("III.7=2024-08-15",)`` → ``{"III.7": "2024-08-15"}``: only split here; ``params`` checks codes and dates."""
     from reportkit.errors import ParamsError
-    from reportkit.text import normalize_code
 
     out = {}
     for item in options or ():
         code, sep, value = item.partition("=")
         if not sep:
             raise ParamsError(f"--deadline {item!r} is not CODE=DATE", hint="e.g. --deadline III.7=2024-08-15")
-        out[normalize_code(code)] = parse_date_option(value, f"--deadline {code}").isoformat()
+        out[code.strip()] = value.strip()
     return out
+
+
+def option_inputs(**options) -> dict:
+    """CLI options as the raw mapping of run inputs that ``params.parse_run_inputs`` checks (unset ones left out)."""
+    return {name: value for name, value in options.items() if value is not None and value != {}}
 
 
 def render_table(rows: list[dict], columns: list[str], headers: dict[str, str]) -> str:

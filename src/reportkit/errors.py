@@ -115,12 +115,12 @@ class PlanError(ReportkitError):
     """A plan YAML file is missing, unreadable or invalid."""
 
 
-class PeriodError(ReportkitError):
-    """A period id or date is not valid for the plan."""
-
-
 class ParamsError(ReportkitError):
     """Run parameters (params/*.yaml or CLI options) are invalid."""
+
+
+class PeriodError(ParamsError):
+    """A period id or date is not valid for the plan (a kind of bad run parameter)."""
 
 
 class WorkbookError(ReportkitError):
@@ -129,8 +129,8 @@ class WorkbookError(ReportkitError):
     exit_code = EXIT_INPUT_FINDINGS
 
 
-class SubmissionsError(ReportkitError):
-    """A submissions folder is missing or holds nothing usable."""
+class SubmissionsError(ParamsError):
+    """A submissions folder is missing or holds nothing usable (a kind of bad run parameter)."""
 
 
 class NotebookError(ReportkitError):

@@ -1,23 +1,42 @@
-"""Report parameters: validated before any kernel starts.
+"""The one input boundary: the user inputs of a run, parsed and validated once.
 
-The same names are the ``parameters`` cell of ``notebooks/period_report.ipynb``
-and the keys of ``params/*.yaml`` (usable unchanged with ``papermill -f``).
+Every route calls ``parse_run_inputs``: the CLI (``reportkit status``, ``run``,
+``batch --deadline``, whose options are just a raw mapping), ``params/*.yaml``
+files, the notebooks' parameters cell (through ``report.period.build_report``)
+and the Python API (``parse_run_inputs``, ``validate_params`` and the wrappers
+``status.assess`` and ``summary.summarize_period``). So they accept and refuse
+exactly the same inputs, with the same message naming the parameter, the value
+and the fix; the engine (``status.assess_tasks``, ``summary.build_summary``,
+the report builders) takes the typed ``RunInputs`` only.
+
+The names are the ``parameters`` cell of ``notebooks/period_report.ipynb`` and
+the keys of ``params/*.yaml`` (usable unchanged with ``papermill -f``).
 papermill only warns about unknown names and passes YAML dates as strings, so
-reportkit checks everything here, collecting every problem with the valid
-choices, and parses dates whether they arrive as ``datetime.date`` (YAML),
-ISO text or day-first text.
+everything is checked here, collecting every problem with the valid choices
+(lazy validation), and dates are read whether they arrive as ``datetime.date``
+(YAML), ISO text or day-first text; never month-first.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
-from reportkit.errors import ParamsError, ReportkitError, _Collector
+from reportkit.errors import (
+    ParamsError,
+    PeriodError,
+    ReportkitError,
+    SubmissionsError,
+    _Collector,
+)
+from reportkit.periods import DueReport, Period, find_report, parse_period
+from reportkit.plan.load import Plan, find_plan, load_plan
 from reportkit.safeyaml import load_yaml, yaml_problem
+from reportkit.text import normalize_code
 
 # Name → what it means; the order is the order of the notebook's parameters cell.
 PARAMETERS: dict[str, str] = {
@@ -36,20 +55,24 @@ PLAN_DIR = Path("data") / "plan"
 
 
 @dataclass(frozen=True)
-class ReportParams:
-    """Checked parameters of one period report (paths absolute, dates parsed)."""
+class RunInputs:
+    """The checked inputs of one run: typed, paths absolute, dates parsed (built by ``parse_run_inputs``)."""
 
-    period: Any  # periods.Period
-    stream: str
-    plan_path: Path
-    submissions: Path
+    plan: Plan
+    period: Period
+    stream: str | None  # None only for ``reportkit status`` without --stream
+    report: DueReport | None  # the stream's report for the period (None without a stream)
     as_of: dt.date  # the data cut-off actually used
-    as_of_given: bool  # False: the report's default cut-off
-    deadlines: dict[str, dt.date] = field(default_factory=dict)
+    as_of_given: bool  # False: the default cut-off (the report's, else the period end)
+    deadlines: dict[str, dt.date] = field(default_factory=dict)  # external task code → deadline
+    submissions: Path | None = None  # None when the caller passes submissions already read
     number: str | None = None
     signed_on: dt.date | None = None
-    report: Any = None  # periods.DueReport
-    plan: Any = None  # plan.Plan
+
+    @property
+    def plan_path(self) -> Path:
+        """The plan file, absolute."""
+        return Path(self.plan.path).resolve()
 
     def as_notebook_parameters(self) -> dict[str, Any]:
         """Plain JSON values for papermill to inject (dates as ISO text)."""
@@ -57,7 +80,7 @@ class ReportParams:
             "period": self.period.id,
             "stream": self.stream,
             "plan_path": str(self.plan_path),
-            "submissions": str(self.submissions),
+            "submissions": str(self.submissions) if self.submissions else None,
             "as_of": self.as_of.isoformat() if self.as_of_given else None,
             "deadlines": {code: day.isoformat() for code, day in self.deadlines.items()},
             "number": self.number,
@@ -71,6 +94,9 @@ class ReportParams:
         out["as_of_source"] = "given" if self.as_of_given else "default (day before the report deadline)"
         out["due_before"] = self.report.due_before.isoformat() if self.report else None
         return out
+
+
+ReportParams = RunInputs  # the former name, kept for callers of validate_params
 
 
 def parse_date_value(value: Any, name: str) -> dt.date:
@@ -144,7 +170,7 @@ def load_params_file(path: str | os.PathLike) -> dict[str, Any]:
     """Read a papermill-style params YAML into a dict (ParamsError when unreadable).
 
     Dates stay text here, as papermill passes them to the notebook; they are
-    parsed and checked by ``validate_params``.
+    parsed and checked by ``parse_run_inputs``.
     """
     import yaml
 
@@ -165,140 +191,225 @@ def load_params_file(path: str | os.PathLike) -> dict[str, Any]:
     return raw
 
 
-def validate_params(raw: Mapping[str, Any], *, source: str | os.PathLike | None = None, plan=None) -> ReportParams:
-    """Check run parameters and return them parsed; ParamsError lists every problem.
+def _add(problems: _Collector, error_class: type[ReportkitError], message: str, **where: Any) -> None:
+    """Collect a problem of a given class (a lone problem is raised as itself: PeriodError, SubmissionsError, …)."""
+    where.setdefault("path", problems.path)
+    problems.problems.append(error_class(message, **where))
 
-    Checks: unknown names (with the valid ones), period form and whether the
-    stream has a report for it (with the stream's periods), stream code (with
-    the plan's streams), dates (as_of, signed_on, deadlines), deadline task
-    codes (with the plan's 'theo kế hoạch của cấp trên' tasks), and that the
-    submissions folder exists. ``source`` names the params file in messages.
+
+def _blank(value: Any) -> bool:
+    """Not given: None (a blank YAML value) or empty text."""
+    return value is None or (isinstance(value, str) and value == "")
+
+
+def parse_run_inputs(
+    raw: Mapping[str, Any],
+    *,
+    plan: Plan | None = None,
+    base_dir: str | os.PathLike | None = None,
+    source: str | os.PathLike | None = None,
+    stream_required: bool = True,
+    folder_required: bool = True,
+) -> RunInputs:
+    """Parse and check the inputs of a run (names as in PARAMETERS) into one typed RunInputs.
+
+    Checks, collecting every problem: unknown names (with the valid ones),
+    period form and plan year, stream code (with the plan's streams) and
+    whether it has a report for the period (with its periods), dates (as_of,
+    signed_on; ISO or day-first), the cut-off within the plan's year and not
+    before the period starts, deadlines (external task codes, dates), number,
+    and that the submissions folder exists. ``plan`` skips loading
+    ``plan_path``; ``base_dir`` is where relative paths are read after the
+    current folder (default: the project folder); ``source`` names the params
+    file in messages. ``stream_required=False`` (``reportkit status``) lets
+    the stream be absent (cut-off default: the period end);
+    ``folder_required=False`` (callers that pass submissions already read)
+    leaves ``submissions`` None unless given. Raises the lone problem itself
+    (ParamsError or its children PeriodError, SubmissionsError; PlanError for
+    the plan file), or a ParamsError listing them all.
     """
-    from reportkit.periods import find_report, parse_period
-    from reportkit.plan.load import load_plan
-
-    where = str(source) if source is not None else None
-    errors = _Collector(ParamsError, path=where)
-    raw = dict(raw)
-    unknown = sorted(k for k in raw if k not in PARAMETERS)
-    for key in unknown:
-        errors.add(f"unknown parameter '{key}'", value=raw[key],
-                   hint="valid parameters are: " + ", ".join(PARAMETERS))
-    for key in REQUIRED:
-        if raw.get(key) in (None, ""):
-            errors.add(f"missing required parameter '{key}'", hint=f"give {key}: {PARAMETERS[key]}")
-
-    root = find_project_root()
-    for key in ("plan_path", "submissions"):  # paths: text only (a YAML number or list is a slip)
-        if raw.get(key) not in (None, "") and not isinstance(raw[key], (str, os.PathLike)):
-            errors.add(f"'{key}' must be a path (text)", value=raw[key], hint=f"e.g. {key}: {_PATH_EXAMPLES[key]}")
-            raw[key] = None
-    if plan is None:
-        plan_value = raw.get("plan_path")
-        try:
-            plan = load_plan(resolve_path(plan_value, root) if plan_value else _default_plan(root))
-        except ReportkitError as exc:
-            errors.problems.append(exc)
-            errors.raise_if_any("invalid report parameters")
-    plan_path = Path(plan.path).resolve()
-
-    period = stream = report = None
-    if raw.get("period") not in (None, ""):
-        try:
-            period = parse_period(str(raw["period"]))
-        except ReportkitError as exc:
-            errors.add(exc.message, value=raw["period"], hint=exc.hint)
-    if raw.get("stream") not in (None, ""):
-        stream = str(raw["stream"]).strip()
-        codes = [s.code for s in plan.streams]
-        if stream not in codes:
-            errors.add(f"unknown report stream '{stream}'", value=raw["stream"],
-                       hint="use one of: " + ", ".join(f"{s.code} ({s.short_name})" for s in plan.streams))
-            stream = None
-    if period is not None and stream is not None:
-        try:
-            report = find_report(plan, period, stream)
-        except ReportkitError as exc:
-            errors.add(exc.message, value=period.id, hint=exc.hint)
-
-    def date_param(name: str) -> dt.date | None:
-        if raw.get(name) in (None, ""):
-            return None
-        try:
-            return parse_date_value(raw[name], name)
-        except ParamsError as exc:
-            errors.add(exc.message, value=raw[name], hint=exc.hint)
-            return None
-
-    as_of = date_param("as_of")
-    signed_on = date_param("signed_on")
-    if as_of is not None and period is not None and as_of < period.start:
-        errors.add(f"'as_of' {as_of.isoformat()} is before the period {period.id} starts ({period.start.isoformat()})",
-                   value=raw["as_of"], hint="the cut-off must fall on or after the first day of the period")
-
-    deadlines = _check_deadlines(raw.get("deadlines"), plan, errors)
-
-    number = raw.get("number")
-    if number is not None:
-        if isinstance(number, bool) or not isinstance(number, (str, int)):
-            errors.add("'number' must be text or a whole number", value=number, hint="e.g. number: 25")
-            number = None
-        else:
-            number = str(number).strip() or None
-            if number and "/" in number:
-                errors.add("'number' is only the number; the symbol is added from the plan", value=number,
-                           hint=f"write e.g. 25 (printed as 'Số: 25/{plan.report_symbol}')")
-
+    problems = _Collector(ParamsError, path=str(source) if source is not None else None)
+    raw = _check_names(raw, problems, REQUIRED if stream_required else ("period",))
+    root = Path(base_dir).resolve() if base_dir is not None else find_project_root()
+    plan = plan if plan is not None else _load_plan(raw.get("plan_path"), root, problems)
+    period = _check_period(raw.get("period"), plan, problems)
+    stream = _check_stream(raw.get("stream"), plan, problems)
+    report = _check_report(plan, period, stream, problems)
+    as_of = _check_date(raw, "as_of", problems)
+    signed_on = _check_date(raw, "signed_on", problems)
+    if as_of is not None:
+        _check_cutoff(as_of, raw["as_of"], plan, period, problems)
+    deadlines = _check_deadlines(raw.get("deadlines"), plan, problems)
+    number = _check_number(raw.get("number"), plan, problems)
     year = period.year if period is not None else plan.year
-    sub_value = raw.get("submissions") or Path("data") / "submissions" / str(year)
-    submissions = resolve_path(sub_value, root)
-    if not submissions.is_dir():
-        errors.add("submissions folder not found", value=str(sub_value),
-                   hint="give submissions: the folder holding the department workbooks "
-                        "(a relative path is read from the current folder, then from the project folder)")
-
-    errors.raise_if_any("invalid report parameters")
-    return ReportParams(
-        period=period,
-        stream=stream,
-        plan_path=plan_path,
-        submissions=submissions,
-        as_of=as_of or report.default_cutoff,
-        as_of_given=as_of is not None,
-        deadlines=deadlines,
-        number=number,
-        signed_on=signed_on,
-        report=report,
-        plan=plan,
-    )
+    submissions = _check_folder(raw.get("submissions"), year, root, folder_required, problems)
+    problems.raise_if_any("invalid report parameters")
+    default_cutoff = report.default_cutoff if report is not None else period.end
+    return RunInputs(plan=plan, period=period, stream=stream, report=report, as_of=as_of or default_cutoff,
+                     as_of_given=as_of is not None, deadlines=deadlines, submissions=submissions,
+                     number=number, signed_on=signed_on)
 
 
-def _default_plan(root: Path | None) -> Path:
-    from reportkit.plan.load import find_plan
+def validate_params(raw: Mapping[str, Any], *, source: str | os.PathLike | None = None, plan=None) -> RunInputs:
+    """The inputs of a period report (stream and submissions folder required): ``parse_run_inputs``.
 
-    return find_plan(root / PLAN_DIR if root else PLAN_DIR)
+    Kept under its former name for the public API (``reportkit.validate_params``).
+    """
+    return parse_run_inputs(raw, plan=plan, source=source)
 
 
-def _check_deadlines(value: Any, plan, errors: _Collector) -> dict[str, dt.date]:
-    from reportkit.text import normalize_code
+def check_deadlines(value: Any, plan: Plan, *, source: str | os.PathLike | None = None) -> dict[str, dt.date]:
+    """Only the ``deadlines`` input (for ``reportkit batch --deadline``), checked as ``parse_run_inputs`` does."""
+    problems = _Collector(ParamsError, path=str(source) if source is not None else None)
+    out = _check_deadlines(value, plan, problems)
+    problems.raise_if_any("invalid report parameters")
+    return out
 
-    if value in (None, "", {}):
+
+def _check_names(raw: Mapping[str, Any], problems: _Collector, required: tuple[str, ...]) -> dict[str, Any]:
+    """Unknown and missing names; paths that are not text. Returns a copy with bad paths dropped."""
+    if not isinstance(raw, Mapping):
+        _add(problems, ParamsError, "run parameters must be a mapping of name: value", value=raw,
+             hint="e.g. 'period: 2024-Q1' and 'stream: dan-chu' on their own lines")
+        problems.raise_if_any("invalid report parameters")
+    raw = dict(raw)
+    for key in sorted((k for k in raw if k not in PARAMETERS), key=str):
+        _add(problems, ParamsError, f"unknown parameter '{key}'", value=raw[key],
+             hint="valid parameters are: " + ", ".join(PARAMETERS))
+    for key in required:
+        if _blank(raw.get(key)):
+            _add(problems, ParamsError, f"missing required parameter '{key}'", hint=f"give {key}: {PARAMETERS[key]}")
+    for key in ("plan_path", "submissions"):  # paths: text only (a YAML number or list is a slip)
+        if not _blank(raw.get(key)) and not isinstance(raw[key], (str, os.PathLike)):
+            _add(problems, ParamsError, f"'{key}' must be a path (text)", value=raw[key],
+                 hint=f"e.g. {key}: {_PATH_EXAMPLES[key]}")
+            raw[key] = None
+    return raw
+
+
+def _load_plan(value: Any, root: Path | None, problems: _Collector) -> Plan:
+    """The plan from ``plan_path`` (default: the single plan in data/plan/); a plan error stops here."""
+    try:
+        path = resolve_path(value, root) if not _blank(value) else find_plan(root / PLAN_DIR if root else PLAN_DIR)
+        return load_plan(path)
+    except ReportkitError as exc:  # nothing else can be checked without the plan
+        problems.problems.append(exc)
+    problems.raise_if_any("invalid report parameters")
+    raise AssertionError("unreachable: a problem was collected")
+
+
+def _check_period(value: Any, plan: Plan, problems: _Collector) -> Period | None:
+    if _blank(value):
+        return None
+    if isinstance(value, Period):
+        period = value
+    else:
+        try:
+            period = parse_period(str(value))
+        except PeriodError as exc:
+            _add(problems, PeriodError, exc.message, value=value, hint=exc.hint)
+            return None
+    if period.year != plan.year:
+        _add(problems, PeriodError, f"period {period.id} is outside the plan's year {plan.year}", value=period.id,
+             hint=f"choose a period of {plan.year} (e.g. {plan.year}-Q1), or load the plan of {period.year}")
+        return None
+    return period
+
+
+def _check_stream(value: Any, plan: Plan, problems: _Collector) -> str | None:
+    if _blank(value):
+        return None
+    stream = str(value).strip()
+    if stream not in [s.code for s in plan.streams]:
+        _add(problems, ParamsError, f"unknown report stream '{stream}'", value=value,
+             hint="use one of: " + ", ".join(f"{s.code} ({s.short_name})" for s in plan.streams))
+        return None
+    return stream
+
+
+def _check_report(plan: Plan, period: Period | None, stream: str | None, problems: _Collector) -> DueReport | None:
+    if period is None or stream is None:
+        return None
+    try:
+        return find_report(plan, period, stream)
+    except PeriodError as exc:
+        _add(problems, PeriodError, exc.message, value=period.id, hint=exc.hint)
+        return None
+
+
+def _check_date(raw: Mapping[str, Any], name: str, problems: _Collector) -> dt.date | None:
+    if _blank(raw.get(name)):
+        return None
+    try:
+        return parse_date_value(raw[name], name)
+    except ParamsError as exc:
+        _add(problems, ParamsError, exc.message, value=raw[name], hint=exc.hint)
+        return None
+
+
+def _check_cutoff(as_of: dt.date, value: Any, plan: Plan, period: Period | None, problems: _Collector) -> None:
+    """The cut-off lies in the plan's year, on or after the first day of the period."""
+    if as_of.year != plan.year:
+        _add(problems, PeriodError, f"'as_of': cut-off date {as_of.isoformat()} is outside the plan's year {plan.year}",
+             value=value, hint=f"give a cut-off between {plan.year}-01-01 and {plan.year}-12-31")
+    elif period is not None and as_of < period.start:
+        _add(problems, PeriodError,
+             f"'as_of' {as_of.isoformat()} is before the period {period.id} starts ({period.start.isoformat()})",
+             value=value, hint="the cut-off must fall on or after the first day of the period")
+
+
+def _check_deadlines(value: Any, plan: Plan, problems: _Collector) -> dict[str, dt.date]:
+    """Deadlines of 'theo kế hoạch của cấp trên' tasks by canonical code; a deadline that would do nothing is refused."""
+    if value is None or (isinstance(value, (str, Mapping)) and not value):
         return {}
     external = [t.code for t in plan.tasks if t.due.kind == "external"]
     choices = ", ".join(external) if external else "(the plan has no such task)"
     if not isinstance(value, Mapping):
-        errors.add("'deadlines' must map task codes to dates", value=value,
-                   hint="e.g. deadlines: {III.7: 2024-06-30}; tasks that take one: " + choices)
+        _add(problems, ParamsError, "'deadlines' must map task codes to dates", value=value,
+             hint="e.g. deadlines: {III.7: 2024-06-30}; tasks that take one: " + choices)
         return {}
     out: dict[str, dt.date] = {}
     for key, day in value.items():
         code = normalize_code(key)
-        if code not in external:
-            errors.add(f"'deadlines' names task '{key}', which has no 'theo kế hoạch của cấp trên' deadline",
-                       value=key, hint="tasks that take a deadline here: " + choices)
-            continue
-        try:
-            out[code] = parse_date_value(day, f"deadlines.{key}")
-        except ParamsError as exc:
-            errors.add(exc.message, value=day, hint=exc.hint)
+        if code not in plan.task_codes:
+            _add(problems, ParamsError, f"'deadlines' names unknown task code '{key}'", value=key,
+                 hint="tasks that take a deadline here: " + choices)
+        elif code not in external:
+            _add(problems, ParamsError,
+                 f"'deadlines' names task '{key}', which has no 'theo kế hoạch của cấp trên' deadline: {code} is "
+                 f"not external, its time frame '{plan.task(code).time_frame}' fixes the deadline",
+                 value=key, hint="tasks that take a deadline here: " + choices)
+        else:
+            try:
+                out[code] = parse_date_value(day, f"deadlines.{key}")
+            except ParamsError as exc:
+                _add(problems, ParamsError, exc.message, value=day, hint=exc.hint)
     return out
+
+
+def _check_number(number: Any, plan: Plan, problems: _Collector) -> str | None:
+    if number is None:
+        return None
+    if isinstance(number, bool) or not isinstance(number, (str, int)):
+        _add(problems, ParamsError, "'number' must be text or a whole number", value=number, hint="e.g. number: 25")
+        return None
+    text = str(number).strip() or None
+    if text and "/" in text:
+        _add(problems, ParamsError, "'number' is only the number; the symbol is added from the plan", value=number,
+             hint=f"write e.g. 25 (printed as 'Số: 25/{plan.report_symbol}')")
+        return None
+    return text
+
+
+def _check_folder(value: Any, year: int, root: Path | None, required: bool, problems: _Collector) -> Path | None:
+    """The submissions folder (default data/submissions/<year>), which must exist."""
+    if _blank(value):
+        if not required:
+            return None
+        value = Path("data") / "submissions" / str(year)
+    folder = resolve_path(value, root)
+    if not folder.is_dir():
+        _add(problems, SubmissionsError, "submissions folder not found", value=str(value),
+             hint="give submissions: the folder holding the department workbooks "
+                  "(a relative path is read from the current folder, then from the project folder)")
+    return folder

@@ -1,6 +1,6 @@
 """The period summary: the figures and lists a period report prints.
 
-``summarize_period`` runs ``status.assess`` as of the report's cut-off and
+``build_summary`` runs ``status.assess_tasks`` as of the report's cut-off and
 gathers what the report shows: the headline in official style, per-unit and
 per-section tables, the overdue list, difficulties and proposals by unit, the
 state of the report deadlines of every stream, the trend for 6-month, 9-month
@@ -11,9 +11,10 @@ docs/status-rules.md, "The headline".
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,8 @@ from reportkit.intake.model import (
     Submission,
     findings_frame,
 )
-from reportkit.periods import DueReport, Period, build_calendar, find_report
+from reportkit.params import RunInputs
+from reportkit.periods import DueReport, Period, build_calendar
 from reportkit.plan.load import Plan
 from reportkit.status import (
     DEADLINE_STATUSES,
@@ -40,12 +42,11 @@ from reportkit.status import (
     OPEN_IN_TIME,
     OPEN_LATE,
     STATUSES,
-    assess,
+    assess_tasks,
     count_statuses,
-    resolve_as_of,
-    resolve_period,
-    resolve_submissions,
 )
+from reportkit.status.engine import parse_loose_inputs
+from reportkit.status.tables import submission_meta
 
 
 @dataclass
@@ -128,8 +129,7 @@ def submission_table(plan: Plan, subs: list[Submission], as_of: dt.date) -> pd.D
     })
     cutoff = pd.Timestamp(as_of)
     eligible = frame["usable"] & frame["report_date"].notna() & (frame["report_date"] <= cutoff)
-    used = (frame[eligible].sort_values(["unit_code", "report_date", "file"], kind="stable")
-            .drop_duplicates("unit_code", keep="last"))
+    used = frame[submission_meta(plan, subs, as_of)["chosen"].to_numpy()]  # the status table's own choice
     # reindex, not map: map fails on an empty date series
     used_date = pd.Series(used.set_index("unit_code")["report_date"].reindex(frame["unit_code"]).to_numpy(),
                           index=frame.index)
@@ -292,15 +292,16 @@ def _deadline_states(plan: Plan, report: DueReport, as_of: dt.date) -> pd.DataFr
     return frame
 
 
-def _trend(plan: Plan, subs: list[Submission], report: DueReport, as_of: dt.date,
-           deadlines: Mapping[str, Any] | None) -> pd.DataFrame:
+def _trend(inputs: RunInputs, subs: list[Submission]) -> pd.DataFrame:
     """Headline figures as of each report of the same stream so far (this one last)."""
+    plan, report, as_of = inputs.plan, inputs.report, inputs.as_of
     points = [r for r in build_calendar(plan)
               if r.stream.code == report.stream.code and r.period.end <= report.period.end
               and r.default_cutoff <= as_of and r.period != report.period]
     records = []
     for r, cutoff in [(r, r.default_cutoff) for r in points] + [(report, as_of)]:
-        counts = headline_counts(assess(plan, subs, r.period, cutoff, deadlines))
+        earlier = dataclasses.replace(inputs, period=r.period, report=r, as_of=cutoff)  # typed: no re-parsing
+        counts = headline_counts(assess_tasks(earlier, subs))
         done = counts[DONE_ON_TIME] + counts[DONE_LATE]
         total = sum(counts.values())
         records.append({
@@ -319,32 +320,21 @@ def _trend(plan: Plan, subs: list[Submission], report: DueReport, as_of: dt.date
 # ------------------------------------------------------------------ the summary
 
 
-def summarize_period(
-    plan: Plan,
-    submissions: Iterable[Submission] | str | Path,
-    period: Period | str,
-    stream: str,
-    as_of: dt.date | str | None = None,
-    deadlines: Mapping[str, Any] | None = None,
-) -> PeriodSummary:
-    """Everything the ``stream`` report for ``period`` prints, as of its cut-off.
+def build_summary(inputs: RunInputs, submissions: Sequence[Submission]) -> PeriodSummary:
+    """Everything the report of ``inputs.stream`` for ``inputs.period`` prints, as of ``inputs.as_of``.
 
-    ``as_of`` defaults to the report's default cut-off (the last day before its
-    deadline). ``submissions`` may be a folder (read with intake). Raises
-    PeriodError when the stream has no report for the period or a date is
-    outside the plan's year, PlanError for an unknown stream, ParamsError for a
-    bad deadline, SubmissionsError for a missing or empty folder.
+    ``inputs`` come from ``params.parse_run_inputs`` with a stream (so with its
+    report); ``submissions`` are intake's Submissions.
     """
-    period = resolve_period(plan, period)
-    report = find_report(plan, period, stream)
-    as_of = resolve_as_of(plan, as_of, report.default_cutoff)
-    subs = resolve_submissions(submissions, plan)
-    status = assess(plan, subs, period, as_of, deadlines)
+    if inputs.report is None:
+        raise ValueError("build_summary needs run inputs with a stream (parse_run_inputs with stream_required)")
+    plan, period, as_of, subs = inputs.plan, inputs.period, inputs.as_of, list(submissions)
+    status = assess_tasks(inputs, subs)
     counts = headline_counts(status)
     table = submission_table(plan, subs, as_of)
     return PeriodSummary(
         plan=plan,
-        report=report,
+        report=inputs.report,
         period=period,
         as_of=as_of,
         status=status,
@@ -355,8 +345,29 @@ def summarize_period(
         overdue=_overdue(status),
         difficulties=_texts(plan, status, "difficulties"),
         proposals=_texts(plan, status, "proposals"),
-        deadlines=_deadline_states(plan, report, as_of),
-        trend=_trend(plan, subs, report, as_of, deadlines) if period.is_cumulative else None,
+        deadlines=_deadline_states(plan, inputs.report, as_of),
+        trend=_trend(inputs, subs) if period.is_cumulative else None,
         findings=relevant_findings(plan, subs, as_of, table),
         manifest=_manifest(subs, table),
     )
+
+
+def summarize_period(
+    plan: Plan,
+    submissions: Iterable[Submission] | str | Path,
+    period: Any,
+    stream: str,
+    as_of: Any = None,
+    deadlines: Any = None,
+) -> PeriodSummary:
+    """``build_summary`` from loose values (the public ``reportkit.summarize_period``), checked by ``parse_run_inputs``.
+
+    ``as_of`` defaults to the report's default cut-off (the last day before its
+    deadline); ``submissions`` may be a folder (read with intake). Bad values
+    raise what every other route raises for them: PeriodError when the stream
+    has no report for the period or a date is outside the plan's year,
+    ParamsError for an unknown stream, a bad date or deadline,
+    SubmissionsError for a missing or empty folder.
+    """
+    raw = {"period": period, "stream": stream, "as_of": as_of, "deadlines": deadlines}
+    return build_summary(*parse_loose_inputs(plan, submissions, raw, stream_required=True))

@@ -15,10 +15,10 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
+from reportkit.files import write_atomic
 from reportkit.intake.model import Submission
 
 ENV_VAR = "REPORTKIT_CACHE_DIR"
@@ -73,11 +73,7 @@ def read_workbook_cached(path: Path, plan, read) -> Submission:
         pass
     sub = read(path, plan)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".entry-", dir=folder)
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(sub, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, entry)
+        write_atomic(entry, pickle.dumps(sub, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         pass  # a cache that cannot be written only costs time
     return sub

@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import re
-import tempfile
 import zipfile
 from pathlib import Path
 
+from reportkit.files import write_atomic
 from reportkit.fmt import format_date
 from reportkit.intake.cellvalues import STATUS_ALIASES
 from reportkit.intake.model import ROW_STATUS_LABELS
@@ -317,14 +316,7 @@ def save_workbook(wb, path: Path | str, *, created: dt.datetime | None = None) -
     data = buf.getvalue()
     if created is not None:
         data = fix_zip_times(data, created)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, data)  # usual file mode: colleagues on a shared folder can open it
     return path
 
 

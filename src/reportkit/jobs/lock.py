@@ -1,9 +1,16 @@
 """An exclusive lock on an outputs folder, so two batches never write it at once.
 
-The lock is a small JSON file created with O_EXCL (atomic on local and NFS v3+
-file systems) holding the holder's host, pid and start time. A second batch
-fails at once with LockedError naming the holder. A lock left by a process that
-no longer exists on this host is stale and is taken over.
+The lock is a small JSON file holding the holder's host, pid and start time.
+It is written complete under a private name and then hard-linked to
+``.reportkit-batch.lock``: ``link`` fails when the name exists, atomically on
+local, NFS and SMB file systems, so there is never a moment when the lock
+exists without its holder record. A second batch fails at once with
+LockedError naming the holder. A lock left by a process that no longer exists
+on this host (``kill -9``, a power cut) is stale and is taken over.
+
+No ``flock``: the lock must name its holder for the message, survive the
+holder's death as evidence, and work on the network shares where outputs
+folders live, where ``flock`` is emulated or missing.
 """
 
 from __future__ import annotations
@@ -12,18 +19,29 @@ import datetime as dt
 import json
 import os
 import socket
+import tempfile
 from pathlib import Path
 
 from reportkit.errors import LockedError, OutputError
+from reportkit.files import file_mode
+from reportkit.jobs.staging import process_alive, process_start
 
 LOCK_NAME = ".reportkit-batch.lock"
 
 
-def _alive(pid: int, start: str | None = None) -> bool:
-    """Whether the holder still runs: a killed process not yet reaped, or a reused pid, does not count."""
-    from reportkit.jobs.staging import process_alive as running
+def _holder_alive(holder: dict) -> bool:
+    """Whether the process named in a lock record on this host still runs."""
+    pid, created = holder.get("pid"), holder.get("process_created")
+    return isinstance(pid, int) and process_alive(pid, created if isinstance(created, str) else None)
 
-    return running(pid, start)
+
+def read_holder(lock: Path) -> dict | None:
+    """The holder record in a lock file, or None (no lock, or not a record)."""
+    try:
+        holder = json.loads(lock.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return holder if isinstance(holder, dict) else None
 
 
 class OutputsLock:
@@ -35,10 +53,8 @@ class OutputsLock:
         self.held = False
 
     def read_holder(self) -> dict | None:
-        try:
-            return json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
+        """The holder record of the current lock, or None (no lock, or not a record)."""
+        return read_holder(self.path)
 
     def acquire(self) -> None:
         """Take the lock or raise LockedError naming the live holder."""
@@ -47,48 +63,33 @@ class OutputsLock:
         except OSError as exc:
             raise OutputError(f"cannot create the outputs folder: {exc.strerror}", path=self.folder,
                               hint="choose a writable --output folder") from None
-        from reportkit.jobs.staging import process_start
-
         me = {"host": socket.gethostname(), "pid": os.getpid(),
               "started": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
-              "process_start": process_start(os.getpid())}
-        for _ in range(3):
-            try:
-                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-            except FileExistsError:
-                holder = self.read_holder()
-                if holder and (holder.get("host") != me["host"]
-                               or _alive(int(holder.get("pid", 0)), holder.get("process_start"))):
-                    raise LockedError(
-                        f"another batch is running on these outputs (pid {holder.get('pid')} on "
-                        f"{holder.get('host')}, started {holder.get('started')})",
-                        path=self.path,
-                        hint="wait for it to finish; if that process is gone, delete the lock file",
-                    ) from None
-                # Stale (holder dead) or unreadable: move it aside atomically, then retry.
+              "process_created": process_start(os.getpid())}
+        record = _write_record(self.folder, self.path, me)
+        try:
+            for _ in range(3):
                 try:
-                    os.replace(self.path, self.path.with_suffix(".stale"))
-                except FileNotFoundError:
-                    pass
-                continue
-            except OSError as exc:
-                raise OutputError(f"cannot write the lock file: {exc.strerror}", path=self.path,
-                                  hint="make the outputs folder writable") from None
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(me, fh)
-            self.held = True
-            return
+                    os.link(record, self.path)
+                except FileExistsError:
+                    _take_over_if_stale(self.path, me["host"])
+                    continue
+                except OSError as exc:
+                    raise OutputError(f"cannot write the lock file: {exc.strerror}", path=self.path,
+                                      hint="make the outputs folder writable") from None
+                self.held = True
+                return
+        finally:
+            record.unlink(missing_ok=True)
         raise LockedError("could not take the lock after removing a stale one", path=self.path,
                           hint="another batch may be starting; try again")
 
     def release(self) -> None:
+        """Remove the lock if this process holds it."""
         if self.held:
             holder = self.read_holder()
             if holder and holder.get("pid") == os.getpid():
-                try:
-                    self.path.unlink()
-                except FileNotFoundError:
-                    pass
+                self.path.unlink(missing_ok=True)
             self.held = False
 
     def __enter__(self) -> "OutputsLock":
@@ -97,3 +98,43 @@ class OutputsLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+def _write_record(folder: Path, lock: Path, me: dict) -> Path:
+    """The holder record, complete, under a private name beside the lock."""
+    try:
+        fd, name = tempfile.mkstemp(prefix=f"{LOCK_NAME}.", suffix=".new", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(me, fh)
+            os.fchmod(fh.fileno(), file_mode())
+    except OSError as exc:
+        raise OutputError(f"cannot write the lock file: {exc.strerror}", path=lock,
+                          hint="make the outputs folder writable") from None
+    return Path(name)
+
+
+def _take_over_if_stale(lock: Path, host: str) -> None:
+    """Raise LockedError for a live holder; otherwise move the stale lock aside."""
+    try:
+        inode = lock.stat().st_ino
+    except FileNotFoundError:
+        return  # released meanwhile: try again
+    holder = read_holder(lock)
+    if holder and (holder.get("host") != host or _holder_alive(holder)):
+        raise LockedError(
+            f"another batch is running on these outputs (pid {holder.get('pid')} on "
+            f"{holder.get('host')}, started {holder.get('started')})",
+            path=lock,
+            hint="wait for it to finish; if that process is gone, delete the lock file",
+        )
+    aside = lock.with_name(f"{LOCK_NAME}.stale-{os.getpid()}")
+    try:
+        os.replace(lock, aside)
+    except FileNotFoundError:
+        return
+    if aside.stat().st_ino != inode:  # another batch took over first: give its lock back
+        try:
+            os.link(aside, lock)
+        except FileExistsError:
+            pass
+    aside.unlink(missing_ok=True)

@@ -33,13 +33,15 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from reportkit.errors import ExportError, NotebookError, OutputError, ParamsError
+from reportkit.files import make_temp_dir, write_atomic
+from reportkit.intake.reader import EXTENSIONS as WORKBOOK_SUFFIXES
 from reportkit.jobs.export import block_slow_imports
 from reportkit.jobs.staging import make_staging, remove_stale, swap_in
 from reportkit.params import (
-    ReportParams,
+    RunInputs,
     find_project_root,
     load_params_file,
-    validate_params,
+    parse_run_inputs,
 )
 from reportkit.report.record import RUN_RECORD_MIMETYPE
 from reportkit.safepath import check_inside
@@ -51,7 +53,6 @@ FILE_NAMES = {"html": "report.html", "pdf": "report.pdf", "ipynb": "report.ipynb
 NOTEBOOK = Path("notebooks") / "period_report.ipynb"
 KEY_LIBRARIES = ("reportkit", "papermill", "nbconvert", "nbformat", "nbclient", "ipykernel", "weasyprint",
                  "matplotlib", "pandas", "numpy", "python-calamine", "openpyxl", "jupytext")
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 SOURCE_ROOT = Path(__file__).resolve().parents[3]
 
 
@@ -124,12 +125,6 @@ def list_inputs(folder: Path) -> list[dict]:
     return [{"file": str(p.relative_to(folder)), "bytes": p.stat().st_size, "sha256": hash_file(p)} for p in files]
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 class _Prewarm(threading.Thread):
     """Imports nbconvert (and WeasyPrint) and builds the HTML exporter while the kernel runs."""
 
@@ -190,7 +185,7 @@ def run_report(
     fmts = parse_formats(formats)
     if pdf_engine not in ("weasyprint", "chromium"):
         raise ParamsError(f"unknown PDF engine {pdf_engine!r}", hint="use weasyprint (default) or chromium")
-    params = validate_params(raw, source=params_file)
+    params = parse_run_inputs(raw, source=params_file)  # the one input boundary, before any kernel
     timings["validate"] = round(time.perf_counter() - t_start, 3)
 
     output = Path(output)
@@ -202,7 +197,6 @@ def run_report(
         final.parent.mkdir(parents=True, exist_ok=True)
         remove_stale(final)  # staging folders left by killed runs of this report (owner gone)
         staging = make_staging(final)  # marked with this process, so a later run can tell it is left over
-        os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes it private; a published report is not
     except OSError as exc:
         raise OutputError(f"cannot write outputs: {exc}", path=final.parent,
                           hint="choose a writable folder with --output") from None
@@ -217,8 +211,9 @@ def run_report(
             timings["wait_kernel_exit"] = round(time.perf_counter() - t_wait, 3)
         manifest = _manifest(params, record, fmts, files, timings, started, t_start, kernel_name, pdf_engine,
                              fingerprint)
+        manifest["first_built_at"] = _first_built_at(final) or manifest["finished_at"]
         manifest["sha256"] = {name: hash_file(staging / name) for name in files.values()}  # checkable after a crash
-        (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+        write_atomic(staging / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
         _publish(staging, final)
         shutil.rmtree(failed_dir, ignore_errors=True)
         manifest["timings"]["total"] = round(time.perf_counter() - t_start, 3)
@@ -286,7 +281,7 @@ class _Kernel:
         self._stopper.join()
 
 
-def _execute(params: ReportParams, staging: Path, kernel_name: str, timeout: float, *, pdf: bool,
+def _execute(params: RunInputs, staging: Path, kernel_name: str, timeout: float, *, pdf: bool,
              timings: dict) -> tuple[dict, Any, _Kernel]:
     """Run the notebook with papermill; return the run record, the executed notebook and the kernel."""
     t0 = time.perf_counter()
@@ -378,7 +373,7 @@ def _export(nb, staging: Path, fmts: tuple[str, ...], pdf_engine: str, timings: 
         raise _Failure("Xuất HTML", exc.message, traceback.format_exc(limit=4), nb) from None
     timings["export_html"] = round(time.perf_counter() - t0, 3)
     if "html" in fmts:
-        (staging / FILE_NAMES["html"]).write_text(html, encoding="utf-8")
+        write_atomic(staging / FILE_NAMES["html"], html)
         files["html"] = FILE_NAMES["html"]
     if "pdf" in fmts:
         t0 = time.perf_counter()
@@ -395,7 +390,7 @@ def _export(nb, staging: Path, fmts: tuple[str, ...], pdf_engine: str, timings: 
     return files
 
 
-def _manifest(params: ReportParams, record: dict, fmts, files: dict, timings: dict, started: dt.datetime,
+def _manifest(params: RunInputs, record: dict, fmts, files: dict, timings: dict, started: dt.datetime,
               t_start: float, kernel_name: str, pdf_engine: str, fingerprint: str | None) -> dict:
     finished = dt.datetime.now().astimezone()
     kernel_timings = record.get("timings") or {}
@@ -426,6 +421,21 @@ def _manifest(params: ReportParams, record: dict, fmts, files: dict, timings: di
     }
 
 
+def _first_built_at(final: Path) -> str | None:
+    """When the report was first built: kept across rebuilds (so on time stays on time), else None.
+
+    Read from the published report, or from the versions the batch kept when
+    there is none.
+    """
+    from reportkit.report.index import first_built_at, read_manifest
+
+    versions = final.with_name(final.name + ".versions")
+    folders = [final, *(sorted(versions.iterdir()) if versions.is_dir() else [])]
+    times = [first_built_at(m) for m in map(read_manifest, folders) if m]
+    known = [t.astimezone() if t.tzinfo is None else t for t in times if t is not None]  # naive: local time
+    return min(known).isoformat(timespec="seconds") if known else None
+
+
 def _publish(staging: Path, final: Path) -> None:
     """Replace ``final`` by ``staging`` in one step (``staging.swap_in``); remove the previous report."""
     try:
@@ -437,17 +447,16 @@ def _publish(staging: Path, final: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def _write_failure(failed_dir: Path, params: ReportParams, failure: _Failure, timings: dict,
+def _write_failure(failed_dir: Path, params: RunInputs, failure: _Failure, timings: dict,
                    started: dt.datetime) -> None:
     """Write ``failed.html``, the executed notebook and ``failure.json`` into ``<stream>.failed/``."""
     from reportkit.jobs.failure import render_failure_page
 
-    tmp = Path(tempfile.mkdtemp(prefix=f".{failed_dir.name}.", suffix=".tmp", dir=failed_dir.parent))
-    os.chmod(tmp, 0o777 & ~_umask())
+    tmp = make_temp_dir(failed_dir.parent, prefix=f".{failed_dir.name}.")
     try:
         inputs = list_inputs(params.submissions) if params.submissions.is_dir() else []
         page = render_failure_page(params, failure.step, failure.message, failure.detail, inputs)
-        (tmp / "failed.html").write_text(page, encoding="utf-8")
+        write_atomic(tmp / "failed.html", page)
         if failure.notebook is not None:
             import nbformat
 
@@ -455,7 +464,7 @@ def _write_failure(failed_dir: Path, params: ReportParams, failure: _Failure, ti
         info = {"step": failure.step, "error": failure.message, "params": params.as_manifest(),
                 "inputs": inputs, "timings": timings, "started_at": started.isoformat(timespec="seconds"),
                 "failed_at": dt.datetime.now().astimezone().isoformat(timespec="seconds")}
-        (tmp / "failure.json").write_text(json.dumps(info, ensure_ascii=False, indent=2), encoding="utf-8")
+        write_atomic(tmp / "failure.json", json.dumps(info, ensure_ascii=False, indent=2))
         shutil.rmtree(failed_dir, ignore_errors=True)
         os.rename(tmp, failed_dir)
     finally:

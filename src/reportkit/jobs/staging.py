@@ -26,42 +26,42 @@ import os
 import re
 import shutil
 import socket
-import tempfile
 import time
 from pathlib import Path
+
+from reportkit.files import make_temp_dir
 
 UNOWNED_GRACE = 60.0  # seconds before a folder without an owner file counts as left over
 OTHER_HOST_GRACE = 6 * 3600.0  # an owner on another host (shared outputs) cannot be asked: wait this long
 
 
-def _proc_stat(pid: int) -> list[str]:
-    """Fields of /proc/<pid>/stat after the command name (state first); [] where there is no /proc."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return []
-    return stat[stat.rfind(")") + 2:].split()
-
-
 def process_start(pid: int) -> str | None:
-    """The start time of process ``pid`` (Linux /proc, clock ticks since boot); None elsewhere or if gone."""
-    fields = _proc_stat(pid)
-    return fields[19] if len(fields) > 19 else None
+    """When process ``pid`` started (psutil, in hundredths of a second since the epoch); None if gone."""
+    import psutil
+
+    try:
+        return str(round(psutil.Process(pid).create_time() * 100))
+    except psutil.Error:
+        return None
 
 
 def process_alive(pid: int, start: str | None = None) -> bool:
     """Whether ``pid`` runs (not a zombie) and, when ``start`` is known, is the process that wrote it."""
+    import psutil
+
+    if pid <= 0:
+        return False
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        proc = psutil.Process(pid)
+        if proc.status() in (psutil.STATUS_ZOMBIE, psutil.STATUS_DEAD):  # killed, not yet reaped
+            return False
+        now = process_start(pid)
+    except psutil.NoSuchProcess:
         return False
-    except PermissionError:
-        pass
-    fields = _proc_stat(pid)
-    if fields and fields[0] in ("Z", "X"):  # killed, not yet reaped
-        return False
-    now = fields[19] if len(fields) > 19 else None
-    return start is None or now is None or now == start  # same pid, other start: the pid was reused
+    except psutil.AccessDenied:  # another user's process: it exists
+        return True
+    # Same pid, other start: the pid was reused (a one-tick tolerance absorbs rounding).
+    return start is None or now is None or not start.isdigit() or abs(int(now) - int(start)) <= 1
 
 
 def _host_tag() -> str:
@@ -69,9 +69,9 @@ def _host_tag() -> str:
 
 
 def make_staging(final: Path) -> Path:
-    """A new staging folder beside ``final`` whose name says which process owns it."""
+    """A new staging folder beside ``final`` (usual folder mode) whose name says which process owns it."""
     owner = f"{_host_tag()}-{os.getpid()}-{process_start(os.getpid()) or 0}"
-    return Path(tempfile.mkdtemp(prefix=f".{final.name}.{owner}.", suffix=".tmp", dir=final.parent))
+    return make_temp_dir(final.parent, prefix=f".{final.name}.{owner}.")
 
 
 def _is_stale(folder: Path, name: str) -> bool:

@@ -388,7 +388,7 @@ class PeriodReport:
     """A period report ready to display, part by part, in document order."""
 
     summary: Any  # summary.PeriodSummary
-    params: Any  # params.ReportParams
+    params: Any  # params.RunInputs
     timings: dict = field(default_factory=dict)
 
     @property
@@ -634,28 +634,28 @@ def run_record_data(summary, params, timings: dict | None = None) -> dict:
 def build_report(period: str, stream: str, *, plan_path: str | None = None, submissions: str | None = None,
                  as_of: Any = None, deadlines: dict | None = None, number: Any = None,
                  signed_on: Any = None) -> PeriodReport:
-    """Validate parameters, read the submissions and summarise the period, ready to display.
+    """Check the inputs, read the submissions and summarise the period, ready to display.
 
     Takes the notebook's parameters as they arrive from papermill (dates as
-    text); raises ParamsError listing every bad parameter.
+    text) and checks them with ``params.parse_run_inputs``, as every other
+    route does; raises ParamsError listing every bad parameter.
     """
     import time
 
     from reportkit.intake.reader import read_submissions
-    from reportkit.params import validate_params
-    from reportkit.summary import summarize_period
+    from reportkit.params import parse_run_inputs
+    from reportkit.summary import build_summary
 
     timings: dict[str, float] = {}
     start = time.perf_counter()
-    params = validate_params({"period": period, "stream": stream, "plan_path": plan_path,
-                              "submissions": submissions, "as_of": as_of, "deadlines": deadlines,
-                              "number": number, "signed_on": signed_on})
+    params = parse_run_inputs({"period": period, "stream": stream, "plan_path": plan_path,
+                               "submissions": submissions, "as_of": as_of, "deadlines": deadlines,
+                               "number": number, "signed_on": signed_on})
     timings["validate"] = round(time.perf_counter() - start, 3)
     start = time.perf_counter()
     subs = read_submissions(params.submissions, params.plan)
     timings["read_submissions"] = round(time.perf_counter() - start, 3)
     start = time.perf_counter()
-    summary = summarize_period(params.plan, subs, params.period, params.stream, as_of=params.as_of,
-                               deadlines=params.deadlines or None)
+    summary = build_summary(params, subs)
     timings["summarize"] = round(time.perf_counter() - start, 3)
     return PeriodReport(summary, params, timings)

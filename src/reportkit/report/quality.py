@@ -69,7 +69,7 @@ def select_period_files(frame: pd.DataFrame, start: dt.date, as_of: dt.date) -> 
 class QualityReport:
     """Findings of the workbooks received for one period, ready to display."""
 
-    params: Any  # params.ReportParams
+    params: Any  # params.RunInputs
     files: pd.DataFrame  # submissions_frame rows of the period
     findings: pd.DataFrame  # model.FINDING_COLUMNS
 
@@ -119,10 +119,10 @@ def build_quality_report(period: str, stream: str, *, plan_path: str | None = No
                          submissions: str | None = None, as_of: Any = None) -> QualityReport:
     """Validate parameters, read the submissions folder and keep the period's files and findings."""
     from reportkit.intake.reader import read_submissions
-    from reportkit.params import validate_params
+    from reportkit.params import parse_run_inputs
 
-    params = validate_params({"period": period, "stream": stream, "plan_path": plan_path,
-                              "submissions": submissions, "as_of": as_of})
+    params = parse_run_inputs({"period": period, "stream": stream, "plan_path": plan_path,
+                               "submissions": submissions, "as_of": as_of})
     subs = read_submissions(params.submissions, params.plan)
     frame = submissions_frame(subs, params.plan)
     keep = select_period_files(frame, params.period.start, params.as_of).to_numpy()

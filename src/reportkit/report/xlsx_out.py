@@ -10,8 +10,6 @@ CSV, where the only defence is a leading apostrophe.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -19,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from reportkit.errors import OutputError
+from reportkit.files import atomic_target
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 EXCEL_MAX_ROWS = 1_048_576
@@ -137,15 +136,8 @@ def write_table_xlsx(
         ws.title = name[:31]
         _fill_sheet(ws, data, cols, status_column, title if i == 0 else None)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".xlsx", dir=path.parent)
-        os.close(fd)
-        try:
+        with atomic_target(path) as tmp:
             wb.save(tmp)
-            os.replace(tmp, path)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
     except OSError as exc:
         raise OutputError(f"cannot write the workbook: {exc.strerror or exc}", path=path,
                           hint="choose a folder you can write to (--output PATH)") from None

@@ -1,0 +1,181 @@
+"""Which reports a batch builds: organisations, due reports as jobs, fingerprints to skip unchanged ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportkit import __version__
+from reportkit.errors import ParamsError
+from reportkit.periods import DueReport, build_calendar, parse_period
+from reportkit.intake.reader import EXTENSIONS as WORKBOOK_SUFFIXES
+from reportkit.plan.load import Plan, load_plan
+from reportkit.report.index import read_manifest
+from reportkit.safeyaml import load_yaml, yaml_problem
+
+DEFAULT_NOTEBOOK = Path(__file__).resolve().parents[3] / "notebooks" / "period_report.ipynb"
+
+
+@dataclass
+class Organisation:
+    """One plan with its submissions: a Trung tâm of a province, say."""
+
+    code: str  # "" for a single-organisation batch (outputs directly under --output)
+    plan_path: str
+    submissions: str
+    deadlines: dict[str, str] = field(default_factory=dict)
+    params_file: str | None = None
+
+
+@dataclass
+class Job:
+    """One report to build."""
+
+    org: str
+    plan_path: str
+    period: str
+    stream: str
+    label: str
+    due_before: str
+    cutoff: str
+    submissions: str
+    output: str  # the organisation's outputs root
+    deadlines: dict[str, str]
+    params_file: str | None
+    kernel_name: str
+    timeout: int
+    fingerprint: str = ""
+
+    @property
+    def key(self) -> str:
+        return "/".join(p for p in (self.org, self.period, self.stream) if p)
+
+    @property
+    def report_dir(self) -> Path:
+        return Path(self.output) / self.period / self.stream
+
+
+@dataclass
+class JobResult:
+    key: str
+    state: str  # "built", "skipped", "failed"
+    seconds: float = 0.0
+    error: str | None = None
+    input_errors: int = 0  # error findings among the inputs (report still built)
+    files: dict[str, str] = field(default_factory=dict)
+
+def select_due(plan: Plan, year: int, through: dt.date, periods: list[str] | None = None,
+               streams: list[str] | None = None) -> list[DueReport]:
+    """Reports of ``year`` whose data cut-off has passed by ``through``, filtered."""
+    if periods:
+        for p in periods:
+            parse_period(p)  # raises with the valid forms
+    if streams:
+        for s in streams:
+            plan.stream(s)  # raises with the valid streams
+    out = []
+    for report in build_calendar(plan, year):
+        if report.default_cutoff > through:
+            continue
+        if periods and report.period.id not in periods:
+            continue
+        if streams and report.stream.code not in streams:
+            continue
+        out.append(report)
+    return out
+
+
+def _hash_file(path: Path, h: "hashlib._Hash") -> None:
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+
+
+def fingerprint_job(job: Job, notebook: Path = DEFAULT_NOTEBOOK) -> str:
+    """A content hash of everything a report depends on.
+
+    Plan file, every workbook in the submissions folder, params file, notebook,
+    the run's own parameters and the reportkit version. Unchanged → skip.
+    """
+    h = hashlib.sha256()
+    h.update(json.dumps({"v": __version__, "period": job.period, "stream": job.stream, "cutoff": job.cutoff,
+                         "deadlines": job.deadlines}, sort_keys=True).encode())
+    for path in (Path(job.plan_path), notebook, Path(job.params_file) if job.params_file else None):
+        if path is not None and path.is_file():
+            h.update(path.name.encode())
+            _hash_file(path, h)
+    sub = Path(job.submissions)
+    if sub.is_dir():
+        for path in sorted(p for p in sub.rglob("*") if p.suffix.lower() in WORKBOOK_SUFFIXES and p.is_file()):
+            h.update(str(path.relative_to(sub)).encode())
+            _hash_file(path, h)
+    return h.hexdigest()
+
+
+def is_unchanged(job: Job) -> bool:
+    """True when the report's last good run has this job's fingerprint."""
+    manifest = read_manifest(job.report_dir)
+    return bool(manifest) and manifest.get("fingerprint") == job.fingerprint and \
+        all((job.report_dir / name).is_file() for name in (manifest.get("files") or {}).values())
+
+
+def load_organisations(config: str | Path) -> list[Organisation]:
+    """Read a multi-organisation batch config (YAML: ``organisations: [{code, plan, submissions}]``)."""
+    import yaml
+
+    path = Path(config)
+    try:
+        raw = load_yaml(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ParamsError("batch config not found", path=path, hint="check the --config path") from None
+    except yaml.YAMLError as exc:
+        raise yaml_problem(exc, ParamsError, path, "fix the YAML syntax at that line") from None
+    items = raw.get("organisations") if isinstance(raw, dict) else None
+    if not isinstance(items, list) or not items:
+        raise ParamsError("batch config needs a list 'organisations'", path=path,
+                          hint="write organisations: [{code: …, plan: …, submissions: …}]")
+    base = path.parent
+    orgs, seen = [], set()
+    for i, item in enumerate(items):
+        where = f"organisations[{i}]"
+        if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in ("code", "plan", "submissions")):
+            raise ParamsError("each organisation needs code, plan and submissions (text)", path=path,
+                              yaml_path=where, hint="e.g. {code: ttdvvl, plan: plan.yaml, submissions: subs/}")
+        code = item["code"]
+        if not code.replace("-", "").replace("_", "").isalnum() or code in seen:
+            raise ParamsError(f"organisation code {code!r} must be unique letters, digits, - or _",
+                              path=path, yaml_path=where + ".code", hint="it names the outputs sub-folder")
+        seen.add(code)
+        resolve = lambda v: str((base / v).resolve()) if not os.path.isabs(v) else v  # noqa: E731
+        orgs.append(Organisation(code, resolve(item["plan"]), resolve(item["submissions"]),
+                                 {str(k): str(v) for k, v in (item.get("deadlines") or {}).items()},
+                                 resolve(item["params"]) if item.get("params") else None))
+    return orgs
+
+
+def plan_jobs(orgs: list[Organisation], year: int | None, through: dt.date, output: Path,
+              periods: list[str] | None = None, streams: list[str] | None = None,
+              kernel_name: str = "reportkit", timeout: int = 600) -> list[Job]:
+    """Every job the batch should consider, with fingerprints computed."""
+    jobs = []
+    for org in orgs:
+        plan = load_plan(org.plan_path)
+        org_out = output / org.code if org.code else output
+        for report in select_due(plan, year or plan.year, through, periods, streams):
+            job = Job(org.code, str(Path(org.plan_path).resolve()), report.period.id, report.stream.code,
+                      report.label, report.due_before.isoformat(), report.default_cutoff.isoformat(),
+                      str(Path(org.submissions).resolve()), str(org_out.resolve()), org.deadlines,
+                      org.params_file, kernel_name, timeout)
+            job.fingerprint = fingerprint_job(job)
+            jobs.append(job)
+    return jobs
+
+
+def missing_submissions_message(job: Job) -> str:
+    """The finding for an organisation whose submissions folder is not there (no run is started)."""
+    return (f"không tìm thấy thư mục số liệu {job.submissions}: kiểm tra đường dẫn submissions "
+            "(hoặc thư mục đã được gắn/mount chưa); báo cáo trước đó, nếu có, vẫn được giữ nguyên")
