@@ -29,13 +29,9 @@ MAX_BODY_LINES = 80
 # Current offenders, to be emptied as the modules are split. Every entry must
 # still be over its limit (the test below fails otherwise), so the list only shrinks.
 OVERSIZED_MODULES = {
-    "intake/reader.py",
     "report/period.py",
 }
 OVERSIZED_BODIES = {
-    "intake/reader.py::_sniff",
-    "intake/reader.py::_WorkbookReader",
-    "intake/template.py::build_template",
     "report/period.py::PeriodReport",
 }
 

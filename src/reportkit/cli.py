@@ -81,9 +81,15 @@ def calendar(plan_path: str | None, year: int | None, as_of: str | None, fmt: st
 @click.option("--all", "all_units", is_flag=True, help="one template per unit of the plan (needs -o DIR)")
 @click.option("--period", required=True, help="period id, e.g. 2024-Q1 or 2024-M03")
 @click.option("-o", "--output", type=click.Path(), help="file for one unit, folder for --all")
-def template(plan_path: str | None, unit_code: str | None, all_units: bool, period: str, output: str | None) -> None:
-    """Write the department workbook template (.xlsx) for a unit, or every unit, and a period."""
+@click.option("--force", is_flag=True, help="replace existing workbooks even when they hold a department's answers")
+def template(plan_path: str | None, unit_code: str | None, all_units: bool, period: str, output: str | None,
+             force: bool) -> None:
+    """Write the department workbook template (.xlsx) for a unit, or every unit, and a period.
+
+    A workbook that already holds answers is never replaced unless --force.
+    """
     from reportkit.errors import ParamsError
+    from reportkit.intake.answers import refuse_overwrite
     from reportkit.intake.template import (
         template_filename,
         template_filenames,
@@ -108,8 +114,10 @@ def template(plan_path: str | None, unit_code: str | None, all_units: bool, peri
         elif target.suffix.lower() != ".xlsx":
             raise ParamsError("the template is an .xlsx file", path=target, hint="end the file name with .xlsx")
         targets = [target]
+    if not force:
+        refuse_overwrite(targets)  # before writing any: all or nothing
     for unit, target in zip(units, targets):
-        write_template(plan, unit, period_id, target)
+        write_template(plan, unit, period_id, target, force=True)
         count = len(plan.tasks_for_unit(unit))
         click.echo(f"Đã tạo mẫu {target} ({plan.unit(unit).name}, {period_id.label}, {count} nhiệm vụ).")
 
