@@ -104,7 +104,7 @@ def test_plan_units_leads_signer_and_recipients(plan):
         ("thường xuyên trong năm 2024", DueRule("continuous")),
         ("Thường xuyên", DueRule("continuous")),
         ("Theo kế hoạch của cấp trên", DueRule("external")),
-        ("trước ngày 15/08/2024", DueRule("date", on=dt.date(2024, 8, 15))),
+        ("trước ngày 15/08/2024", DueRule("date", on=dt.date(2024, 8, 15), exclusive=True)),
         ("THEO KE HOACH CUA CAP TREN", DueRule("external")),
     ],
 )

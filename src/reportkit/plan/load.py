@@ -30,6 +30,7 @@ from reportkit.plan.timeframes import (  # noqa: F401  (re-exported for the same
     TIME_FRAME_FORMS,
     DueRule,
     Milestone,
+    explain_time_frame,
     month_end,
     parse_time_frame,
     quarter_end,
@@ -360,7 +361,7 @@ def _read_due(t: dict, time_frame: str | None, p: str, r: _Reader, year: int | N
             r.add(p + ".time_frame", f"impossible date in time frame '{time_frame}'",
                   hint="check day and month (dd/mm/yyyy, day first)")
         elif time_frame and parsed is None:
-            r.add(p + ".time_frame", f"unknown time frame '{time_frame}'",
+            r.add(p + ".time_frame", f"unknown time frame '{time_frame}': {explain_time_frame(time_frame, year or 2000)}",
                   hint="write one of: " + "; ".join(TIME_FRAME_FORMS) + "; or give 'due:' explicitly")
         return parsed
     if not isinstance(raw_due, dict):
@@ -394,7 +395,7 @@ def _read_due(t: dict, time_frame: str | None, p: str, r: _Reader, year: int | N
         if not isinstance(on, dt.date):
             r.add(p + ".due.date", "missing or malformed date", value=on, hint="write an ISO date such as 2024-08-15")
             return None
-        due = DueRule("date", on=on)
+        due = DueRule("date", on=on, exclusive=raw_due.get("exclusive") is True)
     else:
         due = DueRule(kind)
     if parsed is not None and parsed != due:

@@ -1,9 +1,15 @@
 """Time frames: the Vietnamese time-frame grammar of a plan and the deadlines it gives.
 
-A task's time frame ("quý II", "tháng 6, tháng 12", "trước ngày 15/08/2024", …)
-is parsed into a DueRule; the rule gives the Milestones judged in a year.
-Unknown text is never guessed: parse_time_frame returns None and the plan
-loader reports it.
+A task's time frame ("quý II/2025", "tháng 3, 6, 9, 12", "chậm nhất ngày
+30/6/2025", "hằng quý", …) is parsed into a DueRule; the rule gives the
+Milestones judged in a year. The grammar is a table of forms (``_FORMS``), each
+a pattern on the folded text (lower case, no diacritics, đ → d) and a builder
+whose docstring shows the phrases it reads. A year written in the time frame
+is kept (a quarter of another year is not read as the plan's year). Unknown
+text, and phrases that name no date ("đầu năm học", "dịp Tết"), are never
+guessed: parse_time_frame returns None and the plan loader reports it, with
+the reason from explain_time_frame. The rules are documented in
+docs/plan-format.md ("Time frames").
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from reportkit.fmt import format_roman
 from reportkit.text import fold_key
@@ -19,13 +26,16 @@ DUE_KINDS = ("continuous", "quarter", "months", "external", "date")
 
 TIME_FRAME_FORMS = (
     "thường xuyên (trong năm …)",
-    "quý I|II|III|IV (, năm …)",
-    "tháng N[, tháng M …] (năm …)",
-    "theo kế hoạch của cấp trên",
-    "dd/mm/yyyy or trước ngày dd/mm/yyyy",
+    "quý II, quý II/2025, quý 2 năm 2025, quý I, III, từ quý I đến quý III",
+    "tháng 6, tháng 3/2025, tháng 3, 6, 9, 12, từ tháng 3 đến tháng 5, tháng 3 - tháng 5",
+    "6 tháng đầu năm, 9 tháng đầu năm, 6 tháng cuối năm, trong năm 2025, năm 2025",
+    "hằng tháng, hằng quý, định kỳ 6 tháng, hằng năm",
+    "theo kế hoạch của cấp trên / của UBND tỉnh, theo quy định",
+    "15/08/2025, chậm nhất ngày 30/6/2025 (by that day), trước ngày 15/3 (the day before)",
 )
 
-_ROMAN_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_QUARTER_NUMBERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_MAX_YEAR_DISTANCE = 1  # a written year further than this from the plan's is refused
 
 
 def quarter_end(year: int, quarter: int) -> dt.date:
@@ -51,60 +61,222 @@ class Milestone:
 
 @dataclass(frozen=True)
 class DueRule:
-    """When a task is due, parsed from its time frame."""
+    """When a task is due, parsed from its time frame.
+
+    ``year`` is the year written in the time frame when it is not the plan's
+    year ("quý I/2026" in a 2025 plan); None means the plan's year. For a
+    ``date``, ``on`` is the written date and ``exclusive`` says the task is due
+    strictly before it ("trước ngày 15/3": last day 14/3); otherwise it is due
+    by that day inclusive ("chậm nhất ngày 15/3").
+    """
 
     kind: str  # one of DUE_KINDS
     quarter: int | None = None
     months: tuple[int, ...] = ()
     on: dt.date | None = None
+    year: int | None = None
+    exclusive: bool = False
 
     def milestones(self, year: int, override: dt.date | None = None) -> list[Milestone]:
         """The deadlines to judge in ``year``; ``override`` sets an external deadline."""
+        y = self.year or year
+        suffix = f"/{self.year}" if self.year else ""
         if self.kind == "continuous":
             return [Milestone("", "thường xuyên", None)]
         if self.kind == "quarter":
             assert self.quarter is not None
-            return [Milestone("", f"quý {format_roman(self.quarter)}", quarter_end(year, self.quarter))]
+            return [Milestone("", f"quý {format_roman(self.quarter)}{suffix}", quarter_end(y, self.quarter))]
         if self.kind == "months":
-            return [Milestone(f"T{m}", f"tháng {m}", month_end(year, m)) for m in self.months]
+            return [Milestone(f"T{m}", f"tháng {m}{suffix}", month_end(y, m)) for m in self.months]
         if self.kind == "external":
             return [Milestone("", "theo kế hoạch của cấp trên", override)]
-        return [Milestone("", "", self.on)]
+        return [Milestone("", "", self.last_day)]
+
+    @property
+    def last_day(self) -> dt.date | None:
+        """The last day a ``date`` task is on time: the day before ``on`` when exclusive."""
+        if self.on is None:
+            return None
+        return self.on - dt.timedelta(days=1) if self.exclusive else self.on
 
     def describe(self) -> str:
         """A short English description for error messages ("quarter 2", "months 6, 12")."""
+        of_year = f" of {self.year}" if self.year else ""
         if self.kind == "quarter":
-            return f"quarter {self.quarter}"
+            return f"quarter {self.quarter}{of_year}"
         if self.kind == "months":
-            return "months " + ", ".join(map(str, self.months))
+            return "months " + ", ".join(map(str, self.months)) + of_year
         if self.kind == "date":
-            return f"date {self.on}"
+            return f"date {self.on}" + (" (exclusive: due the day before)" if self.exclusive else "")
         return self.kind
 
 
-def parse_time_frame(text: str, year: int) -> DueRule | None:
-    """Parse a Vietnamese time frame into a DueRule; None when the form is unknown.
+# ------------------------------------------------------------------ the grammar
 
-    Known forms are listed in TIME_FRAME_FORMS. Unknown text is never guessed.
-    """
-    key = fold_key(text).rstrip(".")
-    key = re.sub(r"[,\s]*nam \d{4}$", "", key).strip(" ,")
-    if re.fullmatch(r"thuong xuyen( trong( nam)?)?", key):
-        return DueRule("continuous")
-    m = re.fullmatch(r"quy (i{1,3}|iv|[1-4])", key)
-    if m:
-        return DueRule("quarter", quarter=_ROMAN_QUARTERS[m.group(1)])
-    if re.fullmatch(r"thang \d{1,2}(\s*(,|va)\s*thang \d{1,2})*", key):
-        months = tuple(int(x) for x in re.findall(r"thang (\d{1,2})", key))
-        if all(1 <= mo <= 12 for mo in months) and list(months) == sorted(set(months)):
-            return DueRule("months", months=months)
+@dataclass(frozen=True)
+class _Frame:
+    """A folded time frame split into its text and the year written at its end."""
+
+    text: str  # folded, the written year removed ("quy ii", "truoc ngay 15/3")
+    year: int | None  # the written year, None when none is written
+    plan_year: int
+
+    @property
+    def other_year(self) -> int | None:
+        """The written year when it is not the plan's year (what a DueRule keeps)."""
+        return self.year if self.year not in (None, self.plan_year) else None
+
+    @property
+    def date_year(self) -> int:
+        """The year of a date: the written one, else the plan's."""
+        return self.year or self.plan_year
+
+
+_LEAD_VERB = re.compile(r"^(?:hoan thanh|thuc hien)\s+")
+_YEAR_TAIL = re.compile(r"(?:\s*/\s*|[,\s]*\bnam\s+|[,\s]+)(\d{4})$")
+
+
+def _split_frame(text: str, plan_year: int) -> _Frame:
+    key = fold_key(text).strip(" .;:")
+    key = _LEAD_VERB.sub("", key)  # "hoàn thành trong quý II" reads as "trong quý II"
+    key = re.sub(r"\s*,\s*", ", ", key)
+    m = _YEAR_TAIL.search(key)
+    if m is None:
+        return _Frame(key, None, plan_year)
+    return _Frame(key[: m.start()].strip(" ,"), int(m.group(1)), plan_year)
+
+
+_ROMAN = r"(?:iv|i{1,3}|[1-4])"
+_MONTH = r"(?:\d{1,2})"
+_SEP = r"(?:\s*,\s*(?:va\s+)?|\s+va\s+|\s*;\s*)"  # ", ", " và ", ", và ", "; "
+_TO = r"(?:\s+den\s+|\s+-\s+|\s*-\s*)"  # "đến", a dash
+_IN = r"(?:(?:trong|cuoi|vao|ca)\s+)?"  # "trong tháng 6", "cuối quý II", "cả năm"
+
+
+def _months_rule(months: tuple[int, ...], frame: _Frame) -> DueRule | None:
+    if not months or not all(1 <= m <= 12 for m in months) or list(months) != sorted(set(months)):
         return None
-    if key == "theo ke hoach cua cap tren":
-        return DueRule("external")
-    m = re.fullmatch(r"(?:truoc ngay |ngay )?(\d{1,2})/(\d{1,2})/(\d{4})", fold_key(text).rstrip("."))
-    if m:
-        try:
-            return DueRule("date", on=dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))))
-        except ValueError:
-            return None
+    return DueRule("months", months=months, year=frame.other_year)
+
+
+def _continuous(m: re.Match, frame: _Frame) -> DueRule | None:
+    """"thường xuyên", "thường xuyên trong năm 2025", "thường xuyên, liên tục", "liên tục"."""
+    return DueRule("continuous")
+
+
+def _quarter(m: re.Match, frame: _Frame) -> DueRule | None:
+    """"quý II", "Quý II/2025", "quý 2 năm 2025", "quý I, năm 2024", "cuối quý III", "trong quý IV"."""
+    return DueRule("quarter", quarter=_QUARTER_NUMBERS[m.group(1)], year=frame.other_year)
+
+
+def _quarter_list(m: re.Match, frame: _Frame) -> DueRule | None:
+    """"quý I, III", "quý I và quý III", "quý 1, 2, 3, 4": one milestone per quarter end (months 3, 9)."""
+    quarters = [_QUARTER_NUMBERS[q] for q in re.findall(_ROMAN + r"\b", m.group(0).replace("quy", ""))]
+    return _months_rule(tuple(3 * q for q in quarters), frame)
+
+
+def _quarter_range(m: re.Match, frame: _Frame) -> DueRule | None:
+    """"từ quý I đến quý III", "quý II - quý III", "quý II - III": due at the end of the last quarter."""
+    first, last = _QUARTER_NUMBERS[m.group(1)], _QUARTER_NUMBERS[m.group(2)]
+    return DueRule("quarter", quarter=last, year=frame.other_year) if first < last else None
+
+
+def _month_list(m: re.Match, frame: _Frame) -> DueRule | None:
+    """"tháng 6", "tháng 3/2025", "tháng 6, tháng 12 năm 2024", "tháng 3, 6, 9, 12", "tháng 3 và tháng 9"."""
+    return _months_rule(tuple(int(x) for x in re.findall(r"\d{1,2}", m.group(0))), frame)
+
+
+def _month_range(m: re.Match, frame: _Frame) -> DueRule | None:
+    """"từ tháng 3 đến tháng 5", "tháng 3 - tháng 5", "tháng 3-5": due at the end of the last month (5)."""
+    first, last = int(m.group(1)), int(m.group(2))
+    return _months_rule((last,), frame) if 1 <= first < last else None
+
+
+def _first_months(m: re.Match, frame: _Frame) -> DueRule | None:
+    """"6 tháng đầu năm" (30/6), "9 tháng đầu năm 2025" (30/9), "6 tháng cuối năm" (31/12)."""
+    count, part = int(m.group(1)), m.group(2)
+    if part == "cuoi":
+        return _months_rule((12,), frame) if count == 6 else None
+    return _months_rule((count,), frame) if count in (3, 6, 9) else None
+
+
+def _whole_year(m: re.Match, frame: _Frame) -> DueRule | None:
+    """"trong năm 2025", "năm 2025", "cả năm", "trong năm", "cuối năm": due by 31/12 (month 12)."""
+    if frame.year is None and not m.group(0).endswith("nam"):  # "trong", "cuối" alone name no year
+        return None
+    return _months_rule((12,), frame)
+
+
+def _recurring(m: re.Match, frame: _Frame) -> DueRule | None:
+    """"hằng tháng", "hàng quý", "định kỳ hằng tháng", "mỗi quý", "định kỳ 6 tháng", "hằng năm": milestones."""
+    months = {"thang": range(1, 13), "quy": (3, 6, 9, 12), "6 thang": (6, 12), "nua nam": (6, 12),
+              "nam": (12,)}[m.group(1) or m.group(2)]
+    return _months_rule(tuple(months), frame)
+
+
+def _external(m: re.Match, frame: _Frame) -> DueRule | None:
+    """"theo kế hoạch của cấp trên", "theo kế hoạch của UBND tỉnh", "theo quy định", "theo hướng dẫn của Sở"."""
+    return DueRule("external")
+
+
+def _date(m: re.Match, frame: _Frame) -> DueRule | None:
+    """"15/08/2025", "ngày 15/8", "chậm nhất ngày 30/6/2025" (by that day); "trước ngày 15/3", "trước 31/01/2026"
+    (strictly before: due the day before)."""
+    try:
+        on = dt.date(frame.date_year, int(m.group(3)), int(m.group(2)))
+    except ValueError:
+        return None
+    return DueRule("date", on=on, exclusive=m.group(1) is not None)
+
+
+_BEFORE = r"(?:(truoc(?:\s+ngay)?)|(?:cham\s+nhat|han(?:\s+chot|\s+cuoi)?|den(?:\s+het)?|xong)?(?:\s*(?:la|vao|trong))?)"
+
+# (pattern on the folded text without its written year, builder); the first full match wins.
+_FORMS: tuple[tuple[re.Pattern, Callable[[re.Match, _Frame], DueRule | None]], ...] = tuple(
+    (re.compile(pattern), build) for pattern, build in (
+        (r"(?:thuong xuyen(?:, lien tuc)?|lien tuc)(?: trong(?: ca)?(?: nam)?)?", _continuous),
+        (_IN + r"quy (" + _ROMAN + r")", _quarter),
+        (_IN + r"quy " + _ROMAN + r"(?:" + _SEP + r"(?:quy )?" + _ROMAN + r")+", _quarter_list),
+        (r"(?:tu )?quy (" + _ROMAN + r")" + _TO + r"(?:quy )?(" + _ROMAN + r")", _quarter_range),
+        (_IN + r"thang " + _MONTH + r"(?:" + _SEP + r"(?:thang )?" + _MONTH + r")*", _month_list),
+        (r"(?:tu )?thang (" + _MONTH + r")" + _TO + r"(?:thang )?(" + _MONTH + r")", _month_range),
+        (r"(?:trong )?(\d) thang (dau|cuoi)(?: nam)?", _first_months),
+        (r"|(?:trong|ca|cuoi|trong ca)(?: nam)?|nam", _whole_year),
+        (r"(?:dinh ky )?(?:hang|moi) (thang|quy|nua nam|nam)|dinh ky (6 thang|nua nam)", _recurring),
+        (r"theo (?:ke hoach|quy dinh|huong dan|chi dao|yeu cau|van ban|lich)(?: cua .+)?", _external),
+        (_BEFORE + r"\s*(?:ngay\s+)?(\d{1,2})/(\d{1,2})", _date),
+    )
+)
+
+# Phrases that name a time but no date: refused (an "unknown" kind is a later step).
+_UNDATED = re.compile(r"\bdau\b|nam hoc|tet|dip|he\b|giua|hang (?:tuan|ngay)|khi co|sau khi|ngay khi|kip thoi")
+
+
+def parse_time_frame(text: str, year: int) -> DueRule | None:
+    """Parse a Vietnamese time frame of a ``year`` plan into a DueRule; None when the form is unknown.
+
+    Case, diacritics and NFC/NFD do not matter; the forms are listed in
+    TIME_FRAME_FORMS and docs/plan-format.md. Unknown text is never guessed.
+    """
+    frame = _split_frame(text or "", year)
+    if not frame.text and frame.year is None:
+        return None
+    if frame.year is not None and abs(frame.year - year) > _MAX_YEAR_DISTANCE:
+        return None
+    for pattern, build in _FORMS:
+        m = pattern.fullmatch(frame.text)
+        if m:
+            return build(m, frame)
     return None
+
+
+def explain_time_frame(text: str, year: int) -> str:
+    """Why ``text`` is refused as a time frame of a ``year`` plan, in English (for the loader's message)."""
+    frame = _split_frame(text or "", year)
+    if not frame.text and frame.year is None:
+        return "the time frame is empty"
+    if frame.year is not None and abs(frame.year - year) > _MAX_YEAR_DISTANCE:
+        return f"the year {frame.year} written in it is far from the plan's year {year}"
+    if _UNDATED.search(frame.text):
+        return "it names a time but no date; reportkit does not guess one"
+    return "it is not a known time-frame form"
