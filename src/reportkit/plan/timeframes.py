@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
 from reportkit.fmt import format_roman
 from reportkit.text import fold_key
@@ -249,7 +249,7 @@ _FORMS: tuple[tuple[re.Pattern, Callable[[re.Match, _Frame], DueRule | None]], .
 )
 
 # Phrases that name a time but no date: refused (an "unknown" kind is a later step).
-_UNDATED = re.compile(r"\bdau\b|nam hoc|tet|dip|he\b|giua|hang (?:tuan|ngay)|khi co|sau khi|ngay khi|kip thoi")
+_UNDATED = re.compile(r"\b(?:dau|nam hoc|tet|dip|he|giua|hang (?:tuan|ngay)|khi co|sau khi|ngay khi|kip thoi)\b")
 
 
 def parse_time_frame(text: str, year: int) -> DueRule | None:

@@ -1,0 +1,195 @@
+"""The time-frame grammar: every common phrasing of a Vietnamese plan gives the right deadlines.
+
+The expected deadlines are checked by hand against a calendar of 2025 (the
+plan's year in every row unless the phrase writes another year).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+import pandas as pd
+import pytest
+import yaml
+
+from reportkit.errors import PlanError
+from reportkit.plan.load import load_plan
+from reportkit.plan.timeframes import DueRule, explain_time_frame, parse_time_frame
+from reportkit.status import assess
+
+from .conftest import DATA
+
+D = dt.date
+PLAN_YEAR = 2025
+ALL_MONTH_ENDS = [D(2025, 1, 31), D(2025, 2, 28), D(2025, 3, 31), D(2025, 4, 30), D(2025, 5, 31), D(2025, 6, 30),
+                  D(2025, 7, 31), D(2025, 8, 31), D(2025, 9, 30), D(2025, 10, 31), D(2025, 11, 30), D(2025, 12, 31)]
+QUARTER_ENDS = [D(2025, 3, 31), D(2025, 6, 30), D(2025, 9, 30), D(2025, 12, 31)]
+
+# (phrase, due kind, deadlines judged in a 2025 plan); None = no deadline (continuous, external)
+TIME_FRAMES = [
+    # continuous
+    ("thường xuyên", "continuous", [None]),
+    ("Thường xuyên trong năm 2025", "continuous", [None]),
+    ("thường xuyên, liên tục", "continuous", [None]),
+    # quarters, the year written or not
+    ("quý II", "quarter", [D(2025, 6, 30)]),
+    ("Quý II/2025", "quarter", [D(2025, 6, 30)]),
+    ("quý 2 năm 2025", "quarter", [D(2025, 6, 30)]),
+    ("quý I, năm 2025", "quarter", [D(2025, 3, 31)]),
+    ("QUÝ IV", "quarter", [D(2025, 12, 31)]),
+    ("Quý I/2026", "quarter", [D(2026, 3, 31)]),
+    ("quý IV năm 2024", "quarter", [D(2024, 12, 31)]),
+    ("trong quý III", "quarter", [D(2025, 9, 30)]),
+    ("hoàn thành trong quý II", "quarter", [D(2025, 6, 30)]),
+    # lists and ranges of quarters
+    ("quý I, III", "months", [D(2025, 3, 31), D(2025, 9, 30)]),
+    ("quý I và quý III", "months", [D(2025, 3, 31), D(2025, 9, 30)]),
+    ("quý 1, 2, 3, 4 năm 2025", "months", QUARTER_ENDS),
+    ("từ quý I đến quý III", "quarter", [D(2025, 9, 30)]),
+    ("quý II - quý III", "quarter", [D(2025, 9, 30)]),
+    # months, the year written or not
+    ("tháng 9", "months", [D(2025, 9, 30)]),
+    ("tháng 3/2025", "months", [D(2025, 3, 31)]),
+    ("tháng 2 năm 2025", "months", [D(2025, 2, 28)]),
+    ("tháng 1/2026", "months", [D(2026, 1, 31)]),
+    ("cuối tháng 6", "months", [D(2025, 6, 30)]),
+    # lists and ranges of months
+    ("tháng 6, tháng 12 năm 2025", "months", [D(2025, 6, 30), D(2025, 12, 31)]),
+    ("tháng 3, 6, 9, 12", "months", QUARTER_ENDS),
+    ("tháng 3 và tháng 9", "months", [D(2025, 3, 31), D(2025, 9, 30)]),
+    ("tháng 3, 6 và 9", "months", [D(2025, 3, 31), D(2025, 6, 30), D(2025, 9, 30)]),
+    ("từ tháng 3 đến tháng 5", "months", [D(2025, 5, 31)]),
+    ("tháng 3 - tháng 5", "months", [D(2025, 5, 31)]),
+    ("tháng 3–5 năm 2025", "months", [D(2025, 5, 31)]),
+    # halves, 9 months, the year
+    ("6 tháng đầu năm", "months", [D(2025, 6, 30)]),
+    ("6 tháng đầu năm 2025", "months", [D(2025, 6, 30)]),
+    ("9 tháng đầu năm", "months", [D(2025, 9, 30)]),
+    ("6 tháng cuối năm", "months", [D(2025, 12, 31)]),
+    ("trong năm 2025", "months", [D(2025, 12, 31)]),
+    ("năm 2025", "months", [D(2025, 12, 31)]),
+    ("trong năm", "months", [D(2025, 12, 31)]),
+    ("cuối năm 2025", "months", [D(2025, 12, 31)]),
+    # recurring phrasings become milestones
+    ("hằng tháng", "months", ALL_MONTH_ENDS),
+    ("hàng tháng", "months", ALL_MONTH_ENDS),
+    ("định kỳ hằng tháng", "months", ALL_MONTH_ENDS),
+    ("hằng quý", "months", QUARTER_ENDS),
+    ("hàng quý", "months", QUARTER_ENDS),
+    ("mỗi quý", "months", QUARTER_ENDS),
+    ("định kỳ 6 tháng", "months", [D(2025, 6, 30), D(2025, 12, 31)]),
+    ("hằng năm", "months", [D(2025, 12, 31)]),
+    # plans of a superior, regulations
+    ("Theo kế hoạch của cấp trên", "external", [None]),
+    ("theo kế hoạch của UBND tỉnh", "external", [None]),
+    ("theo quy định", "external", [None]),
+    ("theo hướng dẫn của Sở Lao động - Thương binh và Xã hội", "external", [None]),
+    # dates: "trước (ngày) X" is exclusive (last day X-1); the others are inclusive
+    ("15/08/2025", "date", [D(2025, 8, 15)]),
+    ("ngày 15/8", "date", [D(2025, 8, 15)]),
+    ("trước ngày 15/3", "date", [D(2025, 3, 14)]),
+    ("trước ngày 01/3", "date", [D(2025, 2, 28)]),
+    ("trước 31/01/2026", "date", [D(2026, 1, 30)]),
+    ("chậm nhất ngày 30/6/2025", "date", [D(2025, 6, 30)]),
+    ("chậm nhất 30/6", "date", [D(2025, 6, 30)]),
+    ("hạn chót ngày 20/12/2025", "date", [D(2025, 12, 20)]),
+]
+
+
+@pytest.mark.parametrize("text, kind, deadlines", TIME_FRAMES, ids=[t[0] for t in TIME_FRAMES])
+def test_time_frame_phrase_gives_hand_checked_deadlines(text, kind, deadlines):
+    due = parse_time_frame(text, PLAN_YEAR)
+    assert due is not None, explain_time_frame(text, PLAN_YEAR)
+    assert due.kind == kind
+    assert [m.deadline for m in due.milestones(PLAN_YEAR)] == deadlines
+
+
+def test_the_table_covers_at_least_forty_phrases():
+    assert len(TIME_FRAMES) >= 40
+
+
+@pytest.mark.parametrize("text", [t[0] for t in TIME_FRAMES[::4]])
+def test_case_and_unicode_normal_form_do_not_change_the_rule(text):
+    due = parse_time_frame(text, PLAN_YEAR)
+    assert parse_time_frame(unicodedata.normalize("NFD", text), PLAN_YEAR) == due
+    assert parse_time_frame(text.upper(), PLAN_YEAR) == due
+    assert parse_time_frame(text.lower() + ".", PLAN_YEAR) == due
+
+
+def test_a_written_year_other_than_the_plans_is_kept():
+    assert parse_time_frame("Quý I/2026", 2025) == DueRule("quarter", quarter=1, year=2026)
+    assert parse_time_frame("tháng 12/2024", 2025) == DueRule("months", months=(12,), year=2024)
+    assert parse_time_frame("quý I/2025", 2025) == DueRule("quarter", quarter=1)  # the plan's year: no year kept
+    assert parse_time_frame("Quý I/2026", 2025).milestones(2025)[0].label == "quý I/2026"
+
+
+def test_before_a_date_is_exclusive_and_at_the_latest_is_inclusive():
+    before = parse_time_frame("trước ngày 15/3/2025", 2025)
+    latest = parse_time_frame("chậm nhất ngày 15/3/2025", 2025)
+    assert before == DueRule("date", on=D(2025, 3, 15), exclusive=True)
+    assert latest == DueRule("date", on=D(2025, 3, 15))
+    assert (before.last_day, latest.last_day) == (D(2025, 3, 14), D(2025, 3, 15))
+    assert "exclusive" in before.describe() and "exclusive" not in latest.describe()
+
+
+def test_a_date_without_a_year_is_in_the_plans_year():
+    assert parse_time_frame("trước ngày 15/3", 2026).on == D(2026, 3, 15)
+
+
+REFUSED = [
+    "đầu năm học", "dịp Tết", "Tết Nguyên đán", "đầu năm", "giữa năm", "hằng tuần", "hằng ngày",
+    "sớm nhất có thể", "quý V", "tháng 13", "tháng 12, tháng 6", "từ tháng 5 đến tháng 3", "31/02/2025",
+    "trước ngày 30/2", "10 tháng đầu năm", "định kỳ", "trong", "quý I/2019", "", "   ",
+]
+
+
+@pytest.mark.parametrize("text", REFUSED)
+def test_phrases_naming_no_date_or_an_unknown_form_are_refused(text):
+    assert parse_time_frame(text, PLAN_YEAR) is None
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("đầu năm học", "names a time but no date"),
+    ("dịp Tết", "names a time but no date"),
+    ("hằng tuần", "names a time but no date"),
+    ("quý I/2019", "far from the plan's year 2025"),
+    ("sớm nhất có thể", "not a known time-frame form"),
+    ("", "empty"),
+])
+def test_a_refused_time_frame_is_explained(text, reason):
+    assert reason in explain_time_frame(text, PLAN_YEAR)
+
+
+def test_plan_with_real_phrasings_loads_and_status_gets_their_deadlines():
+    plan = load_plan(DATA / "plans" / "time_frames.yaml")
+    frame = assess(plan, [], "2025", as_of="31/12/2025")
+    got = frame.groupby("task_code")["deadline"].apply(lambda s: [None if pd.isna(x) else x.date() for x in s])
+    assert got["III.1"] == [D(2026, 3, 31)]
+    assert got["III.2"] == [D(2025, 6, 30)]
+    assert got["III.3"] == QUARTER_ENDS
+    assert got["III.4"] == [D(2025, 3, 14)]
+    assert got["III.5"] == [D(2025, 6, 30)]
+    assert got["III.6"] == [None]
+    assert got["III.7"] == [D(2025, 5, 31)]
+    assert got["III.8"] == [D(2025, 9, 30)]
+
+
+def test_plan_with_an_undated_time_frame_is_refused_with_the_reason(tmp_path):
+    raw = yaml.safe_load((DATA / "plans" / "minimal.yaml").read_text(encoding="utf-8"))
+    raw["tasks"][1]["time_frame"] = "đầu năm học"
+    path = tmp_path / "plan.yaml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(PlanError) as info:
+        load_plan(path)
+    assert "unknown time frame 'đầu năm học': it names a time but no date" in info.value.render()
+
+
+def test_explicit_exclusive_date_must_agree_with_the_time_frame(tmp_path):
+    raw = yaml.safe_load((DATA / "plans" / "minimal.yaml").read_text(encoding="utf-8"))
+    raw["tasks"][4]["due"] = {"kind": "date", "date": "2025-08-15"}  # "trước ngày 15/08/2025" is exclusive
+    path = tmp_path / "plan.yaml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(PlanError) as info:
+        load_plan(path)
+    assert "contradicts time_frame" in info.value.render()
