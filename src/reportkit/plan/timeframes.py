@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from reportkit.fmt import format_roman
 from reportkit.text import fold_key
