@@ -7,6 +7,7 @@ plan's year in every row unless the phrase writes another year).
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 
 import pandas as pd
@@ -193,3 +194,19 @@ def test_explicit_exclusive_date_must_agree_with_the_time_frame(tmp_path):
     with pytest.raises(PlanError) as info:
         load_plan(path)
     assert "contradicts time_frame" in info.value.render()
+
+
+def _docs_examples() -> tuple[list[str], list[str]]:
+    """The backticked phrases of docs/plan-format.md "Time frames": the table's examples and the refused ones."""
+    text = (DATA.parent.parent / "docs" / "plan-format.md").read_text(encoding="utf-8")
+    section = text.split("## Time frames", 1)[1].split("\n## ", 1)[0]
+    rows = [line.split("|")[2] for line in section.splitlines() if line.startswith("| ") and "`" in line]
+    refused = section.split("Refused, never guessed", 1)[1].split("Give such", 1)[0]
+    return [x for row in rows for x in re.findall(r"`([^`]+)`", row)], re.findall(r"`([^`]+)`", refused)
+
+
+def test_every_example_in_the_docs_parses_and_every_refused_one_is_refused():
+    examples, refused = _docs_examples()
+    assert len(examples) >= 40 and len(refused) >= 10
+    assert [x for x in examples if parse_time_frame(x, PLAN_YEAR) is None] == []
+    assert [x for x in refused if parse_time_frame(x, PLAN_YEAR) is not None] == []
