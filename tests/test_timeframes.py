@@ -95,6 +95,17 @@ TIME_FRAMES = [
     ("chậm nhất ngày 30/6/2025", "date", [D(2025, 6, 30)]),
     ("chậm nhất 30/6", "date", [D(2025, 6, 30)]),
     ("hạn chót ngày 20/12/2025", "date", [D(2025, 12, 20)]),
+    ("ngày 15 tháng 3 năm 2025", "date", [D(2025, 3, 15)]),
+    ("trước ngày 15 tháng 3", "date", [D(2025, 3, 14)]),
+    # a day of every month or of the last month of every quarter
+    ("trước ngày 20 hằng tháng", "months", [D(2025, m, 19) for m in range(1, 13)]),
+    ("chậm nhất ngày 25 hàng tháng", "months", [D(2025, m, 25) for m in range(1, 13)]),
+    ("trước ngày 15 của tháng cuối quý", "months", [D(2025, 3, 14), D(2025, 6, 14), D(2025, 9, 14), D(2025, 12, 14)]),
+    ("ngày 31 hằng tháng", "months", ALL_MONTH_ENDS),
+    # across years, every year
+    ("từ tháng 10/2025 đến tháng 3/2026", "months", [D(2026, 3, 31)]),
+    ("quý IV hằng năm", "quarter", [D(2025, 12, 31)]),
+    ("tháng 3 hằng năm", "months", [D(2025, 3, 31)]),
 ]
 
 
@@ -141,7 +152,7 @@ def test_a_date_without_a_year_is_in_the_plans_year():
 REFUSED = [
     "đầu năm học", "dịp Tết", "Tết Nguyên đán", "đầu năm", "giữa năm", "hằng tuần", "hằng ngày",
     "sớm nhất có thể", "quý V", "tháng 13", "tháng 12, tháng 6", "từ tháng 5 đến tháng 3", "31/02/2025",
-    "trước ngày 30/2", "10 tháng đầu năm", "định kỳ", "trong", "quý I/2019", "", "   ",
+    "trước ngày 30/2", "10 tháng đầu năm", "từ tháng 10/2024 đến tháng 3/2026", "ngày 32 hằng tháng", "định kỳ", "trong", "quý I/2019", "", "   ",
 ]
 
 
@@ -174,6 +185,7 @@ def test_plan_with_real_phrasings_loads_and_status_gets_their_deadlines():
     assert got["III.6"] == [None]
     assert got["III.7"] == [D(2025, 5, 31)]
     assert got["III.8"] == [D(2025, 9, 30)]
+    assert got["III.9"] == [D(2025, m, 19) for m in range(1, 13)]
 
 
 def test_plan_with_an_undated_time_frame_is_refused_with_the_reason(tmp_path):

@@ -383,7 +383,11 @@ def _read_due(t: dict, time_frame: str | None, p: str, r: _Reader, year: int | N
         if not isinstance(months, list) or not months or not all(isinstance(m, int) and not isinstance(m, bool) and 1 <= m <= 12 for m in months):
             r.add(p + ".due.months", "months must be a list of month numbers 1–12", value=months, hint="e.g. months: [6, 12]")
             return None
-        due = DueRule("months", months=tuple(sorted(set(months))))
+        day = raw_due.get("day")
+        if day is not None and (not isinstance(day, int) or isinstance(day, bool) or not 1 <= day <= 31):
+            r.add(p + ".due.day", "day must be a day of the month 1–31", value=day, hint="e.g. day: 20")
+            return None
+        due = DueRule("months", months=tuple(sorted(set(months))), day=day, exclusive=raw_due.get("exclusive") is True)
     elif kind == "date":
         on = raw_due.get("date")
         if isinstance(on, str):

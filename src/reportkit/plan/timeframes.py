@@ -67,7 +67,10 @@ class DueRule:
     year ("quý I/2026" in a 2025 plan); None means the plan's year. For a
     ``date``, ``on`` is the written date and ``exclusive`` says the task is due
     strictly before it ("trước ngày 15/3": last day 14/3); otherwise it is due
-    by that day inclusive ("chậm nhất ngày 15/3").
+    by that day inclusive ("chậm nhất ngày 15/3"). For ``months``, ``day`` is
+    the day of each month the milestone falls on ("trước ngày 20 hằng tháng":
+    day 20, exclusive; a day the month lacks is its last day); None means the
+    month end.
     """
 
     kind: str  # one of DUE_KINDS
@@ -76,6 +79,7 @@ class DueRule:
     on: dt.date | None = None
     year: int | None = None
     exclusive: bool = False
+    day: int | None = None
 
     def milestones(self, year: int, override: dt.date | None = None) -> list[Milestone]:
         """The deadlines to judge in ``year``; ``override`` sets an external deadline."""
@@ -87,10 +91,17 @@ class DueRule:
             assert self.quarter is not None
             return [Milestone("", f"quý {format_roman(self.quarter)}{suffix}", quarter_end(y, self.quarter))]
         if self.kind == "months":
-            return [Milestone(f"T{m}", f"tháng {m}{suffix}", month_end(y, m)) for m in self.months]
+            return [Milestone(f"T{m}", f"tháng {m}{suffix}", self._month_deadline(y, m)) for m in self.months]
         if self.kind == "external":
             return [Milestone("", "theo kế hoạch của cấp trên", override)]
         return [Milestone("", "", self.last_day)]
+
+    def _month_deadline(self, year: int, month: int) -> dt.date:
+        end = month_end(year, month)
+        if self.day is None:
+            return end
+        on = end.replace(day=min(self.day, end.day))
+        return on - dt.timedelta(days=1) if self.exclusive else on
 
     @property
     def last_day(self) -> dt.date | None:
@@ -105,7 +116,8 @@ class DueRule:
         if self.kind == "quarter":
             return f"quarter {self.quarter}{of_year}"
         if self.kind == "months":
-            return "months " + ", ".join(map(str, self.months)) + of_year
+            on_day = "" if self.day is None else f" on day {self.day}" + (" (exclusive)" if self.exclusive else "")
+            return "months " + ", ".join(map(str, self.months)) + on_day + of_year
         if self.kind == "date":
             return f"date {self.on}" + (" (exclusive: due the day before)" if self.exclusive else "")
         return self.kind
@@ -133,12 +145,16 @@ class _Frame:
 
 
 _LEAD_VERB = re.compile(r"^(?:hoan thanh|thuc hien)\s+")
+_EVERY_YEAR_TAIL = re.compile(r"(?<=\S)(?<!dinh ky)\s+(?:hang|moi) nam$")
+_WORD_DATE = re.compile(r"\bngay (\d{1,2}) thang (\d{1,2})\b")
 _YEAR_TAIL = re.compile(r"(?:\s*/\s*|[,\s]*\bnam\s+|[,\s]+)(\d{4})$")
 
 
 def _split_frame(text: str, plan_year: int) -> _Frame:
     key = fold_key(text).strip(" .;:")
     key = _LEAD_VERB.sub("", key)  # "hoàn thành trong quý II" reads as "trong quý II"
+    key = _EVERY_YEAR_TAIL.sub("", key)  # "quý IV hằng năm" is quý IV of the plan's year
+    key = _WORD_DATE.sub(r"ngay \1/\2", key)  # "ngày 15 tháng 3 năm 2025" reads as "ngày 15/3/2025"
     key = re.sub(r"\s*,\s*", ", ", key)
     m = _YEAR_TAIL.search(key)
     if m is None:
@@ -187,9 +203,14 @@ def _month_list(m: re.Match, frame: _Frame) -> DueRule | None:
 
 
 def _month_range(m: re.Match, frame: _Frame) -> DueRule | None:
-    """"từ tháng 3 đến tháng 5", "tháng 3 - tháng 5", "tháng 3-5": due at the end of the last month (5)."""
-    first, last = int(m.group(1)), int(m.group(2))
-    return _months_rule((last,), frame) if 1 <= first < last else None
+    """"từ tháng 3 đến tháng 5", "tháng 3 - tháng 5", "tháng 3-5": due at the end of the last month (5);
+    "từ tháng 10/2025 đến tháng 3/2026": a range across years is due at the end of its last month (3/2026)."""
+    first, first_year, last = int(m.group(1)), m.group(2), int(m.group(3))
+    if not 1 <= first <= 12:
+        return None
+    if first_year is not None and frame.year is not None and int(first_year) != frame.year:
+        return _months_rule((last,), frame) if int(first_year) + 1 == frame.year else None
+    return _months_rule((last,), frame) if first < last else None
 
 
 def _first_months(m: re.Match, frame: _Frame) -> DueRule | None:
@@ -214,14 +235,24 @@ def _recurring(m: re.Match, frame: _Frame) -> DueRule | None:
     return _months_rule(tuple(months), frame)
 
 
+def _monthly_day(m: re.Match, frame: _Frame) -> DueRule | None:
+    """"trước ngày 20 hằng tháng" (day 19 of every month), "chậm nhất ngày 25 hàng tháng" (day 25),
+    "trước ngày 15 của tháng cuối quý" (14/3, 14/6, 14/9, 14/12)."""
+    day = int(m.group(2))
+    months = range(1, 13) if m.group(3).endswith("thang") else (3, 6, 9, 12)
+    if not 1 <= day <= 31:
+        return None
+    return DueRule("months", months=tuple(months), year=frame.other_year, exclusive=m.group(1) is not None, day=day)
+
+
 def _external(m: re.Match, frame: _Frame) -> DueRule | None:
     """"theo kế hoạch của cấp trên", "theo kế hoạch của UBND tỉnh", "theo quy định", "theo hướng dẫn của Sở"."""
     return DueRule("external")
 
 
 def _date(m: re.Match, frame: _Frame) -> DueRule | None:
-    """"15/08/2025", "ngày 15/8", "chậm nhất ngày 30/6/2025" (by that day); "trước ngày 15/3", "trước 31/01/2026"
-    (strictly before: due the day before)."""
+    """"15/08/2025", "ngày 15/8", "chậm nhất ngày 30/6/2025", "ngày 15 tháng 3 năm 2025" (by that day);
+    "trước ngày 15/3", "trước 31/01/2026", "trước ngày 15 tháng 3" (strictly before: due the day before)."""
     try:
         on = dt.date(frame.date_year, int(m.group(3)), int(m.group(2)))
     except ValueError:
@@ -239,12 +270,14 @@ _FORMS: tuple[tuple[re.Pattern, Callable[[re.Match, _Frame], DueRule | None]], .
         (_IN + r"quy " + _ROMAN + r"(?:" + _SEP + r"(?:quy )?" + _ROMAN + r")+", _quarter_list),
         (r"(?:tu )?quy (" + _ROMAN + r")" + _TO + r"(?:quy )?(" + _ROMAN + r")", _quarter_range),
         (_IN + r"thang " + _MONTH + r"(?:" + _SEP + r"(?:thang )?" + _MONTH + r")*", _month_list),
-        (r"(?:tu )?thang (" + _MONTH + r")" + _TO + r"(?:thang )?(" + _MONTH + r")", _month_range),
+        (r"(?:tu )?thang (" + _MONTH + r")(?:/(\d{4}))?" + _TO + r"(?:thang )?(" + _MONTH + r")", _month_range),
         (r"(?:trong )?(\d) thang (dau|cuoi)(?: nam)?", _first_months),
         (r"|(?:trong|ca|cuoi|trong ca)(?: nam)?|nam", _whole_year),
         (r"(?:dinh ky )?(?:hang|moi) (thang|quy|nua nam|nam)|dinh ky (6 thang|nua nam)", _recurring),
         (r"theo (?:ke hoach|quy dinh|huong dan|chi dao|yeu cau|van ban|lich)(?: cua .+)?", _external),
         (_BEFORE + r"\s*(?:ngay\s+)?(\d{1,2})/(\d{1,2})", _date),
+        (_BEFORE + r"\s*ngay\s+(\d{1,2})\s+(?:cua\s+)?(hang thang|moi thang|hang quy|moi quy|thang cuoi quy)",
+         _monthly_day),
     )
 )
 
