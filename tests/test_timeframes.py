@@ -104,6 +104,7 @@ TIME_FRAMES = [
     ("ngày 31 hằng tháng", "months", ALL_MONTH_ENDS),
     # across years, every year
     ("từ tháng 10/2025 đến tháng 3/2026", "months", [D(2026, 3, 31)]),
+    ("từ tháng 3/2026 đến tháng 5", "months", [D(2026, 5, 31)]),
     ("quý IV hằng năm", "quarter", [D(2025, 12, 31)]),
     ("tháng 3 hằng năm", "months", [D(2025, 3, 31)]),
 ]
@@ -152,7 +153,8 @@ def test_a_date_without_a_year_is_in_the_plans_year():
 REFUSED = [
     "đầu năm học", "dịp Tết", "Tết Nguyên đán", "đầu năm", "giữa năm", "hằng tuần", "hằng ngày",
     "sớm nhất có thể", "quý V", "tháng 13", "tháng 12, tháng 6", "từ tháng 5 đến tháng 3", "31/02/2025",
-    "trước ngày 30/2", "10 tháng đầu năm", "từ tháng 10/2024 đến tháng 3/2026", "ngày 32 hằng tháng", "định kỳ", "trong", "quý I/2019", "", "   ",
+    "trước ngày 30/2", "10 tháng đầu năm", "từ tháng 10/2024 đến tháng 3/2026", "ngày 32 hằng tháng",
+    "từ tháng 3/2019 đến tháng 5", "tháng 3/2026, tháng 6/2026", "định kỳ", "trong", "quý I/2019", "", "   ",
 ]
 
 

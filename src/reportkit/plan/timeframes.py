@@ -205,11 +205,16 @@ def _month_list(m: re.Match, frame: _Frame) -> DueRule | None:
 def _month_range(m: re.Match, frame: _Frame) -> DueRule | None:
     """"từ tháng 3 đến tháng 5", "tháng 3 - tháng 5", "tháng 3-5": due at the end of the last month (5);
     "từ tháng 10/2025 đến tháng 3/2026": a range across years is due at the end of its last month (3/2026)."""
-    first, first_year, last = int(m.group(1)), m.group(2), int(m.group(3))
+    first, last = int(m.group(1)), int(m.group(3))
+    first_year = int(m.group(2)) if m.group(2) else frame.year
+    if frame.year is None and first_year is not None:  # "từ tháng 3/2026 đến tháng 5": both in 2026
+        frame = _Frame(frame.text, first_year, frame.plan_year)
+        if abs(first_year - frame.plan_year) > _MAX_YEAR_DISTANCE:
+            return None
     if not 1 <= first <= 12:
         return None
-    if first_year is not None and frame.year is not None and int(first_year) != frame.year:
-        return _months_rule((last,), frame) if int(first_year) + 1 == frame.year else None
+    if first_year is not None and first_year != frame.year:
+        return _months_rule((last,), frame) if first_year + 1 == frame.year else None
     return _months_rule((last,), frame) if first < last else None
 
 
