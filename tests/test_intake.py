@@ -24,6 +24,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reportkit.intake import reader as intake
+from reportkit.intake import sniff
 from reportkit.intake.cellvalues import cell_text, parse_date, parse_progress, parse_status
 from reportkit.errors import SubmissionsError
 from reportkit.intake.reader import read_submissions, read_workbook
@@ -132,13 +133,15 @@ def test_every_finding_code_is_exercised_by_a_fixture_or_a_test():
     in_fixtures = {kind_and_code(p)[1] for p in FIXTURES if not p.stem.startswith("ok_")}
     tested_here = {"file_not_found", "not_a_file", "file_too_large", "too_many_rows", "duplicate_submission",
                    "duplicate_file", "implausible_date", "unreadable_file", "internal_error",
-                   "cell_too_long", "link_outside", "no_task_rows"}  # tests/test_resource_limits.py, test_paths.py,
-    # test_fuzz_workbooks.py
+                   "cell_too_long", "link_outside", "no_task_rows",
+                   "completed_date_suspect"}  # tests/test_resource_limits.py, test_paths.py, test_fuzz_workbooks.py,
+    # test_intake_dates.py
     assert set(intake.MESSAGES) <= in_fixtures | tested_here, set(intake.MESSAGES) - in_fixtures - tested_here
 
 
 def test_fixtures_can_be_rebuilt_by_the_committed_script():
-    script = (WORKBOOKS / "make_workbooks.py").read_text(encoding="utf-8")
+    script = "".join((WORKBOOKS / name).read_text(encoding="utf-8")
+                     for name in ("make_workbooks.py", "make_libreoffice.py"))
     for path in FIXTURES:
         assert f'"{path.name}"' in script or f'"{path.stem}' in script or path.name in script, path.name
 
@@ -204,13 +207,13 @@ def test_file_above_the_size_limit_is_refused_before_reading(plan, tmp_path):
 
 
 def test_zip_uncompressed_limit_is_checked_before_reading(plan, monkeypatch):
-    monkeypatch.setattr(intake, "MAX_UNCOMPRESSED_BYTES", 10_000)
+    monkeypatch.setattr(sniff, "MAX_UNCOMPRESSED_BYTES", 10_000)
     (f,) = read_workbook(WORKBOOKS / "ok_blank_rows.xlsx", plan).findings
     assert f.code == "zip_bomb"
 
 
 def test_sheet_with_too_many_rows_is_refused(plan, monkeypatch):
-    monkeypatch.setattr(intake, "MAX_ROWS", 5)
+    monkeypatch.setattr(sniff, "MAX_ROWS", 5)
     sub = read_workbook(WORKBOOKS / "ok_blank_rows.xlsx", plan)
     assert "too_many_rows" in {f.code for f in sub.findings} and sub.rows == []
 

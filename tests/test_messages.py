@@ -8,8 +8,8 @@ import pytest
 
 from reportkit import messages
 from reportkit.errors import ParamsError, ReportkitError, WorkbookError
-from reportkit.intake.reader import MESSAGES as FINDING_MESSAGES
-from reportkit.intake.reader import make_finding
+from reportkit.intake.messages import MESSAGES as FINDING_MESSAGES
+from reportkit.intake.messages import make_finding
 from reportkit.messages import (
     en,
     format_fields,
@@ -126,6 +126,16 @@ def test_findings_carry_an_english_fix_with_its_fields_filled(tmp_path):
     finding = make_finding("unknown_status", tmp_path / "x.xlsx", row=7, value="hoãn", accepted="Đã hoàn thành")
     assert finding.fix == "Chọn một trong: Đã hoàn thành."
     assert finding.fix_en == "Choose one of: Đã hoàn thành."
+
+
+def test_the_english_fix_survives_the_intake_cache(tmp_path):
+    from reportkit.intake.cache import submission_from_data, submission_to_data
+    from reportkit.intake.model import Submission
+
+    finding = make_finding("bad_progress", tmp_path / "x.xlsx", row=9, value="nhiều")
+    sub = Submission(path=tmp_path / "x.xlsx", unit="hcth", report_date=None, findings=[finding])
+    (back,) = submission_from_data(submission_to_data(sub), tmp_path / "x.xlsx").findings
+    assert back.fix_en == "Write a number from 0 to 100, e.g. 75 or 75%." and back == finding
 
 
 @pytest.mark.parametrize(

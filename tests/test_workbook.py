@@ -81,8 +81,11 @@ def test_template_guides_input_with_validations_and_date_formats(plan, template)
     date = by_type["date"]
     assert f"{VALUE_COLUMN}{DATE_ROW}" in str(date.sqref)
     assert f"{column_of('completed_on')}{first}" in str(date.sqref)
-    assert ws[f"{column_of('completed_on')}{first}"].number_format == "dd/mm/yyyy"
-    assert ws[f"{VALUE_COLUMN}{DATE_ROW}"].number_format == "dd/mm/yyyy"
+    day_first_vietnamese = "[$-42A]dd/mm/yyyy"  # shown day-first whatever the office suite's locale
+    assert ws[f"{column_of('completed_on')}{first}"].number_format == day_first_vietnamese
+    assert ws[f"{VALUE_COLUMN}{DATE_ROW}"].number_format == day_first_vietnamese
+    assert "2024-03-05" in date.prompt and "Mỹ" in date.prompt  # input help: month-first locales type ISO dates
+    assert len(date.prompt) <= 255 and len(date.error) <= 255  # Excel's limits for these texts
     for dv in (status, progress, date):
         assert dv.showErrorMessage and dv.error and unicodedata.is_normalized("NFC", dv.error)
 
@@ -175,6 +178,67 @@ def test_cli_template_writes_one_unit_or_all(plan, tmp_path, capsys):
     assert main(["template", "--unit", "hcth", "--all", "--period", "2024-Q1", *plan_opt]) == 3
     assert main(["template", "--unit", "nobody", "--period", "2024-Q1", "-o", str(out), *plan_opt]) == 3
     assert "hcth" in capsys.readouterr().err
+
+
+def _fill_one_answer(path):
+    wb = openpyxl.load_workbook(path)
+    ws = wb[SHEET_NAME]
+    first = min(task_rows(ws).values())
+    ws[f"{column_of('result')}{first}"] = "Đã triển khai."
+    wb.save(path)
+    return f"{column_of('result')}{first}"
+
+
+def test_template_never_overwrites_a_filled_workbook_without_force(plan, tmp_path, capsys):
+    from reportkit.cli import main
+
+    plan_opt = ["--plan", str(plan.path)]
+    out = tmp_path / "hcth.xlsx"
+    assert main(["template", "--unit", "hcth", "--period", "2024-Q1", "-o", str(out), *plan_opt]) == 0
+    assert main(["template", "--unit", "hcth", "--period", "2024-Q1", "-o", str(out), *plan_opt]) == 0  # blank: ok
+    cell = _fill_one_answer(out)
+    filled = out.read_bytes()
+    capsys.readouterr()
+    assert main(["template", "--unit", "hcth", "--period", "2024-Q2", "-o", str(out), *plan_opt]) == 3
+    err = capsys.readouterr().err
+    assert out.read_bytes() == filled, "a filled workbook was overwritten"
+    assert "không ghi đè" in err and cell in err and "--force" in err and str(out) in err
+    assert main(["template", "--unit", "hcth", "--period", "2024-Q2", "-o", str(out), "--force", *plan_opt]) == 0
+    assert out.read_bytes() != filled and "Quý II" in capsys.readouterr().out
+
+
+def test_template_all_writes_nothing_when_one_target_holds_answers(plan, tmp_path, capsys):
+    from reportkit.cli import main
+
+    plan_opt = ["--plan", str(plan.path)]
+    folder = tmp_path / "all"
+    assert main(["template", "--all", "--period", "2024-M03", "-o", str(folder), *plan_opt]) == 0
+    filled = folder / "bhtn_2024-M03.xlsx"
+    _fill_one_answer(filled)
+    stamps = {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
+    capsys.readouterr()
+    assert main(["template", "--all", "--period", "2024-M03", "-o", str(folder), *plan_opt]) == 3
+    assert "bhtn_2024-M03.xlsx" in capsys.readouterr().err
+    assert {p.name: p.stat().st_mtime_ns for p in folder.iterdir()} == stamps  # all or nothing
+
+
+def test_write_template_refuses_a_dated_template_and_a_file_it_cannot_read(plan, tmp_path):
+    from reportkit.errors import ParamsError
+    from reportkit.intake.answers import find_answers
+
+    dated = write_template(plan, "hcth", "2024-Q1", tmp_path / "dated.xlsx")
+    wb = openpyxl.load_workbook(dated)
+    wb[SHEET_NAME][f"{VALUE_COLUMN}{DATE_ROW}"] = dt.date(2024, 3, 5)
+    wb.save(dated)
+    assert find_answers(dated) == [f"{VALUE_COLUMN}{DATE_ROW}"]
+    with pytest.raises(ParamsError, match="không ghi đè"):
+        write_template(plan, "hcth", "2024-Q1", dated)
+    other = tmp_path / "notes.xlsx"
+    other.write_text("not a workbook", encoding="utf-8")
+    with pytest.raises(ParamsError, match="không đọc được"):
+        write_template(plan, "hcth", "2024-Q1", other)
+    assert other.read_text(encoding="utf-8") == "not a workbook"
+    assert write_template(plan, "hcth", "2024-Q1", other, force=True).stat().st_size > 1000
 
 
 @pytest.mark.slow

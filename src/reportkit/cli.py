@@ -93,9 +93,15 @@ def calendar(plan_path: str | None, year: int | None, as_of: str | None, fmt: st
 @option("--all", "all_units", is_flag=True, help="opt.all_units")
 @option("--period", required=True, help="opt.period")
 @option("-o", "--output", type=click.Path(), help="opt.template.output")
-def template(plan_path: str | None, unit_code: str | None, all_units: bool, period: str, output: str | None) -> None:
-    """Write the department workbook template (.xlsx) for a unit, or every unit, and a period."""
+@option("--force", is_flag=True, help="opt.template.force")
+def template(plan_path: str | None, unit_code: str | None, all_units: bool, period: str, output: str | None,
+             force: bool) -> None:
+    """Write the department workbook template (.xlsx) for a unit, or every unit, and a period.
+
+    A workbook that already holds answers is never replaced unless --force.
+    """
     from reportkit.errors import ParamsError
+    from reportkit.intake.answers import refuse_overwrite
     from reportkit.intake.template import (
         template_filename,
         template_filenames,
@@ -120,8 +126,10 @@ def template(plan_path: str | None, unit_code: str | None, all_units: bool, peri
         elif target.suffix.lower() != ".xlsx":
             raise ParamsError(t("template.xlsx_needed"), path=target, hint=t("template.xlsx_needed.fix"))
         targets = [target]
+    if not force:
+        refuse_overwrite(targets)  # before writing any: all or nothing
     for unit, target in zip(units, targets):
-        write_template(plan, unit, period_id, target)
+        write_template(plan, unit, period_id, target, force=True)
         count = len(plan.tasks_for_unit(unit))
         click.echo(t("template.written", path=target, unit=plan.unit(unit).name, period=period_id.label, n=count))
 

@@ -1,8 +1,11 @@
 """Intake: reading the departments' workbooks into Submissions and findings, and writing their templates.
 
-reader (files → Submission), headers (header row), cellvalues (one cell → value), legacy (TCVN3/VNI),
-sheetscan (size limits before parsing), cache (reads kept for batches), template (the workbook sent out),
-model (Submission, TaskRow, Finding).
+reader (files → Submission, many files), sniff (size, kind and limits before parsing), sheetscan (sheet extent
+from the XML), legacygrid + legacy (TCVN3/VNI), headers (header row, title lines), sheet (one table), rows (task
+rows), fields (status, progress, completion date), cellvalues (one cell → value), units (which unit sent it),
+dates (report and completion dates checked against file name, period and plan year), messages (finding texts),
+cache (data-only reads kept for batches), template + guide (the workbook sent out), answers (never overwrite
+a filled one), model (Submission, TaskRow, Finding).
 """
 
 from reportkit._lazy import lazy_exports

@@ -19,16 +19,14 @@ import zipfile
 from pathlib import Path
 
 from reportkit.files import write_atomic
-from reportkit.fmt import format_date
-from reportkit.intake.cellvalues import STATUS_ALIASES
+from reportkit.intake.answers import refuse_overwrite
+from reportkit.intake.guide import FONT_NAME, GUIDE_SHEET_NAME, add_guide  # noqa: F401 - GUIDE_SHEET_NAME re-exported
 from reportkit.intake.model import ROW_STATUS_LABELS
-from reportkit.periods import Period, build_calendar, parse_period
+from reportkit.periods import Period, parse_period
 from reportkit.plan.load import Plan
 from reportkit.safepath import safe_filename
 
 SHEET_NAME = "Báo cáo"
-GUIDE_SHEET_NAME = "Hướng dẫn"
-FONT_NAME = "Times New Roman"
 HEADER_ROW = 11  # Excel row of the column headers
 UNIT_ROW, PERIOD_ROW, DATE_ROW = 7, 8, 9
 VALUE_COLUMN = "B"  # where the unit, period and report date values sit
@@ -47,7 +45,12 @@ TEMPLATE_COLUMNS = (
     ("note", "Ghi chú", 20),
 )
 INPUT_FIELDS = ("status", "progress", "completed_on", "result", "difficulties", "proposals", "note")
-DATE_FORMAT = "dd/mm/yyyy"
+# Day-first and marked Vietnamese (LCID 0x42A), so the cell shows 10/06/2024 whatever the office suite's locale:
+# a date typed month-first by an English (US) setting shows up swapped where the sender can see it.
+DATE_FORMAT = "[$-42A]dd/mm/yyyy"
+DATE_PROMPT = ("Gõ ngày/tháng/năm, ví dụ 05/03/2024. Nếu máy đặt tiếng Anh (Mỹ), gõ năm-tháng-ngày: 2024-03-05. "
+               "Sau khi gõ, ô phải hiện đúng ngày/tháng/năm; nếu ngày và tháng bị đảo, gõ lại.")
+DATE_ERROR = "Ghi ngày có thật từ năm 2000 đến 2100, dạng ngày/tháng/năm (05/03/2024) hoặc năm-tháng-ngày (2024-03-05)."
 # Date validation bounds as Excel serial numbers (01/01/2000 and 31/12/2100): plain
 # numbers keep the rule identical in Excel and LibreOffice.
 _DATE_MIN, _DATE_MAX = 36526, 73415
@@ -74,73 +77,106 @@ def build_template(plan: Plan, unit_code: str, period: Period | str):
     PeriodError for a bad period id.
     """
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
 
     unit = plan.unit(unit_code)
     period = _period(period)
-    tasks = plan.tasks_for_unit(unit.code)
-    ncols = len(TEMPLATE_COLUMNS)
-    last_col = get_column_letter(ncols)
-
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET_NAME
-    base = Font(name=FONT_NAME, size=12)
-    bold = Font(name=FONT_NAME, size=12, bold=True)
-    thin = Side(style="thin", color="808080")
-    box = Border(left=thin, right=thin, top=thin, bottom=thin)
-    unlocked = Protection(locked=False)
-    input_fill = PatternFill("solid", fgColor="FFF9E5")
-    header_fill = PatternFill("solid", fgColor="D9E2F3")
-    section_fill = PatternFill("solid", fgColor="EDEDED")
-    wrap_top = Alignment(wrap_text=True, vertical="top")
+    style = _Styles()
+    _write_title(ws, plan, unit.name, period, style)
+    _write_header(ws, style)
+    task_rows = _write_task_rows(ws, plan, plan.tasks_for_unit(unit.code), style)
+    _add_validations(ws, task_rows)
+    _set_page_and_protection(ws)
+    add_guide(wb, plan, unit.name, period)
+    keep_text_as_text(wb)
+    wb.properties.title = f"Bảng theo dõi nhiệm vụ – {unit.name} – {period.label}"
+    wb.properties.creator = "reportkit"
+    return wb
 
-    # Title rows (merged, as in the unit's official forms).
+
+class _Styles:
+    """The fonts, fills and borders of the template (openpyxl objects, made once per workbook)."""
+
+    def __init__(self) -> None:
+        from openpyxl.styles import (
+            Alignment,
+            Border,
+            Font,
+            PatternFill,
+            Protection,
+            Side,
+        )
+
+        self.base = Font(name=FONT_NAME, size=12)
+        self.bold = Font(name=FONT_NAME, size=12, bold=True)
+        self.title = Font(name=FONT_NAME, size=14, bold=True)
+        self.italic = Font(name=FONT_NAME, size=12, italic=True)
+        thin = Side(style="thin", color="808080")
+        self.box = Border(left=thin, right=thin, top=thin, bottom=thin)
+        self.unlocked = Protection(locked=False)
+        self.input_fill = PatternFill("solid", fgColor="FFF9E5")
+        self.header_fill = PatternFill("solid", fgColor="D9E2F3")
+        self.section_fill = PatternFill("solid", fgColor="EDEDED")
+        self.wrap_top = Alignment(wrap_text=True, vertical="top")
+        self.center = Alignment(horizontal="center")
+        self.left = Alignment(horizontal="left")
+        self.header = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+
+def _write_title(ws, plan: Plan, unit_name: str, period: Period, style: _Styles) -> None:
+    """Title rows (merged, as in the unit's official forms) and the unit, period and report-date lines."""
+    last_col = column_of(TEMPLATE_COLUMNS[-1][0])
     ws["A1"] = plan.superior_name.upper()
-    ws["A1"].font = base
+    ws["A1"].font = style.base
     ws.merge_cells("A1:C1")
     ws["A2"] = plan.issuer_name.upper()
-    ws["A2"].font = bold
+    ws["A2"].font = style.bold
     ws.merge_cells("A2:C2")
     ws["A4"] = "BẢNG THEO DÕI TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ"
-    ws["A4"].font = Font(name=FONT_NAME, size=14, bold=True)
-    ws["A4"].alignment = Alignment(horizontal="center")
+    ws["A4"].font = style.title
+    ws["A4"].alignment = style.center
     ws.merge_cells(f"A4:{last_col}4")
     title = plan.title[:1].lower() + plan.title[1:]
     ws["A5"] = f"{plan.document_type.capitalize()} {title}"
-    ws["A5"].font = Font(name=FONT_NAME, size=12, italic=True)
-    ws["A5"].alignment = Alignment(horizontal="center")
+    ws["A5"].font = style.italic
+    ws["A5"].alignment = style.center
     ws.merge_cells(f"A5:{last_col}5")
     for row, label, value in (
-        (UNIT_ROW, "Đơn vị:", unit.name),
+        (UNIT_ROW, "Đơn vị:", unit_name),
         (PERIOD_ROW, "Kỳ báo cáo:", f"{period.label} ({period.id})"),
         (DATE_ROW, "Ngày báo cáo:", None),
     ):
         ws[f"A{row}"] = label
-        ws[f"A{row}"].font = bold
+        ws[f"A{row}"].font = style.bold
         cell = ws[f"{VALUE_COLUMN}{row}"]
         cell.value = value
-        cell.font = bold if value else base
+        cell.font = style.bold if value else style.base
     date_cell = ws[f"{VALUE_COLUMN}{DATE_ROW}"]
     date_cell.number_format = DATE_FORMAT
-    date_cell.protection = unlocked
-    date_cell.fill = input_fill
-    date_cell.border = box
-    date_cell.alignment = Alignment(horizontal="left")
+    date_cell.protection = style.unlocked
+    date_cell.fill = style.input_fill
+    date_cell.border = style.box
+    date_cell.alignment = style.left
 
-    # Header.
+
+def _write_header(ws, style: _Styles) -> None:
+    from openpyxl.utils import get_column_letter
+
     for i, (_, header, width) in enumerate(TEMPLATE_COLUMNS, 1):
         cell = ws.cell(HEADER_ROW, i, header)
-        cell.font = bold
-        cell.fill = header_fill
-        cell.border = box
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.font = style.bold
+        cell.fill = style.header_fill
+        cell.border = style.box
+        cell.alignment = style.header
         ws.column_dimensions[get_column_letter(i)].width = width
     ws.row_dimensions[HEADER_ROW].height = 32
 
-    # One row per task or content item, grouped by section.
+
+def _write_task_rows(ws, plan: Plan, tasks: list, style: _Styles) -> list[int]:
+    """One row per task or content item, grouped by section; returns the task rows' numbers."""
+    ncols = len(TEMPLATE_COLUMNS)
     row = HEADER_ROW + 1
     task_rows: list[int] = []
     input_cols = [i for i, (f, _, _) in enumerate(TEMPLATE_COLUMNS, 1) if f in INPUT_FIELDS]
@@ -148,29 +184,34 @@ def build_template(plan: Plan, unit_code: str, period: Period | str):
         items = [t for t in tasks if t.section == section_code]
         if not items:
             continue
-        ws.cell(row, 1, section_code).font = bold
-        ws.cell(row, 2, section_title).font = bold
+        ws.cell(row, 1, section_code).font = style.bold
+        ws.cell(row, 2, section_title).font = style.bold
         for i in range(1, ncols + 1):
-            ws.cell(row, i).fill = section_fill
-            ws.cell(row, i).border = box
+            ws.cell(row, i).fill = style.section_fill
+            ws.cell(row, i).border = style.box
         ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=ncols)
         row += 1
         for task in items:
             values = {"task_code": task.code, "task_text": task.text, "time_frame": task.time_frame}
             for i, (field, _, _) in enumerate(TEMPLATE_COLUMNS, 1):
                 cell = ws.cell(row, i, values.get(field))
-                cell.font = base
-                cell.border = box
-                cell.alignment = wrap_top
+                cell.font = style.base
+                cell.border = style.box
+                cell.alignment = style.wrap_top
                 if i in input_cols:
-                    cell.protection = unlocked
-                    cell.fill = input_fill
+                    cell.protection = style.unlocked
+                    cell.fill = style.input_fill
             ws[f"{column_of('completed_on')}{row}"].number_format = DATE_FORMAT
             ws.row_dimensions[row].height = _row_height(values)
             task_rows.append(row)
             row += 1
+    return task_rows
 
-    # Validations on the input columns.
+
+def _add_validations(ws, task_rows: list[int]) -> None:
+    """Dropdown on Tình trạng, 0–100 on Tiến độ, dates with day-first input help, on the task rows only."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     status_words = list(ROW_STATUS_LABELS.values())
     status_dv = DataValidation(
         type="list", formula1='"' + ",".join(status_words) + '"', allow_blank=True,
@@ -185,8 +226,8 @@ def build_template(plan: Plan, unit_code: str, period: Period | str):
     )
     date_dv = DataValidation(
         type="date", operator="between", formula1=str(_DATE_MIN), formula2=str(_DATE_MAX), allow_blank=True,
-        showErrorMessage=True, errorTitle="Ngày không hợp lệ", error="Ghi ngày dạng dd/mm/yyyy, ví dụ 05/03/2024.",
-        showInputMessage=True, promptTitle="Ngày", prompt="Ghi ngày dạng dd/mm/yyyy.",
+        showErrorMessage=True, errorTitle="Ngày không hợp lệ", error=DATE_ERROR,
+        showInputMessage=True, promptTitle="Ngày (ngày/tháng/năm)", prompt=DATE_PROMPT,
     )
     for dv in (status_dv, progress_dv, date_dv):
         ws.add_data_validation(dv)
@@ -195,6 +236,8 @@ def build_template(plan: Plan, unit_code: str, period: Period | str):
             dv.add(f"{column_of(field)}{first}:{column_of(field)}{last}")
     date_dv.add(f"{VALUE_COLUMN}{DATE_ROW}")
 
+
+def _set_page_and_protection(ws) -> None:
     ws.freeze_panes = f"C{HEADER_ROW + 1}"
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     ws.page_setup.orientation = "landscape"
@@ -206,12 +249,6 @@ def build_template(plan: Plan, unit_code: str, period: Period | str):
     ws.protection.formatColumns = False  # allowed: widen columns
     ws.protection.formatRows = False  # allowed: taller rows
     ws.protection.formatCells = False
-
-    _add_guide(wb, plan, unit.name, period)
-    keep_text_as_text(wb)
-    wb.properties.title = f"Bảng theo dõi nhiệm vụ – {unit.name} – {period.label}"
-    wb.properties.creator = "reportkit"
-    return wb
 
 
 def keep_text_as_text(wb) -> None:
@@ -249,55 +286,6 @@ def _blocks(rows: list[int]) -> list[tuple[int, int]]:
         else:
             blocks.append((r, r))
     return blocks
-
-
-def _add_guide(wb, plan: Plan, unit_name: str, period: Period) -> None:
-    """The "Hướng dẫn" sheet: how to fill the table, in Vietnamese."""
-    from openpyxl.styles import Alignment, Font
-
-    ws = wb.create_sheet(GUIDE_SHEET_NAME)
-    ws.column_dimensions["A"].width = 110
-    aliases = [w for s in STATUS_ALIASES.values() for w in s if w not in ROW_STATUS_LABELS.values()]
-    deadlines = [r for r in build_calendar(plan, period.year) if r.period == period]
-    lines: list[tuple[str, str]] = [
-        ("title", "HƯỚNG DẪN ĐIỀN BẢNG THEO DÕI TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ"),
-        ("", f"Đơn vị: {unit_name}. Kỳ báo cáo: {period.label}."),
-        ("head", "1. Những gì cần điền"),
-        ("", "Trang tính 'Báo cáo' liệt kê sẵn các nhiệm vụ và nội dung trọng tâm của đơn vị theo kế hoạch. "
-             "Chỉ điền vào các ô màu vàng nhạt; các cột Mã nhiệm vụ, Nội dung nhiệm vụ và Thời gian thực hiện "
-             "được khoá để giữ đúng kế hoạch."),
-        ("", "• Ngày báo cáo (ô B9): ngày đơn vị gửi báo cáo, dạng dd/mm/yyyy, ví dụ 05/03/2024."),
-        ("", "• Tình trạng: chọn trong danh sách: " + ", ".join(ROW_STATUS_LABELS.values()) + ". "
-             "Cũng chấp nhận các cách ghi: " + ", ".join(aliases) + "."),
-        ("", "• Tiến độ (%): số từ 0 đến 100 (ghi 75 hoặc 75%; 100 nghĩa là đã hoàn thành). Có thể chỉ ghi "
-             "tiến độ nếu không chọn tình trạng."),
-        ("", "• Ngày hoàn thành: chỉ ghi khi nhiệm vụ đã hoàn thành, là ngày thực tế hoàn thành (không ghi ngày "
-             "dự kiến), dạng dd/mm/yyyy, không sau ngày báo cáo. Thiếu ngày này thì không đánh giá được đúng hạn "
-             "hay quá hạn."),
-        ("", "• Kết quả thực hiện: nêu ngắn gọn việc đã làm trong kỳ (văn bản đã ban hành, hội nghị đã tổ chức, "
-             "số người tham dự…). Với nhiệm vụ thường xuyên, ghi hoạt động của kỳ này."),
-        ("", "• Khó khăn, vướng mắc và Đề xuất, kiến nghị: ghi nếu có; nội dung được đưa vào báo cáo chung."),
-        ("head", "2. Lưu ý"),
-        ("", "• Không đổi tên cột, không xoá dòng tiêu đề, không đổi mã nhiệm vụ (II.1.d và II.1.đ là hai nội "
-             "dung khác nhau)."),
-        ("", "• Dùng phông chữ Unicode (Times New Roman); không dùng phông .VnTime hay VNI-Times."),
-        ("", "• Không đặt mật khẩu cho tệp. Giữ định dạng .xlsx khi lưu."),
-        ("", "• Đặt tên tệp theo dạng <mã đơn vị>_<yyyy-mm-dd>.xlsx, ví dụ "
-             f"{plan.units[0].code}_{period.year}-03-05.xlsx."),
-        ("head", "3. Hạn gửi báo cáo kỳ này"),
-    ]
-    for r in deadlines:
-        lines.append(("", f"• {r.label}: trước ngày {format_date(r.due_before)} "
-                          f"(chậm nhất ngày {format_date(r.last_day)})."))
-    if not deadlines:
-        lines.append(("", "• Kỳ này không có báo cáo định kỳ theo kế hoạch; gửi khi Phòng Hành chính – Tổng hợp "
-                          "đề nghị."))
-    lines.append(("", "Kiểm tra tệp trước khi gửi: reportkit check <tên tệp> (Phòng Hành chính – Tổng hợp hỗ trợ)."))
-    for i, (kind, text) in enumerate(lines, 1):
-        cell = ws.cell(i, 1, text)
-        size, bold = (14, True) if kind == "title" else (12, kind == "head")
-        cell.font = Font(name=FONT_NAME, size=size, bold=bold)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
 
 
 def save_workbook(wb, path: Path | str, *, created: dt.datetime | None = None) -> Path:
@@ -357,6 +345,12 @@ def template_filenames(unit_codes: list[str], period: Period | str) -> list[str]
 
 
 def write_template(plan: Plan, unit_code: str, period: Period | str, path: Path | str, *,
-                   created: dt.datetime | None = None) -> Path:
-    """Write the canonical .xlsx template for one unit and period to ``path``; return the path."""
+                   created: dt.datetime | None = None, force: bool = False) -> Path:
+    """Write the canonical .xlsx template for one unit and period to ``path``; return the path.
+
+    An existing file that holds a department's answers (or is not a readable
+    workbook) is never replaced unless ``force``: ParamsError names its filled cells.
+    """
+    if not force:
+        refuse_overwrite([Path(path)])
     return save_workbook(build_template(plan, unit_code, period), path, created=created)

@@ -24,7 +24,10 @@ MESSAGES: dict[str, str] = {
         "  reportkit run --period 2024-Q1 --stream dan-chu"
     ),
     "help.calendar": "Every report the plan requires in a year, with its deadline.",
-    "help.template": "Write the department workbook template (.xlsx) for a unit, or every unit, and a period.",
+    "help.template": (
+        "Write the department workbook template (.xlsx) for a unit, or every unit, and a period.\n\n"
+        "A workbook that already holds answers is never replaced unless --force."
+    ),
     "help.check": (
         "Check department workbooks (files or folders): unit, report date, rows read, findings.\n\n"
         "Exit code 0 when no file has an error, 1 when any has."
@@ -52,6 +55,7 @@ MESSAGES: dict[str, str] = {
     "opt.unit": "unit code from the plan, e.g. hcth",
     "opt.all_units": "one template per unit of the plan (needs -o DIR)",
     "opt.period": "period id, e.g. 2024-Q1, 2024-M03, 2024-H1, 2024-9M, 2024",
+    "opt.template.force": "replace existing workbooks even when they hold a department's answers",
     "opt.template.output": "file for one unit, folder for --all",
     "opt.config": "multi-organisation batch config (YAML); replaces --plan/--submissions",
     "opt.through": "build every report whose data cut-off is on or before this date (default: today)",
@@ -203,6 +207,14 @@ FINDING_FIXES: dict[str, str] = {
     "impossible_date": "Write a real date as dd/mm/yyyy (day/month/year).",
     "implausible_date": "Write the date as dd/mm/yyyy with a 4-digit year.",
     "completed_after_report": "Write the date the work was finished (not a planned date); check the year.",
+    "completed_date_swapped": "Retype the date as year-month-day (e.g. 2024-03-05) so that it cannot be swapped, check "
+                              "that the cell shows the right day/month/year, and resend.",
+    "completed_date_suspect": "Retype the date as year-month-day (e.g. 2024-03-05) so that it cannot be swapped, check "
+                              "that the cell shows the right day/month/year, and resend.",
+    "report_date_swapped": "Retype the report date as year-month-day (e.g. {swapped_iso}) so that it cannot be "
+                           "swapped, check that the cell shows {swapped}; check the completion dates too, and resend.",
+    "report_date_mismatch": "Make the report date and the file name agree.",
+    "report_date_outside_period": "Check the report date and the 'Kỳ báo cáo' line.",
     "completed_outside_year": "Check the year of the completion date.",
     "done_without_date": "Write the completion date as dd/mm/yyyy.",
     "date_without_done": "If the task is done, choose 'Đã hoàn thành'; if it is a planned date, write it in the "

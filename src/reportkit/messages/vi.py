@@ -24,7 +24,10 @@ MESSAGES: dict[str, str] = {
         "  reportkit run --period 2024-Q1 --stream dan-chu"
     ),
     "help.calendar": "Mọi báo cáo kế hoạch yêu cầu trong một năm, kèm hạn nộp.",
-    "help.template": "Tạo mẫu bảng theo dõi (.xlsx) của một đơn vị, hoặc mọi đơn vị, cho một kỳ báo cáo.",
+    "help.template": (
+        "Tạo mẫu bảng theo dõi (.xlsx) của một đơn vị, hoặc mọi đơn vị, cho một kỳ báo cáo.\n\n"
+        "Bảng đã có số liệu của đơn vị không bao giờ bị ghi đè, trừ khi có --force."
+    ),
     "help.check": (
         "Kiểm tra bảng theo dõi của các đơn vị (tệp hoặc thư mục): đơn vị, ngày báo cáo, số dòng đọc được, "
         "các lỗi và cảnh báo.\n\nMã thoát 0 khi không tệp nào có lỗi, 1 khi có."
@@ -52,6 +55,7 @@ MESSAGES: dict[str, str] = {
     "opt.unit": "mã đơn vị trong kế hoạch, ví dụ hcth",
     "opt.all_units": "mỗi đơn vị trong kế hoạch một mẫu (cần -o THƯ_MỤC)",
     "opt.period": "mã kỳ báo cáo, ví dụ 2024-Q1, 2024-M03, 2024-H1, 2024-9M, 2024",
+    "opt.template.force": "ghi đè cả bảng đã có số liệu của đơn vị",
     "opt.template.output": "tệp (một đơn vị) hoặc thư mục (với --all)",
     "opt.config": "tệp cấu hình nhiều đơn vị (YAML); thay cho --plan/--submissions",
     "opt.through": "lập mọi báo cáo có ngày chốt số liệu đến hết ngày này (mặc định: hôm nay)",

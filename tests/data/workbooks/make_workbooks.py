@@ -340,6 +340,11 @@ def warn_files(plan) -> None:
     save(book(standard(with_row("III.2", **{"Ngày hoàn thành": D(2023, 12, 28)}))),
          "warn_completed_outside_year.xlsx")
 
+    # Report dates that disagree with the file name or the period, where swapping day and month does not help.
+    save(book(standard()), "warn_report_date_mismatch__hcth_2024-03-07.xlsx")
+    period_q1 = [TITLE[0], ["Kỳ báo cáo:", "Quý I năm 2024 (2024-Q1)"], ["Ngày báo cáo:", D(2024, 9, 20)], []]
+    save(book(standard(title=period_q1)), "warn_report_date_outside_period.xlsx")
+
     save(book(standard([*ROWS, [None, None, None, None, None, "Các nhiệm vụ khác thực hiện theo kế hoạch.", None,
                                 None, None]])), "warn_text_without_code.xlsx")
 
@@ -429,8 +434,8 @@ def bad_files(plan) -> None:
 
 def main() -> int:
     plan = load_plan(ROOT / "data" / "plan" / "ttdvvl-2024.yaml")
-    for old in HERE.iterdir():
-        if old.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods"):
+    for old in HERE.iterdir():  # files made by LibreOffice (make_libreoffice.py, "__lo_" in the name) stay
+        if old.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods") and "__lo_" not in old.name:
             old.unlink()
     ok_files(plan)
     warn_files(plan)

@@ -1,0 +1,211 @@
+"""The task rows of one sheet: raw cells below the header → TaskRows, each problem a finding.
+
+A row with an error finding is left out; warnings keep it. Rows without a task
+code are headings, notes or signatures (skipped, with a finding when they hold
+data); vertically merged rows continue the row above; a task code on several
+rows is used once when the rows agree and not at all when they differ.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from reportkit.fmt import format_number
+from reportkit.intake import legacy
+from reportkit.intake.cellvalues import cell_text, status_from_progress
+from reportkit.intake.dates import DateContext
+from reportkit.intake.fields import (
+    FieldContext,
+    read_completed_on,
+    read_progress,
+    read_status,
+)
+from reportkit.intake.headers import Header
+from reportkit.intake.legacygrid import UnsafeCell
+from reportkit.intake.messages import FindingLog
+from reportkit.intake.model import TaskRow
+from reportkit.intake.sniff import MAX_CELL_CHARS
+from reportkit.plan.load import Plan
+from reportkit.text import normalize_code
+
+_CODE_SHAPE_RE = re.compile(r"^[IVXLC]+(?:\.\d+)*(?:\.[a-zđ])?$")
+TEXT_FIELDS = ("result", "difficulties", "proposals", "note")
+_DATA_FIELDS = ("status", "progress", "completed_on", *TEXT_FIELDS)
+_normalize_code = lru_cache(maxsize=8192)(normalize_code)  # codes repeat in every file
+
+
+@dataclass
+class RawRow:
+    """One row below the header as field → raw value (after legacy repair)."""
+
+    row: int  # 0-based
+    cells: dict[str, object]
+
+
+def raw_rows(grid: list[list], header: Header, merges: list) -> list[RawRow]:
+    """Rows below the header as field → value, blank rows dropped, merged continuation rows folded in."""
+    cols = header.columns
+    code_col = cols["task_code"]
+    # Rows whose code cell is covered by a vertical merge continue the row above.
+    continuation: dict[int, int] = {}
+    for (r0, c0), (r1, c1) in merges:
+        if c0 <= code_col <= c1 and r1 > r0 and r0 >= header.first_data_row:
+            for r in range(r0 + 1, min(r1, len(grid) - 1) + 1):  # a merge may claim rows far past the data
+                continuation[r] = r0
+    out: list[RawRow] = []
+    by_row: dict[int, RawRow] = {}
+    width = len(grid[0]) if grid else 0
+    for r in range(header.first_data_row, len(grid)):
+        row = grid[r]
+        if not any(v != "" and v is not None for v in row):
+            continue
+        cells = {f: (row[c] if c < width else "") for f, c in cols.items()}
+        if r in continuation and continuation[r] in by_row:
+            _fold_into(by_row[continuation[r]], cells)
+            continue
+        raw = RawRow(r, cells)
+        by_row[r] = raw
+        out.append(raw)
+    return out
+
+
+def _fold_into(main: RawRow, cells: dict[str, object]) -> None:
+    """A merged continuation row: its values fill the main row's blanks; text columns are appended."""
+    for f, v in cells.items():
+        if v in ("", None) or f == "task_code":
+            continue
+        if main.cells.get(f) in ("", None):
+            main.cells[f] = v
+        elif f in TEXT_FIELDS:
+            main.cells[f] = f"{cell_text(main.cells[f])}\n{cell_text(v)}"
+
+
+@dataclass
+class RowReader:
+    """Turns the raw rows of one sheet into TaskRows, adding findings to ``log``."""
+
+    plan: Plan
+    log: FindingLog
+    header: Header
+    dates: DateContext
+    unsafe_cells: list[UnsafeCell] = field(default_factory=list)
+    long_cells: dict[tuple[int, int], int] = field(default_factory=dict)  # too-long cells, blanked: → length
+
+    def __post_init__(self) -> None:
+        self.codes = frozenset(self.plan.task_codes)
+
+    def read_rows(self, rows: list[RawRow]) -> list[TaskRow]:
+        """The usable TaskRows of ``rows``, duplicates resolved, in sheet order."""
+        rows_by_code: dict[str, list[TaskRow]] = {}
+        for raw in rows:
+            task_row = self.task_row(raw)
+            if task_row is not None:
+                rows_by_code.setdefault(task_row.task_code, []).append(task_row)
+        return resolve_duplicates(rows_by_code, self.header, self.log)
+
+    def task_row(self, raw: RawRow) -> TaskRow | None:
+        """One TaskRow, or None when the row is not a task line or holds an error."""
+        cells = raw.cells
+        excel_row = raw.row + 1
+        errors_before = self.log.errors
+        code = self._task_code(raw)
+        if code is None:
+            return None
+        where = FieldContext(excel_row, self.header, self.log)
+        status = read_status(cells, where)
+        progress = read_progress(cells, where, status)
+        if status is None and progress is not None:
+            status = status_from_progress(progress)
+        completed_on = read_completed_on(cells, where, status, code, self.dates)
+        if status is None and self.log.errors == errors_before:
+            self.log.add("missing_status", row=excel_row, task=code, column=self.header.describe_field(
+                "status" if "status" in self.header.columns else "progress"))
+        if self.log.errors > errors_before:
+            return None
+        texts = {f: cell_text(cells.get(f)) for f in TEXT_FIELDS}
+        return TaskRow(task_code=code, status=status, progress=progress, completed_on=completed_on,
+                       source_row=excel_row, sheet=self.log.sheet or "", **texts)
+
+    def _task_code(self, raw: RawRow) -> str | None:
+        """The plan code of a task row; None (with a finding where due) for any other line."""
+        cells, excel_row, header = raw.cells, raw.row + 1, self.header
+        code_text = cell_text(cells.get("task_code"))
+        has_data = any(cells.get(f, "") not in ("", None) for f in _DATA_FIELDS)
+        if not code_text:
+            if any(cells.get(f) not in ("", None) for f in ("status", "progress", "completed_on") if f in cells):
+                self.log.add("missing_task_code", row=excel_row, column=header.describe_field("task_code"))
+            elif has_data:
+                text = next(cell_text(cells[f]) for f in TEXT_FIELDS if cells.get(f) not in ("", None))
+                self.log.add("text_without_code", row=excel_row, column=header.describe_field("task_code"), value=text)
+            return None  # a heading, signature or note line
+        if report_unsafe_cells(self.unsafe_cells, raw.row, header, self.log) or (self.long_cells and self._long_cells_in_row(raw.row)):
+            return None
+        code = plan_code(code_text, self.codes)
+        if code in self.codes:
+            return code
+        section_codes = {s for s, _ in self.plan.sections}
+        if not has_data and (code in section_codes or not _CODE_SHAPE_RE.match(code) or re.fullmatch(r"[IVXLC]+", code)):
+            return None  # a section heading ("II.1 …") or a footer line ("Người lập biểu")
+        near = difflib.get_close_matches(code, self.plan.task_codes, n=1, cutoff=0.6)
+        self.log.add("unknown_task_code", row=excel_row, column=header.describe_field("task_code"), value=code_text,
+                     task=code_text, suggest_vi=f" (có phải '{near[0]}'?)" if near else "",
+                     suggest_en=f" (did you mean '{near[0]}'?)" if near else "", codes=", ".join(self.plan.task_codes))
+        return None
+
+    def _long_cells_in_row(self, row: int) -> bool:
+        """Error findings for the too-long cells of a task row (the row is not used); True when there were any."""
+        cells = sorted((c, n) for (r, c), n in self.long_cells.items() if r == row)
+        for c, length in cells:
+            del self.long_cells[(row, c)]
+            self.log.add("cell_too_long", row=row + 1, column=self.header.describe(c), length=format_number(length),
+                         limit=format_number(MAX_CELL_CHARS))
+        return bool(cells)
+
+
+def report_unsafe_cells(unsafe_cells: list[UnsafeCell], row: int, header: Header, log: FindingLog) -> bool:
+    """Error findings for the cells of ``row`` that could not be converted; True when the code cell is one."""
+    unsafe = [(c, value, enc) for r, c, value, enc in unsafe_cells if r == row]
+    for c, value, encoding in unsafe:
+        log.add("legacy_unsafe", row=row + 1, column=header.describe(c), value=value,
+                     encoding=legacy.ENCODING_NAMES.get(encoding, "TCVN3/VNI"),
+                     effect="dòng không được dùng", effect_en="row not used")
+    return any(c == header.columns["task_code"] for c, _, _ in unsafe)
+
+
+def plan_code(text: str, codes: frozenset[str]) -> str:
+    """The canonical code; a legacy-encoded code ("II.1.®" in TCVN3) is decoded when that names a plan code."""
+    code = _normalize_code(text)
+    if code in codes or text.isascii():
+        return code
+    for encoding in (legacy.TCVN3, legacy.VNI):
+        decoded = normalize_code(legacy.convert(text, encoding))
+        if decoded in codes:
+            return decoded
+    return code
+
+
+def resolve_duplicates(rows_by_code: dict[str, list[TaskRow]], header: Header, log: FindingLog) -> list[TaskRow]:
+    """One row per task code: identical repeats are used once (warning), differing ones not at all (error)."""
+    out: list[TaskRow] = []
+    for code, entries in rows_by_code.items():
+        first = entries[0]
+        if len(entries) == 1:
+            out.append(first)
+            continue
+        rows = [tr.source_row for tr in entries]
+        same = all(_row_content(tr) == _row_content(first) for tr in entries[1:])
+        where = dict(row=rows[1], column=header.describe_field("task_code"), value=code, task=code)
+        if same:
+            log.add("duplicate_task_same", rows=", ".join(map(str, rows[1:])), first=rows[0], **where)
+            out.append(first)
+        else:
+            log.add("duplicate_task", n=len(rows), rows=", ".join(map(str, rows)), **where)
+    out.sort(key=lambda tr: tr.source_row)
+    return out
+
+
+def _row_content(tr: TaskRow) -> tuple:
+    return (tr.status, tr.progress, tr.completed_on, tr.result, tr.difficulties, tr.proposals, tr.note)
