@@ -9,7 +9,10 @@ import pytest
 
 from reportkit.params import PARAMETERS
 
+from reportkit.jobs.export import find_chromium
+
 from .conftest import DATA, ROOT
+from .report_fixtures import built_h1_report, measure_page  # noqa: F401  (session fixture)
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 # Python constructs that belong in src/reportkit, not in a notebook.
@@ -142,3 +145,198 @@ def test_params_file_works_unchanged_with_the_papermill_cli(tmp_path):
     injected = next(c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", []))
     assert 'as_of = "2024-03-09"' in injected.source  # papermill passes the YAML date as text
     assert "Tháng 3 năm 2024" in html_outputs(nb) or "tháng 3 năm 2024" in html_outputs(nb)
+
+
+# ---------------------------------------------------------------- reading the notebooks
+
+OUTLINE_TAG = "rk-outline"
+
+
+def outline(path) -> list[tuple[str, str]]:
+    """(markdown heading, source of the code cell it introduces) for each outline cell."""
+    nb = nbformat.read(path, as_version=4)
+    pairs = []
+    for cell, following in zip(nb.cells, nb.cells[1:]):
+        if cell.cell_type == "markdown" and OUTLINE_TAG in cell.metadata.get("tags", []):
+            assert following.cell_type == "code"
+            pairs.append((cell.source.splitlines()[-1], following.source.splitlines()[-1]))
+    return pairs
+
+
+def test_period_report_notebook_reads_as_the_report_outline():
+    headings = [h for h, _ in outline(ROOT / "notebooks" / "period_report.ipynb")]
+    calls = [c for _, c in outline(ROOT / "notebooks" / "period_report.ipynb")]
+    assert calls == ["report.header()", "report.results()", "report.shortcomings()", "report.directions()",
+                     "report.proposals()", "report.signature()", "report.annex()", "report.run_record()"]
+    assert all(h.startswith("## ") for h in headings)
+    assert [h.split()[1] for h in headings[1:5]] == ["I.", "II.", "III.", "IV."]
+
+
+def test_data_quality_notebook_headings_are_numbered_without_a_gap():
+    pairs = outline(ROOT / "notebooks" / "data_quality.ipynb")
+    assert [c for _, c in pairs] == ["quality.header()", "quality.overview()", "quality.by_kind()", "quality.details()"]
+    assert [h.split()[1] for h, _ in pairs[1:]] == ["1.", "2.", "3."]
+
+
+def test_data_quality_sections_are_numbered_without_a_gap_when_there_are_no_findings():
+    import dataclasses
+    import re
+
+    from reportkit.report.quality import build_quality_report
+
+    from .conftest import PLAN_PATH
+
+    quality = build_quality_report("2024-M05", "dan-van", plan_path=str(PLAN_PATH),
+                                   submissions=str(ROOT / "data" / "submissions" / "2024"), as_of="2024-05-31")
+    for view in (quality, dataclasses.replace(quality, findings=quality.findings.iloc[0:0])):
+        html = "".join(part().html for part in (view.overview, view.by_kind, view.details))
+        assert re.findall(r"<h2>(\d+)\. ", html) == ["1", "2", "3"]
+
+
+def test_notebook_outputs_are_stripped_before_commit_by_configuration(tmp_path):
+    """.gitattributes names nbstripout as the git filter, pre-commit runs it, and it strips what it should."""
+    import shutil
+    import subprocess
+    import sys
+
+    import yaml
+
+    assert "*.ipynb filter=nbstripout" in (ROOT / ".gitattributes").read_text(encoding="utf-8").splitlines()
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert "nbstripout" in [hook["id"] for repo in config["repos"] for hook in repo["hooks"]]
+    executed = tmp_path / "saved_from_lab.ipynb"
+    shutil.copy(DATA / "notebooks" / "executed_report.ipynb", executed)
+    assert any(c.get("outputs") for c in nbformat.read(executed, as_version=4).cells)
+    subprocess.run([sys.executable, "-m", "nbstripout", str(executed)], check=True, timeout=60)
+    nb = nbformat.read(executed, as_version=4)
+    assert all(c.outputs == [] and c.execution_count is None for c in nb.cells if c.cell_type == "code")
+    assert "parameters" in nb.cells[0].metadata["tags"]  # tags survive: papermill needs them
+
+
+# ---------------------------------------------------------------- the executed report notebook
+
+
+def displayed(nb) -> list[tuple[int, dict]]:
+    return [(i, o) for i, c in enumerate(nb.cells) for o in c.get("outputs", [])
+            if o.output_type in ("display_data", "execute_result")]
+
+
+@pytest.fixture(scope="module")
+def executed(built_h1_report):  # noqa: F811
+    return built_h1_report.files["ipynb"]
+
+
+@pytest.mark.slow
+def test_charts_are_outputs_of_their_own_with_a_png_for_untrusted_viewers(executed):
+    """Untrusted JupyterLab strips SVG inside HTML and skips image/svg+xml, but shows image/png."""
+    outputs = [o for _, o in displayed(nbformat.read(executed, as_version=4))]
+    charts = [o for o in outputs if "image/svg+xml" in o.data]
+    assert len(charts) == 3
+    assert all("image/png" in o.data and o.data["text/plain"].startswith("Biểu đồ: ") for o in charts)
+    assert all(o.metadata["image/png"]["width"] <= 500 for o in charts)
+    assert not [o for o in outputs if "<svg" in o.data.get("text/html", "")]
+
+
+@pytest.mark.slow
+def test_every_output_has_a_short_readable_text_form_for_logs(executed):
+    for index, output in displayed(nbformat.read(executed, as_version=4)):
+        text = output.data.get("text/plain", "")
+        assert output.output_type == "display_data", index  # no "Out[n]:" prompts in exports
+        assert len(text) <= 100 and "Html(" not in text and "<" not in text, (index, text)
+        if "application/vnd.reportkit.run+json" not in output.data:
+            assert text, index
+
+
+@pytest.mark.slow
+def test_run_record_output_shows_nothing_but_keeps_its_data(executed):
+    nb = nbformat.read(executed, as_version=4)
+    [record] = [o for _, o in displayed(nb) if "application/vnd.reportkit.run+json" in o.data]
+    assert record.data["text/plain"] == "" and record.data["text/html"] == ""
+    assert record.data["application/vnd.reportkit.run+json"]["period"] == "2024-H1"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(find_chromium() is None, reason="Debian chromium not installed (make test installs it)")
+@pytest.mark.parametrize("options", [[], ["--no-input"]], ids=["with-code", "no-input"])
+def test_plain_nbconvert_export_keeps_the_report_look_and_hides_run_record(executed, tmp_path, options):
+    """`jupyter nbconvert --to html` (JupyterLab's own stylesheet, no reportkit template) as a reviewer runs it."""
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "jupyter", "nbconvert", "--to", "html", "--output-dir",
+                           str(tmp_path), *options, str(executed)], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    page = measure_page(tmp_path / "report.html", tmp_path, 1100, 1400)
+    look = page["look"]
+    assert look["doc_type"]["align"] == "center" and int(look["doc_type"]["weight"]) >= 700
+    assert look["trich_yeu"]["align"] == "center" and int(look["trich_yeu"]["weight"]) >= 700
+    assert look["td"]["align"] in ("left", "start") and look["th"]["align"] == "center"
+    assert "Times New Roman" in look["td"]["family"] and look["h2"]["size"] == look["doc_type"]["size"]
+    assert int(look["h2"]["weight"]) >= 700 and look["doc"]["background"] in ("rgba(0, 0, 0, 0)", "rgb(255, 255, 255)")
+    text = page["text"]
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "Phụ lục II" in text
+    for hidden in ("Hồ sơ lần chạy", "Html(", "Phần mở đầu") + (("reportkit run", "report.annex()") if options else ()):
+        assert hidden not in text, hidden
+    assert page["images"].count("data:image/svg+xml;base64") == 3  # the three charts, as SVG
+
+
+@pytest.fixture(scope="module")
+def untrusted_lab_dom(executed, tmp_path_factory):
+    """The executed report as an untrusted viewer sees it: a fresh JupyterLab server on 127.0.0.1
+    (empty trust database, full rendering of every cell), opened in headless Debian Chromium."""
+    import os
+    import shutil
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from reportkit.jobs.export import chromium_command
+
+    tmp = tmp_path_factory.mktemp("lab")
+    (tmp / "nb").mkdir()
+    shutil.copy(executed, tmp / "nb" / "report.ipynb")
+    settings = tmp / "settings" / "@jupyterlab" / "notebook-extension"
+    settings.mkdir(parents=True)
+    (settings / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(os.environ, HOME=str(tmp), JUPYTER_DATA_DIR=str(tmp / "data"), JUPYTER_CONFIG_DIR=str(tmp / "config"),
+               JUPYTER_RUNTIME_DIR=str(tmp / "runtime"))
+    server = subprocess.Popen(
+        [sys.executable, "-m", "jupyterlab", "--allow-root", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+         "--IdentityProvider.token=rk", f"--ServerApp.root_dir={tmp / 'nb'}", "--LabApp.news_url=None",
+         f"--LabApp.user_settings_dir={tmp / 'settings'}", f"--LabApp.workspaces_dir={tmp / 'workspaces'}",
+         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status?token=rk", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.5)
+        cmd = chromium_command(find_chromium(), tmp / "profile") + [
+            "--window-size=1200,2000", "--virtual-time-budget=40000", "--dump-dom",
+            f"http://127.0.0.1:{port}/lab/tree/report.ipynb?reset&token=rk"]
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=240)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert "jp-OutputArea-output" in proc.stdout, proc.stderr[-2000:]
+    return proc.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(find_chromium() is None, reason="Debian chromium not installed (make test installs it)")
+def test_charts_show_in_jupyterlab_when_the_notebook_is_not_trusted(untrusted_lab_dom):
+    import re
+
+    outputs = re.findall(r'<div class="([^"]*jp-OutputArea-output[^"]*)"[^>]*>(.{0,200})', untrusted_lab_dom, re.S)
+    assert outputs and not [c for c, _ in outputs if "jp-mod-trusted" in c]  # Lab did not trust it
+    pngs = [c for c, body in outputs if "jp-RenderedImage" in c and 'src="data:image/png' in body]
+    assert len(pngs) == 3  # every chart, drawn from its PNG
+    text = re.sub(r"<[^>]+>", " ", untrusted_lab_dom)
+    assert "Phụ lục II" in text and "Hồ sơ lần chạy (reportkit" not in text and "Html(" not in text

@@ -66,6 +66,22 @@ def test_department_text_is_escaped_everywhere():
     assert escape_series(pd.Series([nasty, None])).tolist() == [escape(nasty), ""]
 
 
+def test_dates_fractions_and_numbers_are_marked_to_stay_on_one_line():
+    html = escape("Hoàn thành ngày 29/02/2024: 2/4 nhiệm vụ (87,5%), 1.983 dòng, mã III.2, năm 2024")
+    assert re.findall(r'<span class="nb">([^<]*)</span>', html) == ["29/02/2024", "2/4", "87,5%", "1.983"]
+    assert escape_series(pd.Series(["hạn 31/03/2024"])).tolist() == ['hạn <span class="nb">31/03/2024</span>']
+
+
+def test_wide_tables_carry_column_names_for_the_stacked_phone_layout():
+    from reportkit.report.markup import Column, render_table
+
+    frame = pd.DataFrame({c: ["x"] for c in "abcde"})
+    wide = render_table(frame, [Column(c, f"Cột {c}") for c in "abcde"])
+    narrow = render_table(frame, [Column(c, f"Cột {c}") for c in "abcd"])
+    assert 'class="data stack"' in wide and '<td data-label="Cột e">x</td>' in wide
+    assert "stack" not in narrow and "data-label" not in narrow
+
+
 def test_task_table_and_details_escape_results_and_keep_plan_order(q1, plan):
     status = q1.summary.status.copy()
     status.loc[status["task_code"] == "III.2", "result"] = "<img src=x onerror=alert(1)> Hội nghị & đối thoại"
@@ -149,7 +165,7 @@ def test_run_record_carries_inputs_with_sha256(q1):
 
 
 def test_status_chart_is_inline_svg_with_vietnamese_text_and_no_external_reference():
-    svg = charts.chart_status_counts({"Đã hoàn thành đúng hạn": 6, "Chưa hoàn thành quá hạn": 2})
+    svg = charts.chart_status_counts({"Đã hoàn thành đúng hạn": 6, "Chưa hoàn thành quá hạn": 2}).svg
     assert svg.startswith("<svg ") and "<?xml" not in svg and "DOCTYPE" not in svg and "<metadata" not in svg
     assert "Đã hoàn thành đúng hạn" in svg and "Chưa hoàn thành quá hạn" in svg  # text stays text
     assert not re.search(r'(href|src)="(?!#)', svg) and "<script" not in svg
@@ -162,8 +178,8 @@ def test_each_status_has_its_own_colour_and_hatch_for_black_and_white_print():
 
 
 def test_two_charts_in_one_page_never_share_element_ids():
-    a = charts.chart_status_counts({"Đã hoàn thành đúng hạn": 1})
-    b = charts.chart_units(pd.DataFrame({"Đã hoàn thành đúng hạn": [1], "Thường xuyên": [3]}, index=["Phòng A"]))
+    a = charts.chart_status_counts({"Đã hoàn thành đúng hạn": 1}).svg
+    b = charts.chart_units(pd.DataFrame({"Đã hoàn thành đúng hạn": [1], "Thường xuyên": [3]}, index=["Phòng A"])).svg
     ids_a, ids_b = set(re.findall(r'id="([^"]+)"', a)), set(re.findall(r'id="([^"]+)"', b))
     assert ids_a and ids_b and not ids_a & ids_b
 
@@ -182,8 +198,8 @@ def test_every_period_kind_of_both_streams_renders_completely(period, stream):
     report = build_report(period, stream, plan_path=str(PLAN_PATH), submissions=str(SUBMISSIONS))
     html = "".join(part().html for part in (report.header, report.results, report.shortcomings, report.directions,
                                             report.proposals, report.signature, report.annex))
-    assert report.summary.headline in html
+    assert report.summary.headline in re.sub(r'<span class="nb">([^<]*)</span>', r"\1", html)
     assert ("5. Diễn biến qua các kỳ" in html) == report.summary.period.is_cumulative
-    assert html.count('class="data compact task-table"') == 1
+    assert html.count('class="data compact task-table stack"') == 1
     assert "nan" not in re.sub(r"<[^>]+>", " ", html).split()  # no missing value printed as "nan"
     assert "NaT" not in html and "None" not in html

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
 import subprocess
 import unicodedata
+from collections import Counter
 
 import pytest
 
 from .conftest import DATA
-from .report_fixtures import built_report  # noqa: F401  (session fixture)
+from .report_fixtures import built_h1_report, built_report  # noqa: F401  (session fixtures)
 
 pytestmark = pytest.mark.slow
 MM = 72 / 25.4
@@ -88,3 +90,22 @@ def test_headline_of_2024_q1_matches_the_golden_figures(built_report, text):  # 
     assert manifest["headline"] == golden["headline"]
     assert manifest["counts"] == golden["counts"]
     assert golden["headline"] in " ".join(text.split())
+
+
+DATE = re.compile(r"\b\d{2}/\d{2}/\d{4}\b")
+
+
+def reader_text_of_html(html: str) -> str:
+    html = re.sub(r"<(style|svg|script)\b.*?</\1>", " ", html, flags=re.S)
+    return html_lib.unescape(re.sub(r"<[^>]+>", " ", html))
+
+
+@pytest.mark.parametrize("which", ["Q1", "H1"])
+def test_every_date_of_the_html_is_whole_in_the_pdf(which, built_report, built_h1_report):  # noqa: F811
+    """A date broken across two lines ("29/02/202" + "4") would be missing from the PDF's text."""
+    result = built_report if which == "Q1" else built_h1_report
+    html_dates = Counter(DATE.findall(reader_text_of_html(result.files["html"].read_text(encoding="utf-8"))))
+    raw = subprocess.run(["pdftotext", "-layout", str(result.files["pdf"]), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    assert sum(html_dates.values()) > 10
+    assert html_dates - Counter(DATE.findall(raw)) == Counter()

@@ -93,10 +93,10 @@ def render_signature(plan) -> str:
 
 
 def annex_heading(plan, report, numeral: str, title: str, *, number: str | None, signed_on: dt.date | None) -> str:
-    """``Phụ lục I`` + title + ``(Kèm theo Báo cáo số …/BC-… ngày … của …)``."""
+    """``Phụ lục I`` + title + ``(Kèm theo Báo cáo số …/BC-… ngày … của …)``, starting a new page."""
     when = f"ngày {format_date(signed_on)}" if signed_on else f"ngày {PLACEHOLDER}"
     attached = (f"(Kèm theo Báo cáo số {number or PLACEHOLDER}/{plan.report_symbol} {when} "
                 f"của {plan.issuer_name})")
-    return (tag("p", f"Phụ lục {escape(numeral)}", "annex-title")
+    return (tag("p", f"Phụ lục {escape(numeral)}", "annex-title annex-start")
             + tag("p", escape(upper_vi(title)), "annex-title")
             + tag("p", escape(attached), "annex-subtitle"))

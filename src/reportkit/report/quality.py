@@ -17,8 +17,10 @@ import pandas as pd
 
 from reportkit.fmt import format_date, format_number
 from reportkit.intake.model import findings_frame
-from reportkit.report.markup import Column, Html, escape, para, render_table, tag
-from reportkit.report.period import date_texts, findings_table, render_findings
+from reportkit.report.annex import findings_table, render_findings
+from reportkit.report.cells import date_texts
+from reportkit.report.markup import Column, Part, escape, para, render_table, tag
+from reportkit.report.notebook_style import notebook_style
 
 FILE_COLUMNS = [
     Column("stt", "STT", "6%", "center"),
@@ -30,8 +32,7 @@ FILE_COLUMNS = [
     Column("warnings", "Cảnh báo", "10%", "num"),
 ]
 CODE_COLUMNS = [
-    Column("code", "Mã vấn đề", "20%"),
-    Column("example", "Ví dụ", "44%"),
+    Column("example", "Loại vấn đề (một trường hợp)", "64%"),
     Column("severity", "Mức", "12%"),
     Column("count", "Số lần", "12%", "num"),
     Column("files", "Số tệp", "12%", "num"),
@@ -73,8 +74,8 @@ class QualityReport:
     files: pd.DataFrame  # submissions_frame rows of the period
     findings: pd.DataFrame  # model.FINDING_COLUMNS
 
-    def header(self) -> Html:
-        """Title, period, the window of report dates and the totals."""
+    def header(self) -> Part:
+        """Title, period, the window of report dates and the totals (with the notebook stylesheet)."""
         p = self.params
         errors = int(self.files["errors"].sum())
         warnings = int(self.files["warnings"].sum())
@@ -84,31 +85,32 @@ class QualityReport:
                       f"{p.submissions}.", "noindent left")
         totals = para(f"{format_number(len(self.files))} tệp; {format_number(errors)} lỗi, "
                       f"{format_number(warnings)} cảnh báo.", "noindent")
-        return Html(title + window + totals)
+        return Part(notebook_style(), title, window, totals)
 
-    def overview(self) -> Html:
+    def overview(self) -> Part:
         """Per file: unit, report date, rows read, errors, warnings (files with errors first)."""
         f = self.files.sort_values(["errors", "warnings", "file"], ascending=[False, False, True], kind="stable")
         shown = f.assign(report_date=date_texts(f["report_date"]), rows=f["rows_read"].map(format_number),
                          stt=[format_number(i) for i in range(1, len(f) + 1)])
-        return Html(tag("h2", "1. Các tệp số liệu") + render_table(shown, FILE_COLUMNS, cls="data compact",
-                                                                    empty="Không có tệp nào trong kỳ."))
+        return Part(tag("h2", "1. Các tệp số liệu"), render_table(shown, FILE_COLUMNS, cls="data compact",
+                                                                  empty="Không có tệp nào trong kỳ."))
 
-    def by_kind(self) -> Html:
-        """How often each kind of problem occurs, and in how many files."""
+    def by_kind(self) -> Part:
+        """How often each kind of problem occurs, and in how many files (a sentence when none does)."""
         if self.findings.empty:
-            return Html("")
+            return Part(tag("h2", "2. Các loại vấn đề"),
+                        para("Không phát hiện lỗi hoặc cảnh báo nào trong các tệp số liệu.", "noindent"))
         grouped = (self.findings.groupby(["code", "severity"], sort=False)
                    .agg(count=("path", "size"), files=("path", "nunique"), example=("message", "first"))
                    .reset_index()
                    .sort_values("count", ascending=False, kind="stable"))
         grouped["severity"] = grouped["severity"].map({"error": "Lỗi", "warning": "Cảnh báo"})
         grouped[["count", "files"]] = grouped[["count", "files"]].map(format_number)
-        return Html(tag("h2", "2. Các loại vấn đề") + render_table(grouped, CODE_COLUMNS, cls="data compact"))
+        return Part(tag("h2", "2. Các loại vấn đề"), render_table(grouped, CODE_COLUMNS, cls="data compact"))
 
-    def details(self) -> Html:
+    def details(self) -> Part:
         """Every finding: where (file, sheet, row, column), value, problem, how to fix."""
-        return Html(tag("h2", "3. Chi tiết từng vấn đề") + render_findings(self.findings))
+        return Part(tag("h2", "3. Chi tiết từng vấn đề"), render_findings(self.findings))
 
     def table(self) -> pd.DataFrame:
         """The findings as a plain DataFrame (for filtering in JupyterLab)."""

@@ -238,7 +238,7 @@ def _explain(plan: Plan, subs: list[Submission], lines: _Lines, rep: _Reported, 
     notes.add(rep.usable & lines.multi & done.reported & ~done.done,
               "Ngày hoàn thành đã báo cáo được tính cho mốc trước; mốc này chưa có ngày hoàn thành")
     notes.add(rep.usable & np.isnat(lines.deadline) & ~lines.continuous,
-              "Cấp trên chưa giao thời hạn (khai báo bằng tham số deadlines khi có)")
+              "Cấp trên chưa giao thời hạn")
     return notes
 
 
