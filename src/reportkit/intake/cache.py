@@ -30,7 +30,7 @@ from reportkit.intake.model import FINDING_COLUMNS, Finding, Submission, TaskRow
 
 ENV_VAR = "REPORTKIT_CACHE_DIR"
 ENTRY_SUFFIX = ".json"
-FORMAT = "reportkit-intake-cache/2"
+FORMAT = "reportkit-intake-cache/3"
 _MAX_ENTRY_BYTES = 64 * 1024 * 1024
 _READER_PACKAGES = ("intake",)
 _READER_MODULES = ("text.py", "fmt.py", "periods.py", "plan/load.py")

@@ -57,6 +57,7 @@ MESSAGES: dict[str, str] = {
     "opt.period": "period id, e.g. 2024-Q1, 2024-M03, 2024-H1, 2024-9M, 2024",
     "opt.template.force": "replace existing workbooks even when they hold a department's answers",
     "opt.template.output": "file for one unit, folder for --all",
+    "opt.template.force": "replace existing workbooks even when they hold a department's answers",
     "opt.config": "multi-organisation batch config (YAML); replaces --plan/--submissions",
     "opt.through": "build every report whose data cut-off is on or before this date (default: today)",
     "opt.periods": "only these period ids, comma-separated (e.g. 2024-Q1,2024-M03)",

@@ -57,6 +57,7 @@ MESSAGES: dict[str, str] = {
     "opt.period": "mã kỳ báo cáo, ví dụ 2024-Q1, 2024-M03, 2024-H1, 2024-9M, 2024",
     "opt.template.force": "ghi đè cả bảng đã có số liệu của đơn vị",
     "opt.template.output": "tệp (một đơn vị) hoặc thư mục (với --all)",
+    "opt.template.force": "ghi đè cả những bảng đã có số liệu của đơn vị",
     "opt.config": "tệp cấu hình nhiều đơn vị (YAML); thay cho --plan/--submissions",
     "opt.through": "lập mọi báo cáo có ngày chốt số liệu đến hết ngày này (mặc định: hôm nay)",
     "opt.periods": "chỉ các kỳ này, cách nhau bằng dấu phẩy (ví dụ 2024-Q1,2024-M03)",
