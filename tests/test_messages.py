@@ -159,3 +159,15 @@ def test_the_batch_progress_line_is_in_the_users_language(capsys):
         "[1/2] 2024-Q1/dan-van: lỗi (0,0 giây) - quá thời gian",
         "[1/1] 2024-Q1/dan-chu: unchanged (0.0 s)",
     ]
+
+
+@pytest.mark.parametrize("module", [vi, en])
+def test_no_message_id_is_written_twice_in_a_catalogue(module):
+    import ast
+    from pathlib import Path
+
+    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Dict):
+            keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
+            assert sorted({k for k in keys if keys.count(k) > 1}) == []

@@ -55,7 +55,6 @@ MESSAGES: dict[str, str] = {
     "opt.unit": "unit code from the plan, e.g. hcth",
     "opt.all_units": "one template per unit of the plan (needs -o DIR)",
     "opt.period": "period id, e.g. 2024-Q1, 2024-M03, 2024-H1, 2024-9M, 2024",
-    "opt.template.force": "replace existing workbooks even when they hold a department's answers",
     "opt.template.output": "file for one unit, folder for --all",
     "opt.template.force": "replace existing workbooks even when they hold a department's answers",
     "opt.config": "multi-organisation batch config (YAML); replaces --plan/--submissions",

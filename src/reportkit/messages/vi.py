@@ -55,7 +55,6 @@ MESSAGES: dict[str, str] = {
     "opt.unit": "mã đơn vị trong kế hoạch, ví dụ hcth",
     "opt.all_units": "mỗi đơn vị trong kế hoạch một mẫu (cần -o THƯ_MỤC)",
     "opt.period": "mã kỳ báo cáo, ví dụ 2024-Q1, 2024-M03, 2024-H1, 2024-9M, 2024",
-    "opt.template.force": "ghi đè cả bảng đã có số liệu của đơn vị",
     "opt.template.output": "tệp (một đơn vị) hoặc thư mục (với --all)",
     "opt.template.force": "ghi đè cả những bảng đã có số liệu của đơn vị",
     "opt.config": "tệp cấu hình nhiều đơn vị (YAML); thay cho --plan/--submissions",
