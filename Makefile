@@ -1,6 +1,7 @@
 # reportkit: set-up, demo and tests on a fresh Debian/Ubuntu machine (Python 3.11+).
 #   make demo   builds the demo period report on the bundled sample data
-#   make test   runs the test suite
+#   make test   runs the whole test suite (what CI runs: .ci/run)
+#   make check  runs the fast tier: no browser, LibreOffice, Jupyter kernel or kill loop (tests marked slow are skipped)
 # Both create .venv and install what they need; they are fast when nothing changed.
 
 PYTHON ?= python3
@@ -11,9 +12,10 @@ STAMP  := $(VENV)/.reportkit-installed
 # Debian packages: fonts and pango for the PDF (WeasyPrint); a browser and
 # poppler for the tests that look at what reviewers see.
 APT_RUNTIME := fonts-liberation2 fonts-noto-mono fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fontconfig
-APT_TEST    := chromium poppler-utils libreoffice-calc-nogui
+APT_CHECK   := poppler-utils
+APT_TEST    := $(APT_CHECK) chromium libreoffice-calc-nogui
 
-.PHONY: demo test fuzz bench bench-quick system-deps system-deps-test setup clean-outputs
+.PHONY: demo test check fuzz bench bench-quick system-deps system-deps-check system-deps-test setup clean-outputs
 
 define ensure_apt
 	@missing=""; for p in $(1); do \
@@ -31,6 +33,9 @@ endef
 
 system-deps:
 	$(call ensure_apt,$(APT_RUNTIME))
+
+system-deps-check: system-deps
+	$(call ensure_apt,$(APT_CHECK))
 
 system-deps-test: system-deps
 	$(call ensure_apt,$(APT_TEST))
@@ -57,6 +62,10 @@ demo: setup
 
 test: system-deps-test $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# The fast tier for every change (about a minute): everything but the tests marked slow.
+check: system-deps-check $(STAMP)
+	$(BIN)/python -m pytest -q -m "not slow"
 
 # The property-based fuzz tests with many more examples (hypothesis profile "fuzz", tests/conftest.py);
 # REPORTKIT_FUZZ_EXAMPLES=5000 make fuzz for a longer run.

@@ -1,4 +1,4 @@
-"""``python -m bench [--quick | --smoke] [--only intake,status,report,batch]``.
+"""``python -m bench [--quick | --smoke] [--only intake,status,report,batch,hardening]``.
 
 Generates its own deterministic data in a temporary folder, measures each piece
 in fresh child processes (median of several runs, with min and max and peak
@@ -30,6 +30,10 @@ TARGETS = {
     "report_seconds": ("report: demo run < 5 s", lambda s: s < 5.0),
     "batch_ratio": ("batch: 2 workers ≤ 0.6× serial", lambda r: r <= 0.6),
     "batch_rerun_seconds": ("batch: unchanged re-run < 2 s", lambda s: s < 2.0),
+    "hostile_small_seconds": ("hardening: each small hostile workbook refused or read in < 1 s", lambda s: s < 1.0),
+    "hostile_large_seconds": ("hardening: zip bombs, floods, 30 MB strings, deep XML handled in < 5 s", lambda s: s < 5.0),
+    "plan_bomb_seconds": ("hardening: plan alias bomb / deep nesting refused in < 5 s", lambda s: s < 5.0),
+    "lock_refusal_seconds": ("hardening: a batch on locked outputs exits 4 in < 3 s", lambda s: s < 3.0),
 }
 
 
@@ -93,6 +97,49 @@ def bench_batch(tmp: Path, runs: int, results: dict, metrics: dict) -> None:
     metrics["batch_rerun_seconds"] = rerun["median"]
 
 
+# Committed hostile files (tests/data/hostile) and the builders of the large ones (tests/hostile_files.py).
+HOSTILE_SMALL = ["far_cell.xlsx", "far_cell_second_r.xlsx", "far_cell_gt_in_value.xlsx", "far_cell_prefixed.xlsx",
+                 "ods_repeated.ods", "xls_far_cell.xls", "xlsb_named.xlsx", "billion_laughs.xlsx",
+                 "dimension_only.xlsx", "huge_merge.xlsx"]
+HOSTILE_LARGE = ["zip_bomb", "zip_bomb_lying", "many_entries", "many_rows", "huge_shared_string", "deep_nesting",
+                 "deep_nesting_legacy_font"]
+PLAN_BOMBS = {
+    "alias_bomb": "x0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+        f"x{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 10)),
+    "deep_nesting": "deep: " + "[" * 3000 + "]" * 3000 + "\n",
+}
+
+
+def bench_hardening(tmp: Path, runs: int, results: dict, metrics: dict, smoke: bool = False) -> None:
+    from tests import hostile_files as hostile
+
+    plan = ROOT / "data" / "plan" / "ttdvvl-2024.yaml"
+    files = {}
+    for name in HOSTILE_SMALL[:2] if smoke else HOSTILE_SMALL:
+        files[name] = tmp / "hostile" / name / f"hcth_2024-03-05{Path(name).suffix}"
+        files[name].parent.mkdir(parents=True)
+        files[name].write_bytes((hostile.HERE / name).read_bytes())
+    for name in [] if smoke else HOSTILE_LARGE:
+        files[name] = tmp / "hostile" / name / "hcth_2024-03-05.xlsx"
+        files[name].parent.mkdir(parents=True)
+        files[name].write_bytes(getattr(hostile, name)())
+    reads = {name: repeat("hostile_read", {"path": str(path), "plan": str(plan)}, runs) for name, path in files.items()}
+    small = [reads[n]["median"] for n in HOSTILE_SMALL if n in reads]
+    large = [reads[n]["median"] for n in HOSTILE_LARGE if n in reads]
+    metrics["hostile_small_seconds"] = max(small)
+    if large:
+        metrics["hostile_large_seconds"] = max(large)
+    bombs = {}
+    for name, extra in PLAN_BOMBS.items():
+        path = tmp / f"plan_{name}.yaml"
+        path.write_text(plan.read_text(encoding="utf-8") + "\n" + extra, encoding="utf-8")
+        bombs[name] = repeat("plan_refused", {"path": str(path)}, runs)
+    metrics["plan_bomb_seconds"] = max(r["median"] for r in bombs.values())
+    locked = repeat("batch_locked", {"output": str(tmp / "locked")}, runs)
+    metrics["lock_refusal_seconds"] = locked["median"]
+    results["hardening"] = {"workbooks": reads, "plans": bombs, "locked_batch": locked}
+
+
 def _fmt(r: dict) -> str:
     return f"{r['median']:.2f} s (min {r['min']:.2f}, max {r['max']:.2f}; peak {r['peak_mb']:.0f} MB)"
 
@@ -116,6 +163,9 @@ def write_markdown(path: Path, mode: str, results: dict, metrics: dict, verdicts
         elif key == "report":
             lines.append(f"- **one report** 2024-Q1 dan-chu: reportkit {_fmt(value['reportkit'])}; naive "
                          f"{_fmt(value['naive'])}; floor (empty notebook) {_fmt(value['floor'])}; ratio {value['ratio']:.2f}")
+        elif key == "hardening":
+            for name, r in {**value["workbooks"], **value["plans"], "locked batch": value["locked_batch"]}.items():
+                lines.append(f"- **hardening, {name}**: {_fmt(r)}")
         elif key == "batch":
             lines.append(f"- **batch** sample year: serial {_fmt(value['serial'])}; 2 workers {_fmt(value['workers_2'])};"
                          f" unchanged re-run {_fmt(value['unchanged_rerun'])}; ratio {value['ratio']:.2f}")
@@ -127,9 +177,9 @@ def main(argv: list[str] | None = None) -> int:
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--quick", action="store_true", help="smaller sizes, fewer runs (under ~2 minutes)")
     mode.add_argument("--smoke", action="store_true", help="tiny sizes, one run, no targets (for make test)")
-    parser.add_argument("--only", help="comma-separated: intake,status,report,batch")
+    parser.add_argument("--only", help="comma-separated: intake,status,report,batch,hardening")
     args = parser.parse_args(argv)
-    parts = set((args.only or "intake,status,report,batch").split(","))
+    parts = set((args.only or "intake,status,report,batch,hardening").split(","))
     name = "smoke" if args.smoke else "quick" if args.quick else "full"
     runs = 1 if args.smoke else 3 if args.quick else 5
     results: dict = {}
@@ -147,6 +197,8 @@ def main(argv: list[str] | None = None) -> int:
             bench_report(tmp, runs, results, metrics)
         if "batch" in parts and not args.smoke:
             bench_batch(tmp, 1 if args.quick else 2, results, metrics)
+        if "hardening" in parts:
+            bench_hardening(tmp, 1 if args.smoke or args.quick else 3, results, metrics, smoke=args.smoke)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     verdicts = [(label, check(metrics[key]), metrics[key]) for key, (label, check) in TARGETS.items() if key in metrics]

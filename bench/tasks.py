@@ -137,3 +137,54 @@ def batch(output: str, workers: int, force: bool, through: str = "2024-12-31") -
     if proc.returncode not in (0, 1):
         raise RuntimeError(proc.stdout + proc.stderr)
     return {"exit_code": proc.returncode}
+
+
+# ---------------------------------------------------------------- hardening
+# How fast hostile input is refused. The tests assert what happens (a finding, an
+# error, exit code 4) and the memory bound; the speeds live here.
+
+def prepare_hostile_read(path: str, plan: str):
+    from reportkit.intake.reader import read_workbook
+    from reportkit.plan.load import load_plan
+
+    return read_workbook, load_plan(plan)
+
+
+def hostile_read(state, path: str, plan: str) -> dict:  # noqa: ARG001
+    """read_workbook on one hostile or oversized file (refused with a finding, or read)."""
+    read_workbook, p = state
+    return {"codes": [f.code for f in read_workbook(path, p).findings]}
+
+
+def prepare_plan_refused(path: str):  # noqa: ARG001
+    from reportkit.errors import ReportkitError
+    from reportkit.plan.load import load_plan
+
+    return load_plan, ReportkitError
+
+
+def plan_refused(state, path: str) -> dict:
+    """load_plan on a plan with an alias bomb or deep nesting: must raise a ReportkitError."""
+    load_plan, error = state
+    try:
+        load_plan(path)
+    except error:
+        return {"refused": True}
+    raise RuntimeError(f"{path} was not refused")
+
+
+def prepare_batch_locked(output: str):
+    from reportkit.cli import main
+    from reportkit.jobs.lock import OutputsLock
+
+    lock = OutputsLock(output)
+    lock.acquire()  # held by this process, which is alive: the batch below must refuse at once
+    return main
+
+
+def batch_locked(state, output: str) -> dict:
+    """``reportkit batch`` on outputs another batch holds: exit 4."""
+    code = state(["batch", "--year", "2024", "--output", output, "--quiet"])
+    if code != 4:
+        raise RuntimeError(f"a locked batch exited {code}, not 4")
+    return {"exit_code": code}

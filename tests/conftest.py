@@ -35,3 +35,36 @@ def root() -> Path:
 @pytest.fixture(scope="session")
 def test_data() -> Path:
     return DATA
+
+
+# Test tiers: a test that is not marked slow (the `make check` tier) must not start a browser,
+# LibreOffice or a Jupyter kernel. This guard makes the `slow` markers real: such a test fails
+# here, naming what it tried to start, instead of quietly slowing the fast tier down.
+_SLOW_PROGRAMS = {"chromium", "chromium-browser", "chrome", "google-chrome", "soffice", "libreoffice"}
+
+
+def _slow_process(args) -> str | None:
+    argv = [args] if isinstance(args, (str, bytes, os.PathLike)) else list(args)
+    words = [os.fsdecode(a) for a in argv]
+    if Path(words[0].split()[0] if words else "").name in _SLOW_PROGRAMS:
+        return Path(words[0].split()[0]).name
+    if any("ipykernel_launcher" in w or w == "ipykernel" for w in words):
+        return "a Jupyter kernel"
+    return None
+
+
+@pytest.fixture(autouse=True)
+def _fast_tier_starts_no_browser_office_or_kernel(request, monkeypatch):
+    if request.node.get_closest_marker("slow"):
+        return
+    import subprocess
+
+    real_init = subprocess.Popen.__init__
+
+    def guarded_init(self, args, *rest, **kwargs):
+        what = _slow_process(args)
+        if what:
+            raise AssertionError(f"this test starts {what}: mark it @pytest.mark.slow (make check runs without it)")
+        real_init(self, args, *rest, **kwargs)
+
+    monkeypatch.setattr(subprocess.Popen, "__init__", guarded_init)

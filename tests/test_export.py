@@ -144,11 +144,46 @@ def test_table_header_repeats_on_every_page_of_a_long_table(pdf_path):
             assert "Nội dung nhiệm vụ" in page.extract_text()
 
 
-def test_weasyprint_never_fetches_external_resources(tmp_path):
+class _FetcherSpy:
+    """Wraps the URL fetcher export_pdf gives WeasyPrint: records every URL asked for and every one served."""
+
+    def __init__(self, real):
+        self.real, self.asked, self.served = real, [], []
+
+    def __call__(self, url, *args, **kwargs):
+        self.asked.append(url)
+        response = self.real(url, *args, **kwargs)
+        self.served.append(url)
+        return response
+
+    def __getattr__(self, name):  # WeasyPrint reads fetcher settings (e.g. _fail_on_errors)
+        return getattr(self.real, name)
+
+
+def test_weasyprint_never_fetches_external_resources(tmp_path, monkeypatch):
+    import socket
+
+    import reportkit.jobs.export as export_module
+
+    spies = []
+    make_fetcher = export_module._data_only_fetcher
+    monkeypatch.setattr(export_module, "_data_only_fetcher", lambda: spies.append(_FetcherSpy(make_fetcher())) or spies[-1])
+    connections = []
+
+    def no_connect(sock, address):
+        connections.append(address)
+        raise OSError("the test forbids network connections")
+
+    monkeypatch.setattr(socket.socket, "connect", no_connect)
+    dot = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
     html = ('<html><head><link rel="stylesheet" href="http://198.51.100.1/x.css"></head><body>'
-            '<img src="http://198.51.100.1/x.png" alt="x"><p>Chữ Việt</p></body></html>')
+            f'<img src="http://198.51.100.1/x.png" alt="x"><img src="{dot}" alt="d"><p>Chữ Việt</p></body></html>')
     out = export_pdf(html, tmp_path / "x.pdf")
     assert out.stat().st_size > 0
+    (spy,) = spies
+    assert {"http://198.51.100.1/x.css", "http://198.51.100.1/x.png", dot} <= set(spy.asked)  # the spy sat in the path
+    assert [url for url in spy.served if not url.startswith("data:")] == []  # zero external fetches
+    assert spy.served == [dot] and connections == []
 
 
 def test_unknown_pdf_engine_lists_the_engines(tmp_path):

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import time
 
 import pytest
 import yaml
@@ -118,8 +117,7 @@ def mutated_text(draw, text: str) -> str:
 
 
 def check_plan_file(path) -> None:
-    """load_plan either gives a usable plan or raises ReportkitError; quickly, whatever the file."""
-    start = time.monotonic()
+    """load_plan either gives a usable plan or raises ReportkitError, whatever the file (speed: bench --only hardening)."""
     try:
         plan = load_plan(path)
     except ReportkitError as exc:
@@ -130,7 +128,6 @@ def check_plan_file(path) -> None:
         for unit in plan.units:
             for task in plan.tasks_for_unit(unit.code):
                 task.due.milestones(plan.year)
-    assert time.monotonic() - start < 5
 
 
 @settings(max_examples=examples(60), **SETTINGS)
@@ -149,20 +146,18 @@ def test_plan_with_mutated_text_gives_a_plan_or_a_plan_error(text, tmp_path_fact
     check_plan_file(path)
 
 
-@pytest.mark.parametrize("extra", [
-    "x0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
-        f"x{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 10)),
-    "deep: " + "[" * 3000 + "]" * 3000 + "\n",
-    "self: &s [*s]\n",
+@pytest.mark.parametrize("extra, reason", [
+    ("x0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+        f"x{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 10)), "more than 200,000 values"),
+    ("deep: " + "[" * 3000 + "]" * 3000 + "\n", "maximum nesting depth"),
+    ("self: &s [*s]\n", "alias refers to the node that contains it"),
 ])
-def test_plan_alias_bombs_and_deep_nesting_are_refused_at_once(extra, tmp_path):
+def test_plan_alias_bombs_and_deep_nesting_are_refused_before_expansion(extra, reason, tmp_path):
     path = tmp_path / "plan.yaml"
     path.write_text(PLAN_TEXT + "\n" + extra, encoding="utf-8")
-    start = time.monotonic()
     with pytest.raises(ReportkitError) as info:
-        load_plan(path)
-    assert time.monotonic() - start < 5
-    assert "plan.yaml" in info.value.render() and "YAML" in info.value.render()
+        load_plan(path)  # refused before the tree is walked; how fast: python -m bench --only hardening
+    assert "plan.yaml" in info.value.render() and reason in info.value.render()
 
 
 @settings(max_examples=examples(60), **SETTINGS)

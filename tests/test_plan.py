@@ -147,6 +147,8 @@ BAD_PLANS = {
     "bad_due_contradicts_time_frame.yaml": ("tasks[1].due", "contradicts time_frame"),
     "bad_duplicate_key.yaml": ("title", "duplicate key 'title'"),
     "bad_not_yaml.yaml": (None, "not valid YAML"),
+    "bad_code_not_text.yaml": ("code", "'code' must be text, not int"),
+    "bad_responsibilities_not_a_list.yaml": ("responsibilities", "'responsibilities' must be a list, not bool"),
 }
 
 

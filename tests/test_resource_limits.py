@@ -1,10 +1,11 @@
-"""Hostile and oversized workbooks are refused quickly, with a finding, in bounded memory.
+"""Hostile and oversized workbooks are refused with a finding, in bounded memory.
 
 Each file is read by ``intake.read_workbook`` in a child process whose address
-space is capped (``RLIMIT_AS``, 1.5 GiB) and whose wall time is bounded: a
-parser that tried to allocate billions of cells would abort the child (Rust
-aborts on a failed allocation; no exception reaches Python), and the test
-would see the signal. The small files are committed under
+space is capped (``RLIMIT_AS``, 1.5 GiB) and whose life is bounded (a guard
+against hangs, not a speed test): a parser that tried to allocate billions of
+cells would abort the child (Rust aborts on a failed allocation; no exception
+reaches Python), and the test would see the signal. How fast they are refused
+is measured by ``python -m bench --only hardening``, not asserted here. The small files are committed under
 ``tests/data/hostile/`` (``python -m tests.hostile_files`` rebuilds them); the
 large ones are built here.
 """
@@ -25,7 +26,7 @@ from . import hostile_files as hostile
 from .conftest import PLAN_PATH, ROOT
 
 MEMORY_CEILING = 3 << 29  # 1.5 GiB of address space for the reading process
-TIME_LIMIT = 20  # seconds, for the child's whole life (start-up included)
+TIME_LIMIT = 120  # seconds, for the child's whole life: a hang guard on a busy machine, not a speed limit
 
 _CHILD = """
 import json, resource, sys, time
@@ -91,7 +92,7 @@ REFUSED = [
 def test_tiny_file_asking_for_billions_of_cells_is_refused_with_one_finding(name, code, tmp_path):
     got = read_capped(committed(name, tmp_path))
     assert got["codes"] == [code] and got["severities"] == ["error"] and got["rows"] == []
-    assert got["seconds"] < 1 and got["peak_mib"] < 400
+    assert got["peak_mib"] < 400
 
 
 def test_far_cell_finding_says_the_size_and_the_limits(tmp_path):
@@ -105,7 +106,7 @@ def test_declared_but_empty_area_is_read_normally(name, tmp_path):
     """A <dimension> of the whole sheet or a merge down to the last row allocates nothing: the table is read."""
     got = read_capped(committed(name, tmp_path))
     assert got["rows"] == ["III.2"] and "error" not in got["severities"]
-    assert got["seconds"] < 1
+    assert got["peak_mib"] < 400
 
 
 BUILT = [
@@ -118,10 +119,10 @@ BUILT = [
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("builder", "code"), BUILT, ids=[b for b, _ in BUILT])
-def test_zip_bombs_and_row_floods_are_refused_quickly(builder, code, tmp_path):
+def test_zip_bombs_and_row_floods_are_refused_in_bounded_memory(builder, code, tmp_path):
     got = read_capped(built(getattr(hostile, builder)(), tmp_path))
     assert got["codes"] == [code] and got["rows"] == []
-    assert got["seconds"] < 3 and got["peak_mib"] < 400
+    assert got["peak_mib"] < 400
 
 
 @pytest.mark.slow
@@ -136,7 +137,7 @@ def test_thirty_megabyte_string_rejects_its_row_and_keeps_the_others(tmp_path):
     got = read_capped(built(hostile.huge_shared_string(30), tmp_path))
     assert got["codes"] == ["cell_too_long"] and got["rows"] == ["III.3"]
     assert "31.457.280 ký tự" in got["messages"][0] and "32.767" in got["messages"][0]
-    assert got["seconds"] < 5 and got["peak_mib"] < 1024
+    assert got["peak_mib"] < 1024
 
 
 @pytest.mark.slow
@@ -144,7 +145,7 @@ def test_thirty_megabyte_string_rejects_its_row_and_keeps_the_others(tmp_path):
 def test_deeply_nested_xml_neither_crashes_nor_hangs(builder, tmp_path):
     got = read_capped(built(getattr(hostile, builder)(), tmp_path))
     assert got["rows"] == ["III.2"] or "error" in got["severities"]
-    assert got["seconds"] < 5 and got["peak_mib"] < 1024
+    assert got["peak_mib"] < 1024
 
 
 def test_long_cell_outside_the_table_is_ignored_with_a_finding(plan, tmp_path):

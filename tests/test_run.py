@@ -42,6 +42,7 @@ def test_output_formats_are_checked_with_the_choices():
     assert "docx" in info.value.render() and "html, pdf, ipynb" in info.value.render()
 
 
+@pytest.mark.slow
 def test_failed_notebook_keeps_the_previous_report_and_writes_a_failure_page(tmp_path, monkeypatch):
     monkeypatch.setattr(run_module, "find_notebook", lambda: DATA / "notebooks" / "failing_report.ipynb")
     old = previous_report(tmp_path)

@@ -4,17 +4,9 @@
 gathers what the report shows: the headline in official style, per-unit and
 per-section tables, the overdue list, difficulties and proposals by unit, the
 state of the report deadlines of every stream, the trend for 6-month, 9-month
-and annual reports, and the intake findings and input manifest.
-
-Which tasks the headline counts (``in_headline`` in the status table): the
-lead-unit rows of concrete tasks (III.n; each milestone of a milestone task on
-its own) that have a deadline and whose deadline falls on or before the
-period end, plus any such task already done as of the cut-off whatever its
-deadline. For 2024-Q1 that is the four quý I tasks (III.2–III.5) and anything
-done early (e.g. III.6 tháng 6 done in February). Continuous tasks, content
-items and external tasks without a deadline are not counted: they have no
-deadline to be on time for. A lead unit that sent nothing counts as "not done,
-no report" and the headline says so.
+and annual reports, and the intake findings and input manifest. Which tasks
+the headline counts (``in_headline``) is a status rule: see
+docs/status-rules.md, "The headline".
 """
 
 from __future__ import annotations

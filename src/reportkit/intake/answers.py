@@ -58,23 +58,21 @@ def _answers_in_grid(grid: list[list]) -> list[str]:
 
 def refuse_overwrite(paths: list[Path]) -> None:
     """ParamsError naming every existing file of ``paths`` that holds answers (or cannot be read); else nothing."""
+    from reportkit.messages import t
+
     problems = []
     for path in paths:
         if not path.exists():
             continue
         answers = find_answers(path) if path.is_file() else None
         if answers is None:
-            problems.append(ParamsError("tệp đã có và không đọc được như một bảng tính; không ghi đè", path=path))
+            problems.append(ParamsError(t("template.unreadable"), path=path))
         elif answers:
-            shown = ", ".join(answers[:_SHOWN]) + (f" và {len(answers) - _SHOWN} ô khác" if len(answers) > _SHOWN else "")
-            problems.append(ParamsError(f"tệp đã có số liệu đơn vị điền ({shown}); không ghi đè", path=path))
+            shown = ", ".join(answers[:_SHOWN])
+            if len(answers) > _SHOWN:
+                shown = t("template.filled.more", shown=shown, n=len(answers) - _SHOWN)
+            problems.append(ParamsError(t("template.filled", cells=shown), path=path))
     if len(problems) == 1:
-        only = problems[0]
-        raise ParamsError(only.message, path=only.path, hint=_HINT)
+        raise ParamsError(problems[0].message, path=problems[0].path, hint=t("template.refused.fix"))
     if problems:
-        raise ParamsError(f"{len(problems)} tệp đã có số liệu hoặc không đọc được; không ghi tệp nào", problems=problems,
-                          hint=_HINT)
-
-
-_HINT = ("chọn tệp hoặc thư mục khác với -o; chỉ khi chắc chắn muốn thay bảng đã điền bằng mẫu trống mới dùng "
-         "--force")
+        raise ParamsError(t("template.refused", n=len(problems)), problems=problems, hint=t("template.refused.fix"))

@@ -99,6 +99,12 @@ MESSAGES: dict[str, str] = {
     "template.folder_needed.fix": "give a folder path, e.g. -o templates/",
     "template.xlsx_needed": "the template is an .xlsx file",
     "template.xlsx_needed.fix": "end the file name with .xlsx",
+    "template.filled": "the file already holds a department's answers ({cells}); not overwritten",
+    "template.filled.more": "{shown} and {n} more cells",
+    "template.unreadable": "the file exists and cannot be read as a workbook; not overwritten",
+    "template.refused": "{n} files hold answers or cannot be read; no file written",
+    "template.refused.fix": ("choose another file or folder with -o; use --force only to replace a filled workbook "
+                             "with a blank template on purpose"),
     "template.written": "Template written: {path} ({unit}, {period}, {n} tasks).",
     # -- check
     "check.unknown": "unknown",
@@ -216,6 +222,14 @@ FINDING_FIXES: dict[str, str] = {
     "report_date_mismatch": "Make the report date and the file name agree.",
     "report_date_outside_period": "Check the report date and the 'Kỳ báo cáo' line.",
     "completed_outside_year": "Check the year of the completion date.",
+    "completed_date_swapped": "Type the date as year-month-day (e.g. 2024-03-05) so it cannot flip, check that the "
+                              "cell shows the right day/month/year, and resend.",
+    "completed_date_suspect": "Type the date as year-month-day (e.g. 2024-03-05) so it cannot flip, check that the "
+                              "cell shows the right day/month/year, and resend.",
+    "report_date_swapped": "Type the report date as year-month-day (e.g. {swapped_iso}) so it cannot flip, check "
+                           "that the cell shows {swapped}; check the completion dates too, and resend.",
+    "report_date_mismatch": "Make the report date and the file name agree.",
+    "report_date_outside_period": "Check the report date and the 'Kỳ báo cáo' line.",
     "done_without_date": "Write the completion date as dd/mm/yyyy.",
     "date_without_done": "If the task is done, choose 'Đã hoàn thành'; if it is a planned date, write it in the "
                          "Ghi chú column.",

@@ -99,6 +99,12 @@ MESSAGES: dict[str, str] = {
     "template.folder_needed.fix": "ghi đường dẫn thư mục, ví dụ -o templates/",
     "template.xlsx_needed": "mẫu bảng theo dõi là tệp .xlsx",
     "template.xlsx_needed.fix": "đặt tên tệp có đuôi .xlsx",
+    "template.filled": "tệp đã có số liệu đơn vị điền ({cells}); không ghi đè",
+    "template.filled.more": "{shown} và {n} ô khác",
+    "template.unreadable": "tệp đã có và không đọc được như một bảng tính; không ghi đè",
+    "template.refused": "{n} tệp đã có số liệu hoặc không đọc được; không ghi tệp nào",
+    "template.refused.fix": ("chọn tệp hoặc thư mục khác với -o; chỉ khi chắc chắn muốn thay bảng đã điền bằng mẫu "
+                             "trống mới dùng --force"),
     "template.written": "Đã tạo mẫu {path} ({unit}, {period}, {n} nhiệm vụ).",
     # -- check
     "check.unknown": "không xác định",

@@ -1,9 +1,9 @@
-"""The plan as data: load and validate a plan YAML into Plan, Task, DueRule, ReportStream.
+"""Loading a plan: YAML → Plan, validated lazily.
 
-Code reads plans, it does not know any one plan: another unit's plan, or next
-year's, is a new YAML file under ``data/plan/``. Validation is lazy: every
-problem in the file is collected (with its YAML path and line) and reported
-together in one PlanError.
+Every problem in the file is collected (with its YAML path and line) and
+reported together in one PlanError. The plan format is described in
+docs/plan-format.md; the model is in plan/model.py, the time-frame grammar in
+plan/timeframes.py.
 """
 
 from __future__ import annotations
@@ -12,223 +12,31 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from reportkit.errors import PlanError, _Collector
+from reportkit.plan.model import (  # noqa: F401  (re-exported: reportkit.plan.load.Plan is imported widely)
+    PERIOD_KINDS,
+    Plan,
+    ReportRule,
+    ReportStream,
+    Task,
+    Unit,
+    iter_task_units,
+    unit_keys,
+)
+from reportkit.plan.timeframes import (  # noqa: F401  (re-exported for the same reason)
+    DUE_KINDS,
+    TIME_FRAME_FORMS,
+    DueRule,
+    Milestone,
+    month_end,
+    parse_time_frame,
+    quarter_end,
+)
 from reportkit.safepath import SAFE_CODE_RE
 from reportkit.safeyaml import load_yaml_nodes, yaml_problem
-from reportkit.text import fold_key, normalize_code, to_nfc
-
-DUE_KINDS = ("continuous", "quarter", "months", "external", "date")
-PERIOD_KINDS = ("M", "Q", "Q1", "Q2", "Q3", "Q4", "H1", "9M", "Y")
-
-_ROMAN_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-
-
-# ---------------------------------------------------------------- model
-
-
-@dataclass(frozen=True)
-class Milestone:
-    """One judged deadline of a task (a task with "tháng 6, tháng 12" has two)."""
-
-    key: str  # "" for single-deadline tasks, "T6"/"T12" for month milestones
-    label: str  # Vietnamese, e.g. "tháng 6"
-    deadline: dt.date | None  # None: continuous, or external and not yet given
-
-
-@dataclass(frozen=True)
-class DueRule:
-    """When a task is due, parsed from its time frame."""
-
-    kind: str  # one of DUE_KINDS
-    quarter: int | None = None
-    months: tuple[int, ...] = ()
-    on: dt.date | None = None
-
-    def milestones(self, year: int, override: dt.date | None = None) -> list[Milestone]:
-        """The deadlines to judge in ``year``; ``override`` sets an external deadline."""
-        if self.kind == "continuous":
-            return [Milestone("", "thường xuyên", None)]
-        if self.kind == "quarter":
-            assert self.quarter is not None
-            return [Milestone("", f"quý {_roman(self.quarter)}", quarter_end(year, self.quarter))]
-        if self.kind == "months":
-            return [Milestone(f"T{m}", f"tháng {m}", month_end(year, m)) for m in self.months]
-        if self.kind == "external":
-            return [Milestone("", "theo kế hoạch của cấp trên", override)]
-        return [Milestone("", "", self.on)]
-
-    def describe(self) -> str:
-        if self.kind == "quarter":
-            return f"quarter {self.quarter}"
-        if self.kind == "months":
-            return "months " + ", ".join(map(str, self.months))
-        if self.kind == "date":
-            return f"date {self.on}"
-        return self.kind
-
-
-@dataclass(frozen=True)
-class Unit:
-    code: str
-    name: str
-    aliases: tuple[str, ...] = ()
-    sample: bool = False
-
-
-@dataclass(frozen=True)
-class Task:
-    """A concrete task (III.n) or a content item (II.n.x), both tracked per unit."""
-
-    code: str
-    text: str
-    time_frame: str
-    due: DueRule
-    kind: str  # "task" or "content"
-    section: str  # "II.1", "II.2", "III"
-    lead: str | None  # unit code; None for content items (every unit on its own)
-    units: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class ReportRule:
-    """One line of a report stream: which periods, and the deadline (exclusive)."""
-
-    period_kind: str  # one of PERIOD_KINDS
-    due_month: int | str  # 1..12 or "end" (last month of the period)
-    due_day: int
-
-
-@dataclass(frozen=True)
-class ReportStream:
-    code: str
-    name: str
-    short_name: str
-    reports: tuple[ReportRule, ...]
-
-
-@dataclass(frozen=True)
-class Plan:
-    """A whole plan: what must be done, by whom, by when, and how it is reported."""
-
-    path: Path
-    code: str
-    year: int
-    title: str
-    document_type: str
-    place: str
-    issuer_name: str
-    superior_name: str
-    report_symbol: str
-    basis: str
-    purposes: tuple[tuple[str, str], ...]
-    units: tuple[Unit, ...]
-    sections: tuple[tuple[str, str], ...]  # (code, title), II.1, II.2, III
-    tasks: tuple[Task, ...]  # content items first, then concrete tasks, plan order
-    streams: tuple[ReportStream, ...]
-    signer_title: str
-    signer_name: str
-    recipients: tuple[str, ...]
-    responsibilities: tuple[dict, ...] = ()
-    closing: str = ""
-    _unit_index: dict = field(default_factory=dict, repr=False, compare=False)
-
-    # -- look-ups ---------------------------------------------------------
-    @property
-    def task_codes(self) -> list[str]:
-        return [t.code for t in self.tasks]
-
-    @property
-    def unit_codes(self) -> list[str]:
-        return [u.code for u in self.units]
-
-    def task(self, code: str) -> Task:
-        """The task or content item with ``code`` (canonical form, đ kept)."""
-        return self._lookup(self.tasks, code, "task code")
-
-    def unit(self, code: str) -> Unit:
-        """The unit with ``code``."""
-        return self._lookup(self.units, code, "unit")
-
-    def stream(self, code: str) -> ReportStream:
-        """The report stream with ``code``."""
-        return self._lookup(self.streams, code, "report stream")
-
-    def _lookup(self, items: tuple, code: str, what: str):
-        for item in items:
-            if item.code == code:
-                return item
-        raise PlanError(f"unknown {what} {code!r}", path=self.path,
-                        hint="use one of: " + ", ".join(i.code for i in items))
-
-    def find_unit(self, text: str) -> Unit | None:
-        """Match a unit by code, name or alias, ignoring case, diacritics and dashes."""
-        key = fold_key(text)
-        key_nophong = re.sub(r"^(phong|bo phan)\s+", "", key)
-        for candidate in (key, key_nophong):
-            if candidate in self._unit_index:
-                return self._unit_index[candidate]
-        return None
-
-    def tasks_for_unit(self, unit_code: str) -> list[Task]:
-        return [t for t in self.tasks if unit_code in t.units]
-
-
-def quarter_end(year: int, quarter: int) -> dt.date:
-    return month_end(year, quarter * 3)
-
-
-def month_end(year: int, month: int) -> dt.date:
-    if month == 12:
-        return dt.date(year, 12, 31)
-    return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
-
-
-def _roman(n: int) -> str:
-    return {1: "I", 2: "II", 3: "III", 4: "IV"}[n]
-
-
-# ---------------------------------------------------------------- time frames
-
-TIME_FRAME_FORMS = (
-    "thường xuyên (trong năm …)",
-    "quý I|II|III|IV (, năm …)",
-    "tháng N[, tháng M …] (năm …)",
-    "theo kế hoạch của cấp trên",
-    "dd/mm/yyyy or trước ngày dd/mm/yyyy",
-)
-
-
-def parse_time_frame(text: str, year: int) -> DueRule | None:
-    """Parse a Vietnamese time frame into a DueRule; None when the form is unknown.
-
-    Known forms are listed in TIME_FRAME_FORMS. Unknown text is never guessed.
-    """
-    key = fold_key(text).rstrip(".")
-    key = re.sub(r"[,\s]*nam \d{4}$", "", key).strip(" ,")
-    if re.fullmatch(r"thuong xuyen( trong( nam)?)?", key):
-        return DueRule("continuous")
-    m = re.fullmatch(r"quy (i{1,3}|iv|[1-4])", key)
-    if m:
-        return DueRule("quarter", quarter=_ROMAN_QUARTERS[m.group(1)])
-    if re.fullmatch(r"thang \d{1,2}(\s*(,|va)\s*thang \d{1,2})*", key):
-        months = tuple(int(x) for x in re.findall(r"thang (\d{1,2})", key))
-        if all(1 <= mo <= 12 for mo in months) and list(months) == sorted(set(months)):
-            return DueRule("months", months=months)
-        return None
-    if key == "theo ke hoach cua cap tren":
-        return DueRule("external")
-    m = re.fullmatch(r"(?:truoc ngay |ngay )?(\d{1,2})/(\d{1,2})/(\d{4})", fold_key(text).rstrip("."))
-    if m:
-        try:
-            return DueRule("date", on=dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))))
-        except ValueError:
-            return None
-    return None
-
-
-# ---------------------------------------------------------------- loading
+from reportkit.text import normalize_code, to_nfc
 
 
 def _scan_nodes(root: Any) -> tuple[dict[str, int], list[tuple[str, int]]]:
@@ -359,11 +167,69 @@ def _build_plan(raw: dict, r: _Reader) -> Plan:
     issuer_name = r.get(issuer, "name", "issuer.name", str, default="")
     superior = r.get(issuer, "superior", "issuer.superior", str, required=False, default="")
     symbol = r.get(issuer, "report_symbol", "issuer.report_symbol", str, required=False, default="BC")
+    units = _read_units(raw, r)
+    tasks = _TaskList(r, units)
+    sections = _read_content_items(raw, r, tasks, year)
+    sections.append(_read_concrete_tasks(raw, r, tasks, year))
+    streams = _read_streams(raw, r)
+    signer = r.get(raw, "signer", "signer", dict, default={})
+    signer_title = r.get(signer, "title", "signer.title", str, default="")
+    signer_name = r.get(signer, "name", "signer.name", str, default="")
+    recipients = r.get(raw, "recipients", "recipients", list, required=False, default=[])
+    purposes = _read_purposes(raw, r)
+    responsibilities = _read_responsibilities(raw, r)
+    code = r.get(raw, "code", "code", str, required=False, default=r.path.stem)
+    document_type = r.get(raw, "document_type", "document_type", str, required=False, default="KẾ HOẠCH")
+    place = r.get(raw, "place", "place", str, required=False, default="")
+    basis = r.get(raw, "basis", "basis", str, required=False, default="")
+    closing = r.get(raw, "closing", "closing", str, required=False, default="")
+    r.errors.raise_if_any("invalid plan")
+    return Plan(
+        path=r.path, code=code, year=year, title=title, document_type=document_type, place=place,
+        issuer_name=issuer_name, superior_name=superior, report_symbol=symbol, basis=basis,
+        purposes=purposes, units=tuple(units.units), sections=tuple(sections), tasks=tuple(tasks.tasks),
+        streams=tuple(streams), signer_title=signer_title, signer_name=signer_name,
+        recipients=tuple(to_nfc(str(x)) for x in recipients),
+        responsibilities=responsibilities, closing=closing,
+        _unit_index=units.index,
+    )
 
-    # units
-    units: list[Unit] = []
-    seen_unit_codes: set[str] = set()
-    unit_index: dict[str, Unit] = {}
+
+@dataclass
+class _UnitTable:
+    """The plan's units as read so far, with the look-up index Plan.find_unit uses."""
+
+    units: list[Unit] = field(default_factory=list)
+    index: dict[str, Unit] = field(default_factory=dict)
+    known: set[str] = field(default_factory=set)  # a province plan can list thousands of units
+
+    @property
+    def codes(self) -> list[str]:
+        return [u.code for u in self.units]
+
+    def add(self, unit: Unit) -> None:
+        self.units.append(unit)
+        self.known.add(unit.code)
+        for name in (unit.code, unit.name, *unit.aliases):
+            for key in unit_keys(name):
+                self.index.setdefault(key, unit)
+
+    def check(self, r: _Reader, value: Any, yaml_path: str) -> tuple[str, ...]:
+        """The known unit codes of a task's ``units:`` list; every unknown one is reported."""
+        if not isinstance(value, list):
+            r.add(yaml_path, "must be a list of unit codes", value=value, hint="e.g. [hcth, lanh-dao]")
+            return ()
+        good = []
+        for j, code in enumerate(value):
+            if not isinstance(code, str) or code not in self.known:
+                r.add(f"{yaml_path}[{j}]", f"unknown unit '{code}'", hint="use one of: " + ", ".join(self.codes))
+            else:
+                good.append(code)
+        return tuple(good)
+
+
+def _read_units(raw: dict, r: _Reader) -> _UnitTable:
+    table = _UnitTable()
     raw_units = r.get(raw, "units", "units", list, default=[])
     if isinstance(raw.get("units"), list) and not raw_units:
         r.add("units", "the plan lists no units", hint="list at least one unit with code and name")
@@ -378,69 +244,67 @@ def _build_plan(raw: dict, r: _Reader) -> Plan:
         sample = r.get(u, "sample", p + ".sample", bool, required=False, default=False)
         if not code or not name:
             continue
-        if code in seen_unit_codes:
+        if code in table.known:
             r.add(p + ".code", f"duplicate unit code '{code}'", hint="give each unit its own code")
             continue
-        unit = Unit(code, name, tuple(to_nfc(str(a)) for a in aliases), bool(sample))
-        units.append(unit)
-        seen_unit_codes.add(code)
-        for key in [code, name, *unit.aliases]:
-            unit_index.setdefault(fold_key(key), unit)
-            unit_index.setdefault(re.sub(r"^(phong|bo phan)\s+", "", fold_key(key)), unit)
-    unit_codes = [u.code for u in units]
-    known_units = set(unit_codes)  # membership tests: a province plan can list thousands of units
+        table.add(Unit(code, name, tuple(to_nfc(str(a)) for a in aliases), bool(sample)))
+    return table
 
-    def check_units(value: Any, yaml_path: str) -> tuple[str, ...]:
-        if not isinstance(value, list):
-            r.add(yaml_path, "must be a list of unit codes", value=value, hint="e.g. [hcth, lanh-dao]")
-            return ()
-        good = []
-        for j, code in enumerate(value):
-            if not isinstance(code, str) or code not in known_units:
-                r.add(f"{yaml_path}[{j}]", f"unknown unit '{code}'", hint="use one of: " + ", ".join(unit_codes))
-            else:
-                good.append(code)
-        return tuple(good)
 
-    tasks: list[Task] = []
-    sections: list[tuple[str, str]] = []
-    seen_codes: dict[str, str] = {}
+@dataclass
+class _TaskList:
+    """Tasks and content items in plan order; a code may be used once."""
 
-    def register(code: str, yaml_path: str) -> bool:
-        if code in seen_codes:
-            r.add(yaml_path, f"duplicate code '{code}' (also at {seen_codes[code]})", hint="each task or item needs its own code")
-            return False
-        seen_codes[code] = yaml_path
-        return True
+    r: _Reader
+    units: _UnitTable
+    tasks: list[Task] = field(default_factory=list)
+    seen: dict[str, str] = field(default_factory=dict)  # code → YAML path of its first use
 
+    def canonical_code(self, code: str, yaml_path: str) -> str:
+        code_n = normalize_code(code)
+        if code_n != code:
+            self.r.add(yaml_path, f"code '{code}' is not in canonical form", hint=f"write '{code_n}'")
+        return code_n
+
+    def append(self, task: Task, yaml_path: str) -> None:
+        if task.code in self.seen:
+            self.r.add(yaml_path, f"duplicate code '{task.code}' (also at {self.seen[task.code]})",
+                       hint="each task or item needs its own code")
+            return
+        self.seen[task.code] = yaml_path
+        self.tasks.append(task)
+
+
+def _read_content_items(raw: dict, r: _Reader, tasks: _TaskList, year: int | None) -> list[tuple[str, str]]:
+    """The sections of content items (II.n.x); each item is tracked for every unit unless it lists its own."""
     content_tf = r.get(raw, "content_time_frame", "content_time_frame", str, required=False, default="thường xuyên")
     content_due = parse_time_frame(content_tf, year or 2000)
     if content_due is None:
         r.add("content_time_frame", f"unknown time frame '{content_tf}'", hint="write one of: " + "; ".join(TIME_FRAME_FORMS))
         content_due = DueRule("continuous")
+    sections: list[tuple[str, str]] = []
     for i, s in enumerate(r.get(raw, "sections", "sections", list, required=False, default=[])):
         p = f"sections[{i}]"
         scode = normalize_code(r.get(s, "code", p + ".code", str, default=""))
-        stitle = r.get(s, "title", p + ".title", str, default="")
-        sections.append((scode, stitle))
+        sections.append((scode, r.get(s, "title", p + ".title", str, default="")))
         for j, item in enumerate(r.get(s, "items", p + ".items", list, default=[])):
             ip = f"{p}.items[{j}]"
             code = r.get(item, "code", ip + ".code", str)
             text = r.get(item, "text", ip + ".text", str)
             if not code or not text:
                 continue
-            code_n = normalize_code(code)
-            if code_n != code:
-                r.add(ip + ".code", f"code '{code}' is not in canonical form", hint=f"write '{code_n}'")
-            item_units = check_units(item["units"], ip + ".units") if "units" in item else tuple(unit_codes)
-            if register(code_n, ip + ".code"):
-                tasks.append(Task(code_n, text, content_tf, content_due, "content", scode, None, item_units))
+            code_n = tasks.canonical_code(code, ip + ".code")
+            item_units = tasks.units.check(r, item["units"], ip + ".units") if "units" in item else tuple(tasks.units.codes)
+            tasks.append(Task(code_n, text, content_tf, content_due, "content", scode, None, item_units), ip + ".code")
+    return sections
 
+
+def _read_concrete_tasks(raw: dict, r: _Reader, tasks: _TaskList, year: int | None) -> tuple[str, str]:
+    """The concrete tasks (section III), each with its lead unit and time frame; returns the section."""
     raw_tasks = r.get(raw, "tasks", "tasks", list, default=[])
     if isinstance(raw.get("tasks"), list) and not raw_tasks:
         r.add("tasks", "the plan lists no tasks", hint="list the plan's concrete tasks")
-    task_section = "III"
-    sections.append((task_section, r.get(raw, "tasks_title", "tasks_title", str, required=False, default="Nhiệm vụ cụ thể")))
+    section = ("III", r.get(raw, "tasks_title", "tasks_title", str, required=False, default="Nhiệm vụ cụ thể"))
     for i, t in enumerate(raw_tasks):
         p = f"tasks[{i}]"
         if not isinstance(t, dict):
@@ -450,56 +314,42 @@ def _build_plan(raw: dict, r: _Reader) -> Plan:
         text = r.get(t, "text", p + ".text", str)
         tf = r.get(t, "time_frame", p + ".time_frame", str)
         lead = r.get(t, "lead", p + ".lead", str)
-        t_units = check_units(t.get("units"), p + ".units") if "units" in t else ()
+        t_units = tasks.units.check(r, t.get("units"), p + ".units") if "units" in t else ()
         if "units" not in t:
             r.add(p + ".units", "missing required field 'units'", hint="list the units that carry this task")
-        if lead and lead not in known_units:
-            r.add(p + ".lead", f"unknown unit '{lead}'", hint="use one of: " + ", ".join(unit_codes))
+        if lead and lead not in tasks.units.known:
+            r.add(p + ".lead", f"unknown unit '{lead}'", hint="use one of: " + ", ".join(tasks.units.codes))
             lead = None
         elif lead and t_units and lead not in t_units:
             t_units = (lead, *t_units)
         due = _read_due(t, tf, p, r, year)
         if not code or not text or not tf or due is None:
             continue
-        code_n = normalize_code(code)
-        if code_n != code:
-            r.add(p + ".code", f"code '{code}' is not in canonical form", hint=f"write '{code_n}'")
-        if register(code_n, p + ".code"):
-            tasks.append(Task(code_n, text, tf, due, "task", task_section, lead, t_units))
+        code_n = tasks.canonical_code(code, p + ".code")
+        tasks.append(Task(code_n, text, tf, due, "task", section[0], lead, t_units), p + ".code")
+    return section
 
-    streams = _read_streams(raw, r)
-    signer = r.get(raw, "signer", "signer", dict, default={})
-    signer_title = r.get(signer, "title", "signer.title", str, default="")
-    signer_name = r.get(signer, "name", "signer.name", str, default="")
-    recipients = r.get(raw, "recipients", "recipients", list, required=False, default=[])
+
+def _read_responsibilities(raw: dict, r: _Reader) -> tuple[dict, ...]:
+    """Tổ chức thực hiện: a list of mappings (code, units, text, …), kept as written."""
+    good = []
+    for i, item in enumerate(r.get(raw, "responsibilities", "responsibilities", list, required=False, default=[])):
+        if isinstance(item, dict):
+            good.append(item)
+        else:
+            r.add(f"responsibilities[{i}]", "a responsibility must be a mapping", value=item,
+                  hint="write '- code: …' and 'text: …'")
+    return tuple(good)
+
+
+def _read_purposes(raw: dict, r: _Reader) -> tuple[tuple[str, str], ...]:
     purposes = []
     for i, pz in enumerate(r.get(raw, "purposes", "purposes", list, required=False, default=[])):
-        purposes.append((str(pz.get("code", i + 1)), to_nfc(str(pz.get("text", "")))) if isinstance(pz, dict) else (str(i + 1), to_nfc(str(pz))))
-
-    r.errors.raise_if_any("invalid plan")
-    return Plan(
-        path=r.path,
-        code=r.get(raw, "code", "code", str, required=False, default=r.path.stem),
-        year=year,
-        title=title,
-        document_type=r.get(raw, "document_type", "document_type", str, required=False, default="KẾ HOẠCH"),
-        place=r.get(raw, "place", "place", str, required=False, default=""),
-        issuer_name=issuer_name,
-        superior_name=superior,
-        report_symbol=symbol,
-        basis=r.get(raw, "basis", "basis", str, required=False, default=""),
-        purposes=tuple(purposes),
-        units=tuple(units),
-        sections=tuple(sections),
-        tasks=tuple(tasks),
-        streams=tuple(streams),
-        signer_title=signer_title,
-        signer_name=signer_name,
-        recipients=tuple(to_nfc(str(x)) for x in recipients),
-        responsibilities=tuple(raw.get("responsibilities") or ()),
-        closing=r.get(raw, "closing", "closing", str, required=False, default=""),
-        _unit_index=unit_index,
-    )
+        if isinstance(pz, dict):
+            purposes.append((str(pz.get("code", i + 1)), to_nfc(str(pz.get("text", "")))))
+        else:
+            purposes.append((str(i + 1), to_nfc(str(pz))))
+    return tuple(purposes)
 
 
 def _read_due(t: dict, time_frame: str | None, p: str, r: _Reader, year: int | None) -> DueRule | None:
@@ -594,10 +444,3 @@ def _read_streams(raw: dict, r: _Reader) -> list[ReportStream]:
                 continue
             streams.append(ReportStream(code, name, short, tuple(rules)))
     return streams
-
-
-def iter_task_units(plan: Plan, tasks: Iterable[Task] | None = None) -> Iterable[tuple[Task, str]]:
-    """Every (task, unit code) pair the plan tracks."""
-    for t in tasks if tasks is not None else plan.tasks:
-        for u in t.units:
-            yield t, u

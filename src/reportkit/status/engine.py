@@ -2,7 +2,7 @@
 
 Each step works on whole arrays: the plan's lines, what the counted workbook
 says for each line, the completion dates, the status word, the notes, and the
-output frame. The rules are in the package docstring (``reportkit.status``).
+output frame. The rules are in docs/status-rules.md.
 """
 
 from __future__ import annotations
@@ -307,7 +307,7 @@ def assess_tasks(inputs: RunInputs, submissions: Sequence[Submission]) -> pd.Dat
     deadlines of external tasks, all checked); ``submissions`` are intake's
     Submissions. Returns one row per (task or milestone, unit) in plan order,
     lead unit first, with STATUS_COLUMNS then EXTRA_COLUMNS; the rules are in
-    the package docstring. ``in_headline`` marks the rows the period's headline
+    docs/status-rules.md. ``in_headline`` marks the rows the period's headline
     counts (see ``summary``).
     """
     plan, subs = inputs.plan, list(submissions)

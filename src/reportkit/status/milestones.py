@@ -14,7 +14,7 @@ def milestone_dates(plan: Plan, subs: list[Submission], meta: pd.DataFrame, chos
                      milestones: pd.DataFrame) -> pd.DataFrame:
     """Completion date per (unit, task, milestone) for tasks with several milestones.
 
-    See the module docstring for the rule. Returns columns key (unit × tasks +
+    The rule: docs/status-rules.md, "Milestone tasks". Returns columns key (unit × tasks +
     task), milestone_pos, done_on, done_report_date and assumed (the date is
     the report date of a "done" row without one).
     """

@@ -1,0 +1,142 @@
+"""The plan as data: Plan, Task, Unit, ReportStream, ReportRule (frozen dataclasses).
+
+Code reads plans, it does not know any one plan: another unit's plan, or next
+year's, is a new YAML file under ``data/plan/`` (see docs/plan-format.md).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from reportkit.errors import PlanError
+from reportkit.plan.timeframes import DueRule
+from reportkit.text import fold_key
+
+PERIOD_KINDS = ("M", "Q", "Q1", "Q2", "Q3", "Q4", "H1", "9M", "Y")
+
+_UNIT_PREFIX_RE = re.compile(r"^(phong|bo phan)\s+")
+
+
+def unit_keys(text: str) -> tuple[str, str]:
+    """The look-up keys of a unit name: folded, and folded without "phòng"/"bộ phận"."""
+    key = fold_key(text)
+    return key, _UNIT_PREFIX_RE.sub("", key)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit (department) of the plan: its code, name, other names, and whether it is a sample."""
+
+    code: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    sample: bool = False
+
+
+@dataclass(frozen=True)
+class Task:
+    """A concrete task (III.n) or a content item (II.n.x), both tracked per unit."""
+
+    code: str
+    text: str
+    time_frame: str
+    due: DueRule
+    kind: str  # "task" or "content"
+    section: str  # "II.1", "II.2", "III"
+    lead: str | None  # unit code; None for content items (every unit on its own)
+    units: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ReportRule:
+    """One line of a report stream: which periods, and the deadline (exclusive)."""
+
+    period_kind: str  # one of PERIOD_KINDS
+    due_month: int | str  # 1..12 or "end" (last month of the period)
+    due_day: int
+
+
+@dataclass(frozen=True)
+class ReportStream:
+    """A stream of period reports (e.g. "dân chủ cơ sở") and when each report is due."""
+
+    code: str
+    name: str
+    short_name: str
+    reports: tuple[ReportRule, ...]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A whole plan: what must be done, by whom, by when, and how it is reported."""
+
+    path: Path
+    code: str
+    year: int
+    title: str
+    document_type: str
+    place: str
+    issuer_name: str
+    superior_name: str
+    report_symbol: str
+    basis: str
+    purposes: tuple[tuple[str, str], ...]
+    units: tuple[Unit, ...]
+    sections: tuple[tuple[str, str], ...]  # (code, title), II.1, II.2, III
+    tasks: tuple[Task, ...]  # content items first, then concrete tasks, plan order
+    streams: tuple[ReportStream, ...]
+    signer_title: str
+    signer_name: str
+    recipients: tuple[str, ...]
+    responsibilities: tuple[dict, ...] = ()
+    closing: str = ""
+    _unit_index: dict = field(default_factory=dict, repr=False, compare=False)
+
+    # -- look-ups ---------------------------------------------------------
+    @property
+    def task_codes(self) -> list[str]:
+        return [t.code for t in self.tasks]
+
+    @property
+    def unit_codes(self) -> list[str]:
+        return [u.code for u in self.units]
+
+    def task(self, code: str) -> Task:
+        """The task or content item with ``code`` (canonical form, đ kept)."""
+        return self._lookup(self.tasks, code, "task code")
+
+    def unit(self, code: str) -> Unit:
+        """The unit with ``code``."""
+        return self._lookup(self.units, code, "unit")
+
+    def stream(self, code: str) -> ReportStream:
+        """The report stream with ``code``."""
+        return self._lookup(self.streams, code, "report stream")
+
+    def _lookup(self, items: tuple, code: str, what: str):
+        for item in items:
+            if item.code == code:
+                return item
+        raise PlanError(f"unknown {what} {code!r}", path=self.path,
+                        hint="use one of: " + ", ".join(i.code for i in items))
+
+    def find_unit(self, text: str) -> Unit | None:
+        """Match a unit by code, name or alias, ignoring case, diacritics and dashes."""
+        for candidate in unit_keys(text):
+            if candidate in self._unit_index:
+                return self._unit_index[candidate]
+        return None
+
+    def tasks_for_unit(self, unit_code: str) -> list[Task]:
+        """The tasks and content items ``unit_code`` carries, in plan order."""
+        return [t for t in self.tasks if unit_code in t.units]
+
+
+def iter_task_units(plan: Plan, tasks: Iterable[Task] | None = None) -> Iterable[tuple[Task, str]]:
+    """Every (task, unit code) pair the plan tracks."""
+    for t in tasks if tasks is not None else plan.tasks:
+        for u in t.units:
+            yield t, u
