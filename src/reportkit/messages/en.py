@@ -213,14 +213,6 @@ FINDING_FIXES: dict[str, str] = {
     "impossible_date": "Write a real date as dd/mm/yyyy (day/month/year).",
     "implausible_date": "Write the date as dd/mm/yyyy with a 4-digit year.",
     "completed_after_report": "Write the date the work was finished (not a planned date); check the year.",
-    "completed_date_swapped": "Retype the date as year-month-day (e.g. 2024-03-05) so that it cannot be swapped, check "
-                              "that the cell shows the right day/month/year, and resend.",
-    "completed_date_suspect": "Retype the date as year-month-day (e.g. 2024-03-05) so that it cannot be swapped, check "
-                              "that the cell shows the right day/month/year, and resend.",
-    "report_date_swapped": "Retype the report date as year-month-day (e.g. {swapped_iso}) so that it cannot be "
-                           "swapped, check that the cell shows {swapped}; check the completion dates too, and resend.",
-    "report_date_mismatch": "Make the report date and the file name agree.",
-    "report_date_outside_period": "Check the report date and the 'Kỳ báo cáo' line.",
     "completed_outside_year": "Check the year of the completion date.",
     "completed_date_swapped": "Type the date as year-month-day (e.g. 2024-03-05) so it cannot flip, check that the "
                               "cell shows the right day/month/year, and resend.",
