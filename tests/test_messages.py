@@ -7,13 +7,13 @@ import unicodedata
 import pytest
 
 from reportkit import messages
-from reportkit.errors import ParamsError, ReportkitError, WorkbookError
+from reportkit.errors import ReportkitError, WorkbookError
+from reportkit.fmt import format_local_number
 from reportkit.intake.messages import MESSAGES as FINDING_MESSAGES
 from reportkit.intake.messages import make_finding
 from reportkit.messages import (
     en,
     format_fields,
-    format_local_number,
     resolve_language,
     t,
     use_language,
@@ -80,10 +80,10 @@ def test_the_option_wins_over_the_environment():
 
 
 @pytest.mark.parametrize("option, environ, source", [("fr", {}, "--lang"), (None, {"REPORTKIT_LANG": "de"}, "REPORTKIT_LANG")])
-def test_an_unknown_language_is_a_params_error_naming_where_it_came_from(option, environ, source):
-    with pytest.raises(ParamsError) as info:
+def test_an_unknown_language_is_refused_naming_where_it_came_from(option, environ, source):
+    with pytest.raises(messages.UnknownLanguageError) as info:
         resolve_language(option, environ)
-    assert source in info.value.message and info.value.hint
+    assert source in str(info.value) and info.value.source == source
 
 
 def test_lookup_fills_fields_in_the_current_language_and_the_block_restores_it(monkeypatch):
