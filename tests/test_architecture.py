@@ -28,12 +28,8 @@ MAX_BODY_LINES = 80
 
 # Current offenders, to be emptied as the modules are split. Every entry must
 # still be over its limit (the test below fails otherwise), so the list only shrinks.
-OVERSIZED_MODULES = {
-    "report/period.py",
-}
-OVERSIZED_BODIES = {
-    "report/period.py::PeriodReport",
-}
+OVERSIZED_MODULES: set[str] = set()
+OVERSIZED_BODIES: set[str] = set()
 
 _LINT = "import sys; from importlinter.cli import lint_imports_command; sys.exit(lint_imports_command())"
 
