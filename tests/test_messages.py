@@ -7,13 +7,13 @@ import unicodedata
 import pytest
 
 from reportkit import messages
-from reportkit.errors import ParamsError, ReportkitError, WorkbookError
-from reportkit.intake.reader import MESSAGES as FINDING_MESSAGES
-from reportkit.intake.reader import make_finding
+from reportkit.errors import ReportkitError, WorkbookError
+from reportkit.fmt import format_local_number
+from reportkit.intake.messages import MESSAGES as FINDING_MESSAGES
+from reportkit.intake.messages import make_finding
 from reportkit.messages import (
     en,
     format_fields,
-    format_local_number,
     resolve_language,
     t,
     use_language,
@@ -80,10 +80,10 @@ def test_the_option_wins_over_the_environment():
 
 
 @pytest.mark.parametrize("option, environ, source", [("fr", {}, "--lang"), (None, {"REPORTKIT_LANG": "de"}, "REPORTKIT_LANG")])
-def test_an_unknown_language_is_a_params_error_naming_where_it_came_from(option, environ, source):
-    with pytest.raises(ParamsError) as info:
+def test_an_unknown_language_is_refused_naming_where_it_came_from(option, environ, source):
+    with pytest.raises(messages.UnknownLanguageError) as info:
         resolve_language(option, environ)
-    assert source in info.value.message and info.value.hint
+    assert source in str(info.value) and info.value.source == source
 
 
 def test_lookup_fills_fields_in_the_current_language_and_the_block_restores_it(monkeypatch):
@@ -128,6 +128,16 @@ def test_findings_carry_an_english_fix_with_its_fields_filled(tmp_path):
     assert finding.fix_en == "Choose one of: Đã hoàn thành."
 
 
+def test_the_english_fix_survives_the_intake_cache(tmp_path):
+    from reportkit.intake.cache import submission_from_data, submission_to_data
+    from reportkit.intake.model import Submission
+
+    finding = make_finding("bad_progress", tmp_path / "x.xlsx", row=9, value="nhiều")
+    sub = Submission(path=tmp_path / "x.xlsx", unit="hcth", report_date=None, findings=[finding])
+    (back,) = submission_from_data(submission_to_data(sub), tmp_path / "x.xlsx").findings
+    assert back.fix_en == "Write a number from 0 to 100, e.g. 75 or 75%." and back == finding
+
+
 @pytest.mark.parametrize(
     "rows, text",
     [([5], "5"), ([5, 6, 7], "5–7"), ([9, 5, 6, 7, 12, 13, 6], "5–7, 9, 12–13"), ([], ""), ([3, 5], "3, 5")],
@@ -149,3 +159,15 @@ def test_the_batch_progress_line_is_in_the_users_language(capsys):
         "[1/2] 2024-Q1/dan-van: lỗi (0,0 giây) - quá thời gian",
         "[1/1] 2024-Q1/dan-chu: unchanged (0.0 s)",
     ]
+
+
+@pytest.mark.parametrize("module", [vi, en])
+def test_no_message_id_is_written_twice_in_a_catalogue(module):
+    import ast
+    from pathlib import Path
+
+    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Dict):
+            keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
+            assert sorted({k for k in keys if keys.count(k) > 1}) == []

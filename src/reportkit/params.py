@@ -284,6 +284,10 @@ def _check_names(raw: Mapping[str, Any], problems: _Collector, required: tuple[s
             _add(problems, ParamsError, f"'{key}' must be a path (text)", value=raw[key],
                  hint=f"e.g. {key}: {_PATH_EXAMPLES[key]}")
             raw[key] = None
+        elif not _blank(raw.get(key)) and "\x00" in os.fspath(raw[key]):  # the OS refuses such a name
+            _add(problems, ParamsError, f"'{key}' holds a NUL character", value=repr(os.fspath(raw[key])),
+                 hint=f"e.g. {key}: {_PATH_EXAMPLES[key]}")
+            raw[key] = None
     return raw
 
 
