@@ -8,12 +8,13 @@ import pytest
 
 from reportkit import messages
 from reportkit.errors import ParamsError, ReportkitError, WorkbookError
-from reportkit.intake.reader import MESSAGES as FINDING_MESSAGES
+from reportkit.intake.messages import SEVERITY
 from reportkit.intake.reader import make_finding
 from reportkit.messages import (
     en,
     format_fields,
     format_local_number,
+    phrase_fields,
     resolve_language,
     t,
     use_language,
@@ -31,15 +32,33 @@ def test_every_message_exists_in_both_languages_with_the_same_fields(key):
     assert format_fields(vi.MESSAGES[key]) == format_fields(en.MESSAGES[key])
 
 
-@pytest.mark.parametrize("code", sorted(FINDING_MESSAGES))
-def test_every_finding_code_has_an_english_fix_with_the_vietnamese_fields(code):
-    vietnamese_fix = FINDING_MESSAGES[code][3]
-    assert code in en.FINDING_FIXES, f"finding {code} has no English fix in messages/en.py"
-    assert format_fields(en.FINDING_FIXES[code]) == format_fields(vietnamese_fix)
+FINDING_CODES = sorted(set(SEVERITY) | set(vi.FINDINGS) | set(en.FINDINGS))
 
 
-def test_no_english_fix_is_left_for_a_finding_code_that_no_longer_exists():
-    assert set(en.FINDING_FIXES) <= set(FINDING_MESSAGES)
+@pytest.mark.parametrize("code", FINDING_CODES)
+def test_every_finding_code_has_a_message_and_a_fix_in_both_languages_with_the_same_fields(code):
+    assert code in SEVERITY, f"finding {code} has texts but no severity in intake.messages.SEVERITY"
+    assert code in vi.FINDINGS, f"finding {code} has no Vietnamese message and fix in messages/vi.py"
+    assert code in en.FINDINGS, f"finding {code} has no English message and fix in messages/en.py"
+    (message_vi, fix_vi), (message_en, fix_en) = vi.FINDINGS[code], en.FINDINGS[code]
+    assert all(text.strip() for text in (message_vi, fix_vi, message_en, fix_en))
+    assert format_fields(message_vi) == format_fields(message_en)
+    assert format_fields(fix_vi) == format_fields(fix_en)
+
+
+def test_no_finding_field_is_named_for_one_language_only():
+    fields = {name for pair in (*vi.FINDINGS.values(), *en.FINDINGS.values()) for text in pair
+              for name in format_fields(text)}
+    assert [name for name in fields if name.endswith(("_vi", "_en"))] == []
+
+
+def test_a_field_whose_value_differs_by_language_is_filled_from_its_en_twin(tmp_path):
+    finding = make_finding("unknown_task_code", tmp_path / "x.xlsx", row=9, value="III.99", task="III.99", codes="III.1",
+                           **phrase_fields("suggest", "finding.suggest", code="III.1"))
+    assert finding.message == "Mã nhiệm vụ 'III.99' không có trong kế hoạch (có phải 'III.1'?); dòng không được dùng."
+    assert finding.message_en == "Task code 'III.99' is not in the plan (did you mean 'III.1'?); row not used."
+    assert (finding.fix, finding.fix_en) == ("Dùng một trong các mã: III.1.", "Use one of the codes: III.1.")
+    assert finding.severity == SEVERITY["unknown_task_code"]
 
 
 def test_click_translations_keep_clicks_fields():
@@ -49,12 +68,14 @@ def test_click_translations_keep_clicks_fields():
 
 
 def test_every_text_is_nfc():
-    texts = [*vi.MESSAGES.values(), *vi.CLICK.values(), *en.MESSAGES.values(), *en.FINDING_FIXES.values()]
+    findings = [text for pair in (*vi.FINDINGS.values(), *en.FINDINGS.values()) for text in pair]
+    texts = [*vi.MESSAGES.values(), *vi.CLICK.values(), *en.MESSAGES.values(), *findings]
     assert all(unicodedata.is_normalized("NFC", s) for s in texts)
 
 
 def test_every_vietnamese_text_that_differs_from_the_english_one_has_its_diacritics():
     unaccented = [key for key, text in vi.MESSAGES.items() if text != en.MESSAGES[key] and text.isascii()]
+    unaccented += [code for code, pair in vi.FINDINGS.items() for text in pair if text.isascii()]
     assert unaccented == []
 
 

@@ -30,6 +30,7 @@ from reportkit.fmt import format_date, format_long_date
 from reportkit.intake.cellvalues import cell_text, parse_date
 from reportkit.intake.headers import TitleValue, column_letter
 from reportkit.intake.messages import FindingLog
+from reportkit.messages import phrase_fields
 from reportkit.periods import Period, build_calendar, parse_period, periods_of_year
 from reportkit.plan.load import Plan
 from reportkit.text import fold_key
@@ -156,8 +157,8 @@ def resolve_report_date(title: dict[str, TitleValue], path: Path, plan: Plan, lo
     if parsed.problem is not None:
         effect = (f"dùng ngày theo tên tệp {format_date(from_name)}", f"using the file-name date {from_name}") \
             if from_name else ("không xác định được ngày báo cáo", "no report date")
-        log.add(parsed.problem, field="Ngày báo cáo", field_en="Report date", effect=effect[0], effect_en=effect[1],
-                **where)
+        log.add(parsed.problem, **phrase_fields("field", "finding.field.report_date"), effect=effect[0],
+                effect_en=effect[1], **where)
         context.report_date = from_name
         return context
     period = period_from_file(title, path)

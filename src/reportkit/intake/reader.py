@@ -35,7 +35,7 @@ from reportkit.intake.cache import read_workbook_cached
 from reportkit.intake.dates import date_from_filename
 from reportkit.intake.headers import COLUMNS, HEADER_SEARCH_ROWS, find_header
 from reportkit.intake.legacygrid import repair_legacy
-from reportkit.intake.messages import MESSAGES, FindingLog, make_finding
+from reportkit.intake.messages import SEVERITY, FindingLog, make_finding
 from reportkit.intake.model import Submission
 from reportkit.intake.sheet import SheetGrid, partial_header, read_sheet
 from reportkit.intake.sniff import (
@@ -283,7 +283,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "MAX_ROWS",
     "MAX_UNCOMPRESSED_BYTES",
-    "MESSAGES",
+    "SEVERITY",
     "add_cross_file_findings",
     "date_from_filename",
     "iter_workbook_paths",
