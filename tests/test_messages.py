@@ -170,3 +170,34 @@ def test_the_batch_progress_line_is_in_the_users_language(capsys):
         "[1/2] 2024-Q1/dan-van: lỗi (0,0 giây) - quá thời gian",
         "[1/1] 2024-Q1/dan-chu: unchanged (0.0 s)",
     ]
+
+
+def test_run_input_errors_are_vietnamese_by_default_and_english_on_request():
+    from reportkit.errors import PeriodError
+    from reportkit.periods import parse_period
+
+    with use_language("vi"), pytest.raises(PeriodError) as vietnamese:
+        parse_period("2024-Q5")
+    with use_language("en"), pytest.raises(PeriodError) as english:
+        parse_period("2024-Q5")
+    assert vietnamese.value.message == "mã kỳ báo cáo '2024-Q5' không hợp lệ"
+    assert vietnamese.value.hint.startswith("ghi theo một trong các dạng: YYYY-M01")
+    assert english.value.message == "unknown period '2024-Q5'"
+    assert english.value.hint.startswith("write one of: YYYY-M01")
+
+
+def test_several_bad_run_inputs_are_summed_up_in_the_users_language(tmp_path):
+    from reportkit.params import check_deadlines
+    from reportkit.plan.load import load_plan
+
+    plan = load_plan()
+    bad = {"III.9": "2024-08-15", "III.7": "31/06/2024"}
+    with use_language("vi"), pytest.raises(ParamsError) as vietnamese:
+        check_deadlines(bad, plan)
+    with use_language("en"), pytest.raises(ParamsError) as english:
+        check_deadlines(bad, plan)
+    assert vietnamese.value.message == "tham số báo cáo không hợp lệ: 2 lỗi"
+    assert [p.message for p in vietnamese.value.problems] == [
+        "'deadlines' ghi mã nhiệm vụ 'III.9' không có trong kế hoạch", "'deadlines.III.7' không phải là ngày hợp lệ"]
+    assert english.value.message == "invalid report parameters: 2 problems"
+    assert english.value.problems[0].hint == "tasks that take a deadline here: III.7"
