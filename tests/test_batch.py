@@ -87,7 +87,7 @@ def test_second_batch_exits_4_naming_the_holder_before_planning_any_report(tmp_p
     with OutputsLock(tmp_path):
         code, _, err = batch(capsys, tmp_path)
     assert code == 4
-    assert f"pid {os.getpid()}" in err and "started" in err
+    assert f"pid {os.getpid()}" in err and "bắt đầu lúc" in err, err
 
 
 def test_unwritable_output_is_a_clear_error(tmp_path, capsys):

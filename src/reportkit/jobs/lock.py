@@ -25,6 +25,7 @@ from pathlib import Path
 from reportkit.errors import LockedError, OutputError
 from reportkit.files import file_mode
 from reportkit.jobs.staging import process_alive, process_start
+from reportkit.messages import t
 
 LOCK_NAME = ".reportkit-batch.lock"
 
@@ -81,8 +82,7 @@ class OutputsLock:
                 return
         finally:
             record.unlink(missing_ok=True)
-        raise LockedError("could not take the lock after removing a stale one", path=self.path,
-                          hint="another batch may be starting; try again")
+        raise LockedError(t("jobs.lock_retry"), path=self.path, hint=t("jobs.lock_retry.fix"))
 
     def release(self) -> None:
         """Remove the lock if this process holds it."""
@@ -121,12 +121,8 @@ def _take_over_if_stale(lock: Path, host: str) -> None:
         return  # released meanwhile: try again
     holder = read_holder(lock)
     if holder and (holder.get("host") != host or _holder_alive(holder)):
-        raise LockedError(
-            f"another batch is running on these outputs (pid {holder.get('pid')} on "
-            f"{holder.get('host')}, started {holder.get('started')})",
-            path=lock,
-            hint="wait for it to finish; if that process is gone, delete the lock file",
-        )
+        who = {key: holder.get(key) for key in ("pid", "host", "started")}
+        raise LockedError(t("jobs.locked", **who), path=lock, hint=t("jobs.locked.fix"))
     aside = lock.with_name(f"{LOCK_NAME}.stale-{os.getpid()}")
     try:
         os.replace(lock, aside)

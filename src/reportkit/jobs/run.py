@@ -37,6 +37,7 @@ from reportkit.files import make_temp_dir, write_atomic
 from reportkit.intake.reader import EXTENSIONS as WORKBOOK_SUFFIXES
 from reportkit.jobs.export import block_slow_imports
 from reportkit.jobs.staging import make_staging, remove_stale, swap_in
+from reportkit.messages import t
 from reportkit.params import (
     RunInputs,
     find_project_root,
@@ -91,8 +92,8 @@ def parse_formats(formats: str | Iterable[str]) -> tuple[str, ...]:
     items = [f.strip().lower() for f in (formats.split(",") if isinstance(formats, str) else formats) if f.strip()]
     bad = [f for f in items if f not in FORMATS]
     if bad or not items:
-        raise ParamsError(f"unknown output format(s): {', '.join(bad) or '(none given)'}",
-                          hint="choose from: " + ", ".join(FORMATS) + " (e.g. --to html,pdf)")
+        raise ParamsError(t("jobs.unknown_formats", formats=", ".join(bad) or t("jobs.no_formats")),
+                          hint=t("jobs.unknown_formats.fix", choices=", ".join(FORMATS)))
     return tuple(dict.fromkeys(items))
 
 

@@ -206,6 +206,23 @@ MESSAGES: dict[str, str] = {
     "period.no_report.fix": "các kỳ báo cáo của loại này trong năm {year}: {periods}",
     "period.year_range": "năm {year} nằm ngoài khoảng cho phép",
     "period.year_range.fix": "ghi năm đủ 4 chữ số",
+    # -- run and batch jobs (jobs/run.py, jobs/lock.py, jobs/due.py)
+    "jobs.unknown_formats": "định dạng đầu ra không hợp lệ: {formats}",
+    "jobs.no_formats": "(không ghi định dạng nào)",
+    "jobs.unknown_formats.fix": "chọn trong: {choices} (ví dụ --to html,pdf)",
+    "jobs.locked": ("một lượt lập báo cáo (batch) khác đang chạy trên thư mục đầu ra này (pid {pid} trên máy {host}, "
+                    "bắt đầu lúc {started})"),
+    "jobs.locked.fix": "chờ lượt đó chạy xong; nếu tiến trình đó không còn, xoá tệp khoá",
+    "jobs.lock_retry": "không lấy được khoá sau khi đã xoá một khoá cũ",
+    "jobs.lock_retry.fix": "có thể một lượt batch khác đang khởi động; hãy thử lại",
+    "config.not_found": "không tìm thấy tệp cấu hình batch",
+    "config.not_found.fix": "kiểm tra đường dẫn đã ghi sau --config",
+    "config.no_organisations": "tệp cấu hình batch cần một danh sách 'organisations'",
+    "config.no_organisations.fix": "ghi organisations: [{{code: …, plan: …, submissions: …}}]",
+    "config.organisation_fields": "mỗi đơn vị trong 'organisations' cần code, plan và submissions (dạng chữ)",
+    "config.organisation_fields.fix": "ví dụ {{code: ttdvvl, plan: plan.yaml, submissions: subs/}}",
+    "config.organisation_code": "mã đơn vị {code!r} phải là duy nhất và chỉ gồm chữ, số, - hoặc _",
+    "config.organisation_code.fix": "mã này là tên thư mục con trong thư mục đầu ra",
     # -- phrases filled into finding texts (messages.phrase_fields)
     "finding.effect.row": "dòng không được dùng",
     "finding.effect.cell_kept": "nội dung ô được giữ nguyên",
