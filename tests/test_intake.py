@@ -253,7 +253,7 @@ def test_read_submissions_skips_lock_and_hidden_files_and_goes_on_after_bad_ones
 def test_read_submissions_on_a_missing_folder_raises(plan, tmp_path):
     with pytest.raises(SubmissionsError) as err:
         read_submissions(tmp_path / "missing", plan)
-    assert "not found" in str(err.value) and err.value.hint
+    assert "không tìm thấy thư mục" in str(err.value) and err.value.hint
 
 
 def test_two_submissions_of_one_unit_on_one_date_are_both_withheld(plan, tmp_path):
@@ -443,7 +443,7 @@ def test_check_of_a_missing_folder_is_a_usage_error(capsys, tmp_path):
     from reportkit.cli import main
 
     assert main(["check", str(tmp_path / "missing")]) == 3
-    assert "not found" in capsys.readouterr().err
+    assert "không tìm thấy thư mục" in capsys.readouterr().err
 
 
 _TEXT_ALPHABET = list("aáàạe\u0301 \t\r\n\x0b\x1c\u00a0\u00ad\u200b\u2003\u3000ệĐ")

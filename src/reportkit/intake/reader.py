@@ -53,6 +53,7 @@ from reportkit.intake.sniff import (
     take_long_cells,
 )
 from reportkit.intake.units import unit_from_filename
+from reportkit.messages import t
 from reportkit.plan.load import Plan
 from reportkit.text import fold_key
 
@@ -206,8 +207,7 @@ def read_submissions(folder_or_paths: Path | str | Iterable[Path | str], plan: P
         elif p.exists() or p.suffix:
             paths.append(p)
         else:
-            raise SubmissionsError("submissions folder not found", path=p,
-                                   hint="check the path; submissions live in a folder such as data/submissions/2024")
+            raise SubmissionsError(t("inputs.no_folder"), path=p, hint=t("inputs.no_folder.check_fix"))
     seen: set[Path] = set()
     subs = []
     for p in paths:

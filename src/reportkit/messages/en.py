@@ -195,6 +195,7 @@ MESSAGES: dict[str, str] = {
     "inputs.no_folder": "submissions folder not found",
     "inputs.no_folder.fix": ("give submissions: the folder holding the department workbooks (a relative path is "
                              "read from the current folder, then from the project folder)"),
+    "inputs.no_folder.check_fix": "check the path; submissions live in a folder such as data/submissions/2024",
     "inputs.empty_folder": "no workbooks in the submissions folder",
     "inputs.empty_folder.fix": "put the departments' .xlsx/.xlsm/.xls/.ods files there, or pass another folder",
     "period.unknown": "unknown period {text!r}",

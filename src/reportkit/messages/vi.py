@@ -195,6 +195,7 @@ MESSAGES: dict[str, str] = {
     "inputs.no_folder": "không tìm thấy thư mục bảng theo dõi",
     "inputs.no_folder.fix": ("ghi submissions: thư mục chứa bảng theo dõi của các đơn vị (đường dẫn tương đối được "
                              "tìm từ thư mục hiện tại, rồi từ thư mục dự án)"),
+    "inputs.no_folder.check_fix": "kiểm tra đường dẫn; bảng theo dõi nằm trong một thư mục như data/submissions/2024",
     "inputs.empty_folder": "thư mục bảng theo dõi không có bảng tính nào",
     "inputs.empty_folder.fix": ("chép các tệp .xlsx/.xlsm/.xls/.ods của các đơn vị vào thư mục đó, hoặc chỉ định "
                                 "thư mục khác"),
