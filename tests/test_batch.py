@@ -94,7 +94,7 @@ def test_unwritable_output_is_a_clear_error(tmp_path, capsys):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     code, _, err = batch(capsys, blocker / "out")
-    assert code in (2, 3) and "cannot create the outputs folder" in err and "Traceback" not in err
+    assert code in (2, 3) and "không tạo được thư mục kết quả" in err and "Traceback" not in err
 
 
 def test_wall_clock_limit_fails_the_report_and_keeps_the_others_going(tmp_path, capsys):

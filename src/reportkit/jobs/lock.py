@@ -62,8 +62,8 @@ class OutputsLock:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise OutputError(f"cannot create the outputs folder: {exc.strerror}", path=self.folder,
-                              hint="choose a writable --output folder") from None
+            raise OutputError(t("jobs.cannot_create_outputs", detail=exc.strerror), path=self.folder,
+                              hint=t("jobs.cannot_create_outputs.fix")) from None
         me = {"host": socket.gethostname(), "pid": os.getpid(),
               "started": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
               "process_created": process_start(os.getpid())}
@@ -76,8 +76,8 @@ class OutputsLock:
                     _take_over_if_stale(self.path, me["host"])
                     continue
                 except OSError as exc:
-                    raise OutputError(f"cannot write the lock file: {exc.strerror}", path=self.path,
-                                      hint="make the outputs folder writable") from None
+                    raise OutputError(t("jobs.cannot_write_lock", detail=exc.strerror), path=self.path,
+                                      hint=t("jobs.cannot_write_lock.fix")) from None
                 self.held = True
                 return
         finally:
@@ -108,8 +108,8 @@ def _write_record(folder: Path, lock: Path, me: dict) -> Path:
             json.dump(me, fh)
             os.fchmod(fh.fileno(), file_mode())
     except OSError as exc:
-        raise OutputError(f"cannot write the lock file: {exc.strerror}", path=lock,
-                          hint="make the outputs folder writable") from None
+        raise OutputError(t("jobs.cannot_write_lock", detail=exc.strerror), path=lock,
+                          hint=t("jobs.cannot_write_lock.fix")) from None
     return Path(name)
 
 

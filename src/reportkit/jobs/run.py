@@ -83,8 +83,7 @@ def find_notebook(name: Path = NOTEBOOK) -> Path:
     for root in (find_project_root(), SOURCE_ROOT):
         if root is not None and (root / name).is_file():
             return root / name
-    raise NotebookError(f"report notebook {name} not found",
-                        hint="run reportkit from the project folder (the one holding notebooks/ and data/)")
+    raise NotebookError(t("jobs.no_notebook", name=name), hint=t("jobs.no_notebook.fix"))
 
 
 def parse_formats(formats: str | Iterable[str]) -> tuple[str, ...]:
@@ -185,7 +184,7 @@ def run_report(
     raw.update({k: (os.fspath(v) if isinstance(v, os.PathLike) else v) for k, v in given.items() if v is not None})
     fmts = parse_formats(formats)
     if pdf_engine not in ("weasyprint", "chromium"):
-        raise ParamsError(f"unknown PDF engine {pdf_engine!r}", hint="use weasyprint (default) or chromium")
+        raise ParamsError(t("jobs.unknown_pdf_engine", engine=pdf_engine), hint=t("jobs.unknown_pdf_engine.fix"))
     params = parse_run_inputs(raw, source=params_file)  # the one input boundary, before any kernel
     timings["validate"] = round(time.perf_counter() - t_start, 3)
 
@@ -199,8 +198,8 @@ def run_report(
         remove_stale(final)  # staging folders left by killed runs of this report (owner gone)
         staging = make_staging(final)  # marked with this process, so a later run can tell it is left over
     except OSError as exc:
-        raise OutputError(f"cannot write outputs: {exc}", path=final.parent,
-                          hint="choose a writable folder with --output") from None
+        raise OutputError(t("jobs.cannot_write", detail=exc), path=final.parent,
+                          hint=t("jobs.cannot_write.fix")) from None
 
     try:
         record, nb, kernel = _execute(params, staging, kernel_name, timeout, pdf="pdf" in fmts, timings=timings)
@@ -442,8 +441,7 @@ def _publish(staging: Path, final: Path) -> None:
     try:
         old = swap_in(staging, final)
     except OSError as exc:
-        raise OutputError(f"cannot publish the report: {exc}", path=final,
-                          hint="check that the output folder is writable and not open elsewhere") from None
+        raise OutputError(t("jobs.cannot_publish", detail=exc), path=final, hint=t("jobs.cannot_publish.fix")) from None
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
 
