@@ -65,10 +65,10 @@ def _check_command(args: list[str], full: bool) -> None:
     options to exist.
     """
     group_ctx = click.Context(cli, info_name="reportkit")
-    name = args[0]
+    _, rest, _ = cli.make_parser(group_ctx).parse_args(list(args))  # options of reportkit itself (--lang)
+    name, rest = rest[0], rest[1:]
     command = cli.get_command(group_ctx, name)
     assert command is not None, f"no command 'reportkit {name}'"
-    rest = list(args[1:])
     if full:
         command.make_context(name, rest, parent=group_ctx)
     else:
@@ -97,6 +97,7 @@ def test_every_reportkit_command_line_in_the_docs_parses(page, args, full):
     "reportkit run --period 2024-Q1 --stream dan-chu --colour red",  # no such option
     "reportkit status --period 2024-Q1 --format pdf",  # not one of the choices
     "reportkit batch --workers two",  # not a number
+    "reportkit --language en check x.xlsx",  # no such option of reportkit itself
 ])
 def test_the_command_check_rejects_what_does_not_exist(line):
     (args, full), = _commands_in(f"```sh\n{line}\n```\n")

@@ -8,17 +8,18 @@ import pytest
 
 from reportkit import messages
 from reportkit.errors import ParamsError, ReportkitError, WorkbookError
-from reportkit.intake.messages import SEVERITY
-from reportkit.intake.reader import make_finding
+from reportkit.fmt import format_local_number
+from reportkit.intake.messages import SEVERITY, make_finding
 from reportkit.messages import (
     en,
+    en_findings,
     format_fields,
-    format_local_number,
     phrase_fields,
     resolve_language,
     t,
     use_language,
     vi,
+    vi_findings,
 )
 from reportkit.report.check import format_row_ranges
 
@@ -101,10 +102,10 @@ def test_the_option_wins_over_the_environment():
 
 
 @pytest.mark.parametrize("option, environ, source", [("fr", {}, "--lang"), (None, {"REPORTKIT_LANG": "de"}, "REPORTKIT_LANG")])
-def test_an_unknown_language_is_a_params_error_naming_where_it_came_from(option, environ, source):
-    with pytest.raises(ParamsError) as info:
+def test_an_unknown_language_is_refused_naming_where_it_came_from(option, environ, source):
+    with pytest.raises(messages.UnknownLanguageError) as info:
         resolve_language(option, environ)
-    assert source in info.value.message and info.value.hint
+    assert source in str(info.value) and info.value.source == source
 
 
 def test_lookup_fills_fields_in_the_current_language_and_the_block_restores_it(monkeypatch):
@@ -147,6 +148,16 @@ def test_findings_carry_an_english_fix_with_its_fields_filled(tmp_path):
     finding = make_finding("unknown_status", tmp_path / "x.xlsx", row=7, value="hoãn", accepted="Đã hoàn thành")
     assert finding.fix == "Chọn một trong: Đã hoàn thành."
     assert finding.fix_en == "Choose one of: Đã hoàn thành."
+
+
+def test_the_english_fix_survives_the_intake_cache(tmp_path):
+    from reportkit.intake.cache import submission_from_data, submission_to_data
+    from reportkit.intake.model import Submission
+
+    finding = make_finding("bad_progress", tmp_path / "x.xlsx", row=9, value="nhiều")
+    sub = Submission(path=tmp_path / "x.xlsx", unit="hcth", report_date=None, findings=[finding])
+    (back,) = submission_from_data(submission_to_data(sub), tmp_path / "x.xlsx").findings
+    assert back.fix_en == "Write a number from 0 to 100, e.g. 75 or 75%." and back == finding
 
 
 @pytest.mark.parametrize(
@@ -201,3 +212,15 @@ def test_several_bad_run_inputs_are_summed_up_in_the_users_language(tmp_path):
         "'deadlines' ghi mã nhiệm vụ 'III.9' không có trong kế hoạch", "'deadlines.III.7' không phải là ngày hợp lệ"]
     assert english.value.message == "invalid report parameters: 2 problems"
     assert english.value.problems[0].hint == "tasks that take a deadline here: III.7"
+
+
+@pytest.mark.parametrize("module", [vi, en, vi_findings, en_findings])
+def test_no_message_id_is_written_twice_in_a_catalogue(module):
+    import ast
+    from pathlib import Path
+
+    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Dict):
+            keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
+            assert sorted({k for k in keys if keys.count(k) > 1}) == []

@@ -147,3 +147,13 @@ def test_shipped_params_files_use_only_known_keys_and_valid_values(path, tmp_pat
     assert set(raw) <= set(PARAMETERS)
     params = check({k: v for k, v in raw.items() if k != "submissions"}, tmp_path)
     assert params.period.id == str(raw["period"])
+
+
+@pytest.mark.parametrize("key", ["plan_path", "submissions"])
+def test_a_path_with_a_nul_character_is_a_params_error_not_a_crash(key):
+    # found by the config fuzz test: the OS refuses such a name with ValueError
+    from reportkit.errors import ParamsError
+    from reportkit.params import validate_params
+
+    with pytest.raises(ParamsError, match="NUL character"):
+        validate_params({"period": "2024-Q1", "stream": "dan-chu", key: "data/\x00sub"})

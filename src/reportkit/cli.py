@@ -17,9 +17,9 @@ from pathlib import Path
 
 import click
 
-from reportkit.cli_language import CatalogueGroup, click_in_language, lang_option, option
+from reportkit.cli_language import CatalogueGroup, choose_language, click_in_language, lang_option, option
 from reportkit.errors import EXIT_USAGE, ReportkitError
-from reportkit.messages import resolve_language, set_language, t, use_language
+from reportkit.messages import set_language, t, use_language
 
 PLAN_HELP = "opt.plan"  # help texts are message ids of reportkit.messages, translated when shown
 
@@ -47,7 +47,7 @@ def _print_version(ctx, param, value: bool) -> None:
 
 def _set_language_option(ctx, param, value: str | None) -> None:
     if value:
-        set_language(resolve_language(value))
+        set_language(choose_language(value))
 
 
 @click.group(cls=CatalogueGroup, help="help.cli", context_settings={"help_option_names": ["-h", "--help"]})
@@ -249,7 +249,7 @@ def run_command(period, stream, as_of, submissions, params_file, output, formats
         _exit_code.set(EXIT_RUN_FAILED)
         return
     from reportkit.fmt import format_date
-    from reportkit.messages import format_local_number
+    from reportkit.fmt import format_local_number
 
     m = result.manifest
     as_of_text = format_date(dt.date.fromisoformat(m["as_of"]))
@@ -400,7 +400,7 @@ def main(argv: list[str] | None = None) -> int:
     """
     args = sys.argv[1:] if argv is None else list(argv)
     try:
-        lang = resolve_language(lang_option(args))
+        lang = choose_language(lang_option(args))
     except ReportkitError as exc:
         click.echo(t("error.prefix", message=exc.render()), err=True)
         return exc.exit_code

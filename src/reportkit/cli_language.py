@@ -15,7 +15,14 @@ from contextlib import contextmanager
 
 import click
 
-from reportkit.messages import click_plural, click_text, t
+from reportkit.errors import ParamsError
+from reportkit.messages import (
+    UnknownLanguageError,
+    click_plural,
+    click_text,
+    resolve_language,
+    t,
+)
 
 
 def _catalogue_text(name: str) -> property:
@@ -63,6 +70,14 @@ class CatalogueGroup(_CatalogueHelp, click.Group):
 def option(*decls: str, **attrs):
     """``click.option`` with a catalogue help text (``help="opt.year"``)."""
     return click.option(*decls, cls=CatalogueOption, **attrs)
+
+
+def choose_language(option: str | None) -> str:
+    """The language of this invocation (``--lang``, else REPORTKIT_LANG, else vi); an unknown one is a ParamsError."""
+    try:
+        return resolve_language(option)
+    except UnknownLanguageError as exc:
+        raise ParamsError(str(exc), hint=t("lang.unknown.fix")) from None
 
 
 def lang_option(args: list[str]) -> str | None:

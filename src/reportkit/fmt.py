@@ -53,3 +53,10 @@ def format_roman(number: int) -> str:
             out += symbol
             number -= value
     return out
+
+
+def format_local_number(value: float, decimals: int = 0) -> str:
+    """A number as users of the current language write it: ``3,1`` (vi, as format_number) or ``3.1`` (en)."""
+    from reportkit.messages import current_language
+
+    return f"{value:,.{decimals}f}" if current_language() == "en" else format_number(value, decimals)

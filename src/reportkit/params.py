@@ -281,6 +281,10 @@ def _check_names(raw: Mapping[str, Any], problems: _Collector, required: tuple[s
             _add(problems, ParamsError, t("inputs.not_path", key=key), value=raw[key],
                  hint=t("inputs.not_path.fix", key=key, example=_PATH_EXAMPLES[key]))
             raw[key] = None
+        elif not _blank(raw.get(key)) and "\x00" in os.fspath(raw[key]):  # the OS refuses such a name
+            _add(problems, ParamsError, f"'{key}' holds a NUL character", value=repr(os.fspath(raw[key])),
+                 hint=f"e.g. {key}: {_PATH_EXAMPLES[key]}")
+            raw[key] = None
     return raw
 
 

@@ -35,7 +35,8 @@ from reportkit.jobs.due import (
 )
 from reportkit.jobs.lock import OutputsLock
 from reportkit.jobs.worker import WorkerSlot, _keep_previous_version, execute_job, kill_live_children
-from reportkit.messages import format_local_number, t
+from reportkit.fmt import format_local_number
+from reportkit.messages import t
 from reportkit.plan.load import load_plan
 
 # Names kept importable from here (the CLI and tests use them; they live in due.py and worker.py).

@@ -44,19 +44,25 @@ def parse_language(value: str | None) -> str | None:
     return code
 
 
+class UnknownLanguageError(ValueError):
+    """A language other than vi/en was asked for; ``value`` and ``source`` (--lang or REPORTKIT_LANG) say which."""
+
+    def __init__(self, value: str, source: str) -> None:
+        self.value, self.source = value, source
+        super().__init__(t("lang.unknown", value=value, source=source))
+
+
 def resolve_language(option: str | None = None, environ: Mapping[str, str] | None = None) -> str:
     """The language of this invocation: ``option``, else ``REPORTKIT_LANG``, else Vietnamese.
 
-    An unknown value raises ParamsError (exit 3) naming where it came from.
+    An unknown value raises UnknownLanguageError naming where it came from (the CLI makes it a ParamsError).
     """
-    from reportkit.errors import ParamsError
-
     environ = os.environ if environ is None else environ
     for value, source in ((option, "--lang"), (environ.get(ENV_VAR), ENV_VAR)):
         try:
             lang = parse_language(value)
         except ValueError:
-            raise ParamsError(t("lang.unknown", value=value, source=source), hint=t("lang.unknown.fix")) from None
+            raise UnknownLanguageError(str(value), source) from None
         if lang:
             return lang
     return DEFAULT_LANGUAGE
@@ -154,11 +160,3 @@ def click_plural(singular: str, plural: str, n: int) -> str:
         return english
     return vi.CLICK.get(singular) or vi.CLICK.get(plural) or english
 
-
-def format_local_number(value: float, decimals: int = 0) -> str:
-    """A number as users of the current language write it: ``3,1`` (vi, fmt.format_number) or ``3.1`` (en)."""
-    if current_language() == "en":
-        return f"{value:,.{decimals}f}"
-    from reportkit.fmt import format_number
-
-    return format_number(value, decimals)

@@ -26,7 +26,10 @@ MESSAGES: dict[str, str] = {
         "  reportkit run --period 2024-Q1 --stream dan-chu"
     ),
     "help.calendar": "Every report the plan requires in a year, with its deadline.",
-    "help.template": "Write the department workbook template (.xlsx) for a unit, or every unit, and a period.",
+    "help.template": (
+        "Write the department workbook template (.xlsx) for a unit, or every unit, and a period.\n\n"
+        "A workbook that already holds answers is never replaced unless --force."
+    ),
     "help.check": (
         "Check department workbooks (files or folders): unit, report date, rows read, findings.\n\n"
         "Exit code 0 when no file has an error, 1 when any has."

@@ -26,7 +26,10 @@ MESSAGES: dict[str, str] = {
         "  reportkit run --period 2024-Q1 --stream dan-chu"
     ),
     "help.calendar": "Mọi báo cáo kế hoạch yêu cầu trong một năm, kèm hạn nộp.",
-    "help.template": "Tạo mẫu bảng theo dõi (.xlsx) của một đơn vị, hoặc mọi đơn vị, cho một kỳ báo cáo.",
+    "help.template": (
+        "Tạo mẫu bảng theo dõi (.xlsx) của một đơn vị, hoặc mọi đơn vị, cho một kỳ báo cáo.\n\n"
+        "Bảng đã có số liệu của đơn vị không bao giờ bị ghi đè, trừ khi có --force."
+    ),
     "help.check": (
         "Kiểm tra bảng theo dõi của các đơn vị (tệp hoặc thư mục): đơn vị, ngày báo cáo, số dòng đọc được, "
         "các lỗi và cảnh báo.\n\nMã thoát 0 khi không tệp nào có lỗi, 1 khi có."
