@@ -224,3 +224,10 @@ def test_no_message_id_is_written_twice_in_a_catalogue(module):
         if isinstance(node, ast.Dict):
             keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
             assert sorted({k for k in keys if keys.count(k) > 1}) == []
+
+
+def test_the_intake_cache_is_keyed_on_the_finding_texts_too():
+    from reportkit.intake.cache import reader_sources
+
+    names = {(p.parent.name, p.name) for p in reader_sources() if p.is_file()}
+    assert {("messages", "vi_findings.py"), ("messages", "en_findings.py"), ("messages", "vi.py")} <= names
