@@ -142,8 +142,12 @@ def finding_texts(code: str, fields: Mapping[str, object]) -> FindingTexts:
 
 
 def phrase_fields(name: str, key: str, /, **fields: object) -> dict[str, str]:
-    """Catalogue text ``key`` as the finding field ``name`` in both languages: ``{name: vi, name_en: en}``."""
-    return {name: CATALOGUES["vi"][key].format(**fields), f"{name}_en": CATALOGUES["en"][key].format(**fields)}
+    """Catalogue text ``key`` as the finding field ``name`` in both languages: ``{name: vi, name_en: en}``.
+
+    ``fields`` follow the findings' rule: ``date=format_date(day), date_en=day`` fills ``{date}`` per language.
+    """
+    return {name: CATALOGUES["vi"][key].format(**fields_in("vi", fields)),
+            f"{name}_en": CATALOGUES["en"][key].format(**fields_in("en", fields))}
 
 
 def click_text(message: str) -> str:
