@@ -36,8 +36,8 @@ def read_sheet(sheet: SheetGrid, header: Header, sub: Submission, plan: Plan, lo
                 first=header.describe_field(field_name), value=header.labels.get(col))
     if not any(f in header.columns for f in ("status", "progress")):
         found = [header.labels[c] for c in sorted(header.labels)]
-        log.add("missing_column", row=header.row + 1, missing="'Tình trạng' hoặc 'Tiến độ (%)'",
-                found=", ".join(f"'{x}'" for x in found))
+        either = phrase_fields("missing", "finding.either", first="Tình trạng", second="Tiến độ (%)")
+        log.add("missing_column", row=header.row + 1, found=", ".join(f"'{x}'" for x in found), **either)
         return
     for row_index, col, value, encoding in (c for c in sheet.unsafe_cells if c[0] <= header.row):
         log.add("legacy_unsafe", row=row_index + 1, column=header.describe(col), value=value,

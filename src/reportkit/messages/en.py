@@ -255,6 +255,7 @@ MESSAGES: dict[str, str] = {
     "finding.readings.swapped": "{cell}; with day and month swapped it would be {other:%d %B %Y}.",
     "finding.readings.same": "{cell}; swapping day and month gives the same date.",
     "finding.readings.fixed": "{cell}; day and month cannot be swapped (day above 12).",
+    "finding.either": "'{first}' or '{second}'",
     "finding.suggest": " (did you mean '{code}'?)",
     # -- options shared by several commands
     "deadline.not_code_date": "--deadline {item} is not CODE=DATE",

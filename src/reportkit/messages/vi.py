@@ -258,6 +258,7 @@ MESSAGES: dict[str, str] = {
     "finding.readings.swapped": "{cell}; nếu đảo ngày và tháng thì là {other}.",
     "finding.readings.same": "{cell}; đảo ngày và tháng vẫn là ngày này.",
     "finding.readings.fixed": "{cell}; không thể đảo ngày và tháng (ngày lớn hơn 12).",
+    "finding.either": "'{first}' hoặc '{second}'",
     "finding.suggest": " (có phải '{code}'?)",
     # -- options shared by several commands
     "deadline.not_code_date": "--deadline {item} không có dạng MÃ=NGÀY",
