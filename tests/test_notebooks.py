@@ -11,7 +11,7 @@ from reportkit.params import PARAMETERS
 
 from reportkit.jobs.export import find_chromium
 
-from .conftest import DATA, ROOT
+from .conftest import DATA, PLAN_PATH, ROOT
 from .report_fixtures import built_h1_report, measure_page  # noqa: F401  (session fixture)
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -340,3 +340,37 @@ def test_charts_show_in_jupyterlab_when_the_notebook_is_not_trusted(untrusted_la
     assert len(pngs) == 3  # every chart, drawn from its PNG
     text = re.sub(r"<[^>]+>", " ", untrusted_lab_dom)
     assert "Phụ lục II" in text and "Hồ sơ lần chạy (reportkit" not in text and "Html(" not in text
+
+
+def _nbval(*paths, cwd):
+    """Run nbval (lax: every cell must run without error; outputs are not compared) on notebooks."""
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval-lax",
+                           "--rootdir", str(cwd), *map(str, paths)],
+                          cwd=cwd, capture_output=True, text=True, timeout=600)
+
+
+@pytest.mark.slow
+def test_committed_notebooks_run_top_to_bottom_under_nbval():
+    done = _nbval(*NOTEBOOKS, cwd=ROOT)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+    assert " passed" in done.stdout and "failed" not in done.stdout
+
+
+@pytest.mark.slow
+def test_nbval_fails_a_notebook_whose_report_cell_breaks(tmp_path):
+    # the control: the same run on a copy whose period is impossible must fail, so the test above can fail
+    nb = nbformat.read(ROOT / "notebooks" / "period_report.ipynb", as_version=4)
+    params = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    params.source = params.source.replace('period = "2024-Q1"', 'period = "2024-Q7"')
+    params.source += f"\nplan_path = {str(PLAN_PATH)!r}\nsubmissions = {str(ROOT / 'data' / 'submissions' / '2024')!r}\n"
+    assert "2024-Q7" in params.source
+    broken = tmp_path / "notebooks" / "broken.ipynb"
+    broken.parent.mkdir()
+    nbformat.write(nb, broken)
+    done = _nbval(broken, cwd=ROOT)
+    assert done.returncode != 0
+    assert "failed" in done.stdout
+    assert "2024-Q7" in done.stdout and "PlanError" not in done.stdout  # failed for the planted reason

@@ -24,13 +24,9 @@ _LAZY_EXPORTS = {
 }
 
 
-def __getattr__(name: str):
-    module = _LAZY_EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'reportkit' has no attribute {name!r}")
-    from importlib import import_module
+from reportkit._lazy import lazy_exports  # noqa: E402 - after the table it serves
 
-    return getattr(import_module(f"{__name__}.{module}"), name)
+__getattr__, _dir = lazy_exports(__name__, _LAZY_EXPORTS)
 
 
 def __dir__() -> list[str]:
