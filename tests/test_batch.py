@@ -87,14 +87,14 @@ def test_second_batch_exits_4_naming_the_holder_before_planning_any_report(tmp_p
     with OutputsLock(tmp_path):
         code, _, err = batch(capsys, tmp_path)
     assert code == 4
-    assert f"pid {os.getpid()}" in err and "started" in err
+    assert f"pid {os.getpid()}" in err and "bắt đầu lúc" in err, err
 
 
 def test_unwritable_output_is_a_clear_error(tmp_path, capsys):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     code, _, err = batch(capsys, blocker / "out")
-    assert code in (2, 3) and "cannot create the outputs folder" in err and "Traceback" not in err
+    assert code in (2, 3) and "không tạo được thư mục kết quả" in err and "Traceback" not in err
 
 
 def test_wall_clock_limit_fails_the_report_and_keeps_the_others_going(tmp_path, capsys):

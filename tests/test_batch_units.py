@@ -134,7 +134,7 @@ def test_index_lists_every_report_with_its_state(plan, tmp_path):
 def test_org_config_errors_are_clear(tmp_path):
     bad = tmp_path / "orgs.yaml"
     bad.write_text("organisations: [{code: a, plan: p.yaml}]\n")
-    with pytest.raises(ParamsError, match="code, plan and submissions"):
+    with pytest.raises(ParamsError, match="code, plan và submissions"):
         load_organisations(bad)
     good = tmp_path / "good.yaml"
     good.write_text("organisations:\n  - {code: son-la, plan: p.yaml, submissions: s}\n")

@@ -46,7 +46,7 @@ def test_calendar_table_is_vietnamese(capsys):
     "argv, needle",
     [
         (["calendar", "--plan", "nope.yaml"], "plan file not found"),
-        (["calendar", "--plan", str(PLAN_PATH), "--as-of", "2024-02-30"], "not a valid date"),
+        (["calendar", "--plan", str(PLAN_PATH), "--as-of", "2024-02-30"], "không phải là ngày hợp lệ"),
         (["calendar", "--plan", str(DATA / "plans" / "bad_missing_year.yaml")], "missing required field 'year'"),
     ],
 )

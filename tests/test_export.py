@@ -72,7 +72,7 @@ def test_html_is_nfc_and_readable_on_phones(html):
 def test_html_export_of_a_missing_notebook_is_an_export_error(tmp_path):
     with pytest.raises(ExportError) as info:
         export_html(tmp_path / "missing.ipynb")
-    assert "HTML export failed" in info.value.render()
+    assert "xuất HTML không thành công" in info.value.render()
 
 
 def _top_band_words(page) -> list[str]:

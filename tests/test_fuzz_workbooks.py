@@ -406,7 +406,7 @@ def check_submission_shape(sub, plan) -> None:
     """What every Submission must look like, whatever the input."""
     codes = set(plan.task_codes)
     for f in sub.findings:
-        assert isinstance(f, Finding) and f.code in intake.MESSAGES and f.severity in (ERROR, WARNING), f
+        assert isinstance(f, Finding) and f.code in intake.SEVERITY and f.severity in (ERROR, WARNING), f
         for text in (f.message, f.fix):
             assert text and unicodedata.is_normalized("NFC", text), f
     for row in sub.rows:

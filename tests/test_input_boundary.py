@@ -51,22 +51,22 @@ GOOD = {
     "number": {"number": "25", "signed_on": "05/03/2024"},
 }
 BAD = {
-    "bad_period": ({"period": "2024-Q5"}, "unknown period '2024-Q5'"),
-    "period_of_another_year": ({"period": "2023-Q1"}, "period 2023-Q1 is outside the plan's year 2024"),
-    "unknown_stream": ({"stream": "dan-xx"}, "unknown report stream 'dan-xx'"),
-    "stream_without_that_period": ({"period": "2024-Q2"}, "stream 'dan-chu' has no report for period 2024-Q2"),
+    "bad_period": ({"period": "2024-Q5"}, "mã kỳ báo cáo '2024-Q5' không hợp lệ"),
+    "period_of_another_year": ({"period": "2023-Q1"}, "kỳ 2023-Q1 nằm ngoài năm kế hoạch 2024"),
+    "unknown_stream": ({"stream": "dan-xx"}, "kế hoạch không có loại báo cáo 'dan-xx'"),
+    "stream_without_that_period": ({"period": "2024-Q2"}, "loại báo cáo 'dan-chu' không có báo cáo cho kỳ 2024-Q2"),
     "as_of_before_period_start": ({"period": "2024-M03", "stream": "dan-van", "as_of": "2024-02-20"},
-                                  "'as_of' 2024-02-20 is before the period 2024-M03 starts (2024-03-01)"),
-    "as_of_in_another_year": ({"as_of": "2025-01-02"}, "cut-off date 2025-01-02 is outside the plan's year 2024"),
-    "as_of_not_a_date": ({"as_of": "tomorrow"}, "'as_of' is not a valid date"),
-    "as_of_month_first": ({"as_of": "02/29/2024"}, "'as_of' is not a valid date"),
-    "deadline_impossible_iso": ({"deadlines": {"III.7": "2024-02-30"}}, "'deadlines.III.7' is not a valid date"),
-    "deadline_impossible_day_first": ({"deadlines": {"III.7": "31/06/2024"}}, "'deadlines.III.7' is not a valid date"),
-    "deadline_unknown_key": ({"deadlines": {"III.9": "2024-08-15"}}, "'deadlines' names unknown task code 'III.9'"),
-    "deadline_for_a_planned_task": ({"deadlines": {"III.2": "2024-08-15"}}, "'deadlines' names task 'III.2'"),
-    "missing_submissions_folder": ({"submissions": NOPE}, "submissions folder not found"),
-    "number_with_symbol": ({"number": "25/BC-TTDVVL"}, "'number' is only the number"),
-    "signed_on_not_a_date": ({"signed_on": "5 tháng 3"}, "'signed_on' is not a valid date"),
+                                  "'as_of' 2024-02-20 trước ngày bắt đầu kỳ 2024-M03 (2024-03-01)"),
+    "as_of_in_another_year": ({"as_of": "2025-01-02"}, "ngày chốt số liệu 2025-01-02 nằm ngoài năm kế hoạch 2024"),
+    "as_of_not_a_date": ({"as_of": "tomorrow"}, "'as_of' không phải là ngày hợp lệ"),
+    "as_of_month_first": ({"as_of": "02/29/2024"}, "'as_of' không phải là ngày hợp lệ"),
+    "deadline_impossible_iso": ({"deadlines": {"III.7": "2024-02-30"}}, "'deadlines.III.7' không phải là ngày hợp lệ"),
+    "deadline_impossible_day_first": ({"deadlines": {"III.7": "31/06/2024"}}, "'deadlines.III.7' không phải là ngày hợp lệ"),
+    "deadline_unknown_key": ({"deadlines": {"III.9": "2024-08-15"}}, "'deadlines' ghi mã nhiệm vụ 'III.9' không có trong kế hoạch"),
+    "deadline_for_a_planned_task": ({"deadlines": {"III.2": "2024-08-15"}}, "'deadlines' ghi nhiệm vụ 'III.2'"),
+    "missing_submissions_folder": ({"submissions": NOPE}, "không tìm thấy thư mục bảng theo dõi"),
+    "number_with_symbol": ({"number": "25/BC-TTDVVL"}, "'number' chỉ ghi số"),
+    "signed_on_not_a_date": ({"signed_on": "5 tháng 3"}, "'signed_on' không phải là ngày hợp lệ"),
 }
 
 
@@ -241,7 +241,7 @@ def test_status_without_a_stream_takes_the_period_end_as_cutoff(folder):
     inputs = parse_run_inputs({"period": "2024-Q1", "plan_path": str(PLAN_PATH), "submissions": str(folder)},
                               stream_required=False)
     assert inputs.stream is None and inputs.report is None and inputs.as_of == dt.date(2024, 3, 31)
-    with pytest.raises(ParamsError, match="missing required parameter 'stream'"):
+    with pytest.raises(ParamsError, match="thiếu tham số bắt buộc 'stream'"):
         parse_run_inputs({"period": "2024-Q1", "plan_path": str(PLAN_PATH), "submissions": str(folder)})
 
 
@@ -250,7 +250,7 @@ def test_every_problem_is_listed_at_once(folder):
         parse_run_inputs({**BASE, "submissions": str(folder), "as_of": "2025-01-02",
                           "deadlines": {"III.9": "x", "III.7": "31/06/2024"}, "number": "1/BC"})
     messages = [p.message for p in info.value.problems]
-    assert len(messages) == 4 and "invalid report parameters: 4 problems" in info.value.render()
+    assert len(messages) == 4 and "tham số báo cáo không hợp lệ: 4 lỗi" in info.value.render()
 
 
 def test_a_lone_problem_keeps_its_kind_and_is_still_a_params_error(tmp_path):
@@ -264,7 +264,7 @@ def test_a_lone_problem_keeps_its_kind_and_is_still_a_params_error(tmp_path):
 
 def test_batch_deadlines_are_checked_like_the_others(plan):
     assert check_deadlines({"iii.7": "15/08/2024"}, plan) == {"III.7": dt.date(2024, 8, 15)}
-    with pytest.raises(ParamsError, match="'deadlines.III.7' is not a valid date"):
+    with pytest.raises(ParamsError, match="'deadlines.III.7' không phải là ngày hợp lệ"):
         check_deadlines({"III.7": "2024-02-30"}, plan)
 
 

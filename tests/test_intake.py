@@ -77,7 +77,7 @@ def test_every_finding_names_where_what_and_how_to_fix(path, plan):
     sub = read_workbook(path, plan)
     for f in sub.findings:
         assert f.severity in (ERROR, WARNING)
-        assert f.code in intake.MESSAGES
+        assert f.code in intake.SEVERITY
         assert f.path == str(path)
         for text in (f.message, f.message_en, f.fix):
             assert text and "{" not in text and "}" not in text
@@ -136,7 +136,7 @@ def test_every_finding_code_is_exercised_by_a_fixture_or_a_test():
                    "cell_too_long", "link_outside", "no_task_rows",
                    "completed_date_suspect"}  # tests/test_resource_limits.py, test_paths.py, test_fuzz_workbooks.py,
     # test_intake_dates.py
-    assert set(intake.MESSAGES) <= in_fixtures | tested_here, set(intake.MESSAGES) - in_fixtures - tested_here
+    assert set(intake.SEVERITY) <= in_fixtures | tested_here, set(intake.SEVERITY) - in_fixtures - tested_here
 
 
 def test_fixtures_can_be_rebuilt_by_the_committed_script():
@@ -253,7 +253,7 @@ def test_read_submissions_skips_lock_and_hidden_files_and_goes_on_after_bad_ones
 def test_read_submissions_on_a_missing_folder_raises(plan, tmp_path):
     with pytest.raises(SubmissionsError) as err:
         read_submissions(tmp_path / "missing", plan)
-    assert "not found" in str(err.value) and err.value.hint
+    assert "không tìm thấy thư mục" in str(err.value) and err.value.hint
 
 
 def test_two_submissions_of_one_unit_on_one_date_are_both_withheld(plan, tmp_path):
@@ -443,7 +443,7 @@ def test_check_of_a_missing_folder_is_a_usage_error(capsys, tmp_path):
     from reportkit.cli import main
 
     assert main(["check", str(tmp_path / "missing")]) == 3
-    assert "not found" in capsys.readouterr().err
+    assert "không tìm thấy thư mục" in capsys.readouterr().err
 
 
 _TEXT_ALPHABET = list("aáàạe\u0301 \t\r\n\x0b\x1c\u00a0\u00ad\u200b\u2003\u3000ệĐ")

@@ -7,17 +7,19 @@ import unicodedata
 import pytest
 
 from reportkit import messages
-from reportkit.errors import ReportkitError, WorkbookError
+from reportkit.errors import ParamsError, ReportkitError, WorkbookError
 from reportkit.fmt import format_local_number
-from reportkit.intake.messages import MESSAGES as FINDING_MESSAGES
-from reportkit.intake.messages import make_finding
+from reportkit.intake.messages import SEVERITY, make_finding
 from reportkit.messages import (
     en,
+    en_findings,
     format_fields,
+    phrase_fields,
     resolve_language,
     t,
     use_language,
     vi,
+    vi_findings,
 )
 from reportkit.report.check import format_row_ranges
 
@@ -31,15 +33,33 @@ def test_every_message_exists_in_both_languages_with_the_same_fields(key):
     assert format_fields(vi.MESSAGES[key]) == format_fields(en.MESSAGES[key])
 
 
-@pytest.mark.parametrize("code", sorted(FINDING_MESSAGES))
-def test_every_finding_code_has_an_english_fix_with_the_vietnamese_fields(code):
-    vietnamese_fix = FINDING_MESSAGES[code][3]
-    assert code in en.FINDING_FIXES, f"finding {code} has no English fix in messages/en.py"
-    assert format_fields(en.FINDING_FIXES[code]) == format_fields(vietnamese_fix)
+FINDING_CODES = sorted(set(SEVERITY) | set(vi.FINDINGS) | set(en.FINDINGS))
 
 
-def test_no_english_fix_is_left_for_a_finding_code_that_no_longer_exists():
-    assert set(en.FINDING_FIXES) <= set(FINDING_MESSAGES)
+@pytest.mark.parametrize("code", FINDING_CODES)
+def test_every_finding_code_has_a_message_and_a_fix_in_both_languages_with_the_same_fields(code):
+    assert code in SEVERITY, f"finding {code} has texts but no severity in intake.messages.SEVERITY"
+    assert code in vi.FINDINGS, f"finding {code} has no Vietnamese message and fix in messages/vi.py"
+    assert code in en.FINDINGS, f"finding {code} has no English message and fix in messages/en.py"
+    (message_vi, fix_vi), (message_en, fix_en) = vi.FINDINGS[code], en.FINDINGS[code]
+    assert all(text.strip() for text in (message_vi, fix_vi, message_en, fix_en))
+    assert format_fields(message_vi) == format_fields(message_en)
+    assert format_fields(fix_vi) == format_fields(fix_en)
+
+
+def test_no_finding_field_is_named_for_one_language_only():
+    fields = {name for pair in (*vi.FINDINGS.values(), *en.FINDINGS.values()) for text in pair
+              for name in format_fields(text)}
+    assert [name for name in fields if name.endswith(("_vi", "_en"))] == []
+
+
+def test_a_field_whose_value_differs_by_language_is_filled_from_its_en_twin(tmp_path):
+    finding = make_finding("unknown_task_code", tmp_path / "x.xlsx", row=9, value="III.99", task="III.99", codes="III.1",
+                           **phrase_fields("suggest", "finding.suggest", code="III.1"))
+    assert finding.message == "Mã nhiệm vụ 'III.99' không có trong kế hoạch (có phải 'III.1'?); dòng không được dùng."
+    assert finding.message_en == "Task code 'III.99' is not in the plan (did you mean 'III.1'?); row not used."
+    assert (finding.fix, finding.fix_en) == ("Dùng một trong các mã: III.1.", "Use one of the codes: III.1.")
+    assert finding.severity == SEVERITY["unknown_task_code"]
 
 
 def test_click_translations_keep_clicks_fields():
@@ -49,12 +69,14 @@ def test_click_translations_keep_clicks_fields():
 
 
 def test_every_text_is_nfc():
-    texts = [*vi.MESSAGES.values(), *vi.CLICK.values(), *en.MESSAGES.values(), *en.FINDING_FIXES.values()]
+    findings = [text for pair in (*vi.FINDINGS.values(), *en.FINDINGS.values()) for text in pair]
+    texts = [*vi.MESSAGES.values(), *vi.CLICK.values(), *en.MESSAGES.values(), *findings]
     assert all(unicodedata.is_normalized("NFC", s) for s in texts)
 
 
 def test_every_vietnamese_text_that_differs_from_the_english_one_has_its_diacritics():
     unaccented = [key for key, text in vi.MESSAGES.items() if text != en.MESSAGES[key] and text.isascii()]
+    unaccented += [code for code, pair in vi.FINDINGS.items() for text in pair if text.isascii()]
     assert unaccented == []
 
 
@@ -161,7 +183,38 @@ def test_the_batch_progress_line_is_in_the_users_language(capsys):
     ]
 
 
-@pytest.mark.parametrize("module", [vi, en])
+def test_run_input_errors_are_vietnamese_by_default_and_english_on_request():
+    from reportkit.errors import PeriodError
+    from reportkit.periods import parse_period
+
+    with use_language("vi"), pytest.raises(PeriodError) as vietnamese:
+        parse_period("2024-Q5")
+    with use_language("en"), pytest.raises(PeriodError) as english:
+        parse_period("2024-Q5")
+    assert vietnamese.value.message == "mã kỳ báo cáo '2024-Q5' không hợp lệ"
+    assert vietnamese.value.hint.startswith("ghi theo một trong các dạng: YYYY-M01")
+    assert english.value.message == "unknown period '2024-Q5'"
+    assert english.value.hint.startswith("write one of: YYYY-M01")
+
+
+def test_several_bad_run_inputs_are_summed_up_in_the_users_language(tmp_path):
+    from reportkit.params import check_deadlines
+    from reportkit.plan.load import load_plan
+
+    plan = load_plan()
+    bad = {"III.9": "2024-08-15", "III.7": "31/06/2024"}
+    with use_language("vi"), pytest.raises(ParamsError) as vietnamese:
+        check_deadlines(bad, plan)
+    with use_language("en"), pytest.raises(ParamsError) as english:
+        check_deadlines(bad, plan)
+    assert vietnamese.value.message == "tham số báo cáo không hợp lệ: 2 lỗi"
+    assert [p.message for p in vietnamese.value.problems] == [
+        "'deadlines' ghi mã nhiệm vụ 'III.9' không có trong kế hoạch", "'deadlines.III.7' không phải là ngày hợp lệ"]
+    assert english.value.message == "invalid report parameters: 2 problems"
+    assert english.value.problems[0].hint == "tasks that take a deadline here: III.7"
+
+
+@pytest.mark.parametrize("module", [vi, en, vi_findings, en_findings])
 def test_no_message_id_is_written_twice_in_a_catalogue(module):
     import ast
     from pathlib import Path
@@ -171,3 +224,10 @@ def test_no_message_id_is_written_twice_in_a_catalogue(module):
         if isinstance(node, ast.Dict):
             keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
             assert sorted({k for k in keys if keys.count(k) > 1}) == []
+
+
+def test_the_intake_cache_is_keyed_on_the_finding_texts_too():
+    from reportkit.intake.cache import reader_sources
+
+    names = {(p.parent.name, p.name) for p in reader_sources() if p.is_file()}
+    assert {("messages", "vi_findings.py"), ("messages", "en_findings.py"), ("messages", "vi.py")} <= names

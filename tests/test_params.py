@@ -66,7 +66,7 @@ def test_dates_are_read_day_first(value, expected):
 def test_impossible_or_month_first_dates_are_refused_with_the_forms(value):
     with pytest.raises(ParamsError) as info:
         parse_date_value(value, "as_of")
-    assert "'as_of' is not a valid date" in info.value.render()
+    assert "'as_of' không phải là ngày hợp lệ" in info.value.render()
     assert "YYYY-MM-DD" in info.value.hint
 
 
@@ -75,8 +75,8 @@ def test_unknown_key_lists_the_valid_parameters(tmp_path):
     with pytest.raises(ParamsError) as info:
         check(raw, tmp_path, source=PARAMS / "unknown_key.yaml")
     text = info.value.render()
-    assert "unknown parameter 'submisions'" in text
-    assert "valid parameters are: " + ", ".join(PARAMETERS) in text
+    assert "'submisions' không phải là tham số của báo cáo" in text
+    assert "các tham số hợp lệ: " + ", ".join(PARAMETERS) in text
     assert "unknown_key.yaml" in text
 
 
@@ -85,13 +85,13 @@ def test_every_bad_value_is_reported_at_once_with_choices(tmp_path):
     with pytest.raises(ParamsError) as info:
         check(raw, tmp_path)
     problems = "\n".join(problems_of(info.value))
-    assert "unknown period '2024-Q5'" in problems and "YYYY-Q1…YYYY-Q4" in problems
-    assert "unknown report stream 'dan-vn'" in problems and "dan-chu (Công tác dân chủ)" in problems
-    assert "'as_of' is not a valid date" in problems
-    assert "'signed_on' is not a valid date" in problems
-    assert "names task 'III.2'" in problems and "tasks that take a deadline here: III.7" in problems
-    assert "'deadlines.III.7' is not a valid date" in problems
-    assert "'number' is only the number" in problems and "Số: 25/BC-TTDVVL" in problems
+    assert "mã kỳ báo cáo '2024-Q5' không hợp lệ" in problems and "YYYY-Q1…YYYY-Q4" in problems
+    assert "kế hoạch không có loại báo cáo 'dan-vn'" in problems and "dan-chu (Công tác dân chủ)" in problems
+    assert "'as_of' không phải là ngày hợp lệ" in problems
+    assert "'signed_on' không phải là ngày hợp lệ" in problems
+    assert "ghi nhiệm vụ 'III.2'" in problems and "các nhiệm vụ nhận thời hạn ở đây: III.7" in problems
+    assert "'deadlines.III.7' không phải là ngày hợp lệ" in problems
+    assert "'number' chỉ ghi số" in problems and "Số: 25/BC-TTDVVL" in problems
     assert len(info.value.problems) == 7
 
 
@@ -100,7 +100,7 @@ def test_stream_without_that_period_lists_its_periods(tmp_path):
     with pytest.raises(ParamsError) as info:
         check(raw, tmp_path)
     text = info.value.render()
-    assert "stream 'dan-chu' has no report for period 2024-M03" in text
+    assert "loại báo cáo 'dan-chu' không có báo cáo cho kỳ 2024-M03" in text
     assert "2024-Q1, 2024-H1, 2024-9M, 2024" in text
 
 
@@ -108,15 +108,15 @@ def test_missing_required_and_cutoff_before_period(tmp_path):
     with pytest.raises(ParamsError) as info:
         check({"period": "2024-Q2", "as_of": "2024-03-01"}, tmp_path)
     problems = "\n".join(problems_of(info.value))
-    assert "missing required parameter 'stream'" in problems
-    assert "'as_of' 2024-03-01 is before the period 2024-Q2 starts (2024-04-01)" in problems
+    assert "thiếu tham số bắt buộc 'stream'" in problems
+    assert "'as_of' 2024-03-01 trước ngày bắt đầu kỳ 2024-Q2 (2024-04-01)" in problems
 
 
 def test_missing_submissions_folder_is_a_params_error(tmp_path):
     with pytest.raises(ParamsError) as info:
         validate_params({"period": "2024-Q1", "stream": "dan-chu", "plan_path": str(PLAN_PATH),
                          "submissions": str(tmp_path / "nope")})
-    assert "submissions folder not found" in info.value.render()
+    assert "không tìm thấy thư mục bảng theo dõi" in info.value.render()
 
 
 def test_unknown_plan_is_a_plan_error_naming_the_file(tmp_path):
@@ -128,8 +128,8 @@ def test_unknown_plan_is_a_plan_error_naming_the_file(tmp_path):
 
 @pytest.mark.parametrize("name, needle", [
     ("not_yaml.yaml", "not valid YAML"),
-    ("not_mapping.yaml", "must be a YAML mapping"),
-    ("absent.yaml", "params file not found"),
+    ("not_mapping.yaml", "phải là một bảng YAML"),
+    ("absent.yaml", "không tìm thấy tệp tham số"),
 ])
 def test_unreadable_params_files_name_the_file(name, needle):
     with pytest.raises(ParamsError) as info:

@@ -80,7 +80,7 @@ def test_link_planted_in_the_outputs_folder_is_refused_before_the_kernel_starts(
     before = tree(victim)
     with pytest.raises(OutputError) as info:
         run_report("2024-Q1", "dan-chu", plan_path=PLAN_PATH, submissions=SUBS, output=out)
-    assert "symbolic link" in info.value.render() and str(link) in info.value.render()
+    assert "symlink" in info.value.render() and str(link) in info.value.render()
     assert tree(victim) == before
 
 

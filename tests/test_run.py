@@ -31,7 +31,7 @@ def test_bad_parameters_fail_before_any_kernel_starts(tmp_path, monkeypatch):
     with pytest.raises(ParamsError) as info:
         run_report("2024-Q1", "dan-chu", as_of="2024-02-30", plan_path=PLAN_PATH, output=tmp_path,
                    submissions=SUBMISSIONS)
-    assert "'as_of' is not a valid date" in info.value.render()
+    assert "'as_of' không phải là ngày hợp lệ" in info.value.render()
     assert not any(tmp_path.iterdir())
 
 
@@ -117,7 +117,7 @@ def test_cli_run_bad_params_file_exits_3_listing_problems(capsys):
     code = main(["run", "--params", str(DATA / "params" / "bad_values.yaml"), "--plan", str(PLAN_PATH),
                  "--submissions", str(SUBMISSIONS)])
     err = capsys.readouterr().err
-    assert code == 3 and "invalid report parameters: 7 problems" in err and "Traceback" not in err
+    assert code == 3 and "tham số báo cáo không hợp lệ: 7 lỗi" in err and "Traceback" not in err
 
 
 def test_cli_run_failure_exits_2_and_points_to_the_failure_page(tmp_path, capsys):

@@ -337,13 +337,13 @@ def test_of_two_rows_for_one_task_the_usable_one_counts(plan):
 
 
 @pytest.mark.parametrize("kwargs, error, needle", [
-    ({"period": "2023-Q1"}, PeriodError, "outside the plan's year 2024"),
-    ({"period": "2024-Q5"}, PeriodError, "unknown period"),
-    ({"period": "2024-Q1", "as_of": D(2025, 1, 10)}, PeriodError, "cut-off date 2025-01-10 is outside"),
-    ({"period": "2024-Q1", "as_of": "01/13/2024"}, ParamsError, "'as_of' is not a valid date"),  # month-first
-    ({"period": "2024", "deadlines": {"III.9": D(2024, 8, 1)}}, ParamsError, "unknown task code 'III.9'"),
-    ({"period": "2024", "deadlines": {"III.2": D(2024, 8, 1)}}, ParamsError, "III.2 is not external"),
-    ({"period": "2024", "deadlines": {"III.7": "mid-August"}}, ParamsError, "'deadlines.III.7' is not a valid date"),
+    ({"period": "2023-Q1"}, PeriodError, "nằm ngoài năm kế hoạch 2024"),
+    ({"period": "2024-Q5"}, PeriodError, "mã kỳ báo cáo"),
+    ({"period": "2024-Q1", "as_of": D(2025, 1, 10)}, PeriodError, "ngày chốt số liệu 2025-01-10 nằm ngoài"),
+    ({"period": "2024-Q1", "as_of": "01/13/2024"}, ParamsError, "'as_of' không phải là ngày hợp lệ"),  # month-first
+    ({"period": "2024", "deadlines": {"III.9": D(2024, 8, 1)}}, ParamsError, "mã nhiệm vụ 'III.9' không có trong kế hoạch"),
+    ({"period": "2024", "deadlines": {"III.2": D(2024, 8, 1)}}, ParamsError, "III.2 không phải nhiệm vụ 'theo kế hoạch của cấp trên'"),
+    ({"period": "2024", "deadlines": {"III.7": "mid-August"}}, ParamsError, "'deadlines.III.7' không phải là ngày hợp lệ"),
 ])
 def test_bad_period_cutoff_or_deadline_raises_a_clear_error(plan, kwargs, error, needle):
     with pytest.raises(error) as info:
@@ -365,10 +365,10 @@ def test_several_bad_deadlines_are_reported_together(plan):
 
 
 def test_missing_or_empty_submissions_folder_raises(plan, tmp_path):
-    with pytest.raises(SubmissionsError, match="submissions folder not found"):
+    with pytest.raises(SubmissionsError, match="không tìm thấy thư mục bảng theo dõi"):
         assess(plan, tmp_path / "nope", "2024-Q1")
     (tmp_path / "notes.txt").write_text("not a workbook")
-    with pytest.raises(SubmissionsError, match="no workbooks"):
+    with pytest.raises(SubmissionsError, match="không có bảng tính nào"):
         assess(plan, tmp_path, "2024-Q1")
     assert issubclass(SubmissionsError, ReportkitError)
 

@@ -124,12 +124,12 @@ def test_neutralise_formula_only_touches_formula_starts():
 
 
 @pytest.mark.parametrize("argv, needle", [
-    (["--period", "2023-Q1"], "outside the plan's year 2024"),
-    (["--period", "2024-Q1", "--as-of", "2025-01-02"], "cut-off date 2025-01-02 is outside"),
-    (["--period", "2024-Q1", "--deadline", "III.9=2024-08-01"], "unknown task code 'III.9'"),
-    (["--period", "2024-Q1", "--deadline", "III.2=2024-08-01"], "III.2 is not external"),
+    (["--period", "2023-Q1"], "nằm ngoài năm kế hoạch 2024"),
+    (["--period", "2024-Q1", "--as-of", "2025-01-02"], "ngày chốt số liệu 2025-01-02 nằm ngoài"),
+    (["--period", "2024-Q1", "--deadline", "III.9=2024-08-01"], "mã nhiệm vụ 'III.9' không có trong kế hoạch"),
+    (["--period", "2024-Q1", "--deadline", "III.2=2024-08-01"], "III.2 không phải nhiệm vụ 'theo kế hoạch của cấp trên'"),
     (["--period", "2024-Q1", "--deadline", "III.7"], "không có dạng MÃ=NGÀY"),
-    (["--period", "2024-Q2", "--stream", "dan-chu"], "no report for period 2024-Q2"),
+    (["--period", "2024-Q2", "--stream", "dan-chu"], "không có báo cáo cho kỳ 2024-Q2"),
 ])
 def test_bad_options_exit_3_with_a_message_and_no_traceback(capsys, argv, needle):
     code, out, err = run(capsys, *BASE, *argv)
@@ -140,10 +140,10 @@ def test_bad_options_exit_3_with_a_message_and_no_traceback(capsys, argv, needle
 def test_missing_or_empty_submissions_folder_exits_3(capsys, tmp_path):
     code, _, err = run(capsys, "status", "--plan", str(PLAN_PATH), "--period", "2024-Q1",
                        "--submissions", str(tmp_path / "nope"))
-    assert code == 3 and "submissions folder not found" in err
+    assert code == 3 and "không tìm thấy thư mục bảng theo dõi" in err
     code, _, err = run(capsys, "status", "--plan", str(PLAN_PATH), "--period", "2024-Q1",
                        "--submissions", str(tmp_path))
-    assert code == 3 and "no workbooks in the submissions folder" in err and "Traceback" not in err
+    assert code == 3 and "thư mục bảng theo dõi không có bảng tính nào" in err and "Traceback" not in err
 
 
 def test_rejected_input_rows_give_exit_1(capsys, monkeypatch):

@@ -125,9 +125,9 @@ def test_cutoff_can_be_overridden(plan, samples):
 
 
 def test_stream_without_that_period_or_unknown_stream_is_an_error(plan, samples):
-    with pytest.raises(PeriodError, match="no report for period 2024-Q2"):
+    with pytest.raises(PeriodError, match="không có báo cáo cho kỳ 2024-Q2"):
         summarize_period(plan, samples, "2024-Q2", "dan-chu")
-    with pytest.raises(ParamsError, match="unknown report stream 'dan-nope'"):  # as on every route
+    with pytest.raises(ParamsError, match="kế hoạch không có loại báo cáo 'dan-nope'"):  # as on every route
         summarize_period(plan, samples, "2024-Q1", "dan-nope")
 
 

@@ -187,6 +187,4 @@ class _Collector:
             return
         if len(self.problems) == 1:
             raise self.problems[0]
-        raise self.error_class(
-            f"{summary}: {len(self.problems)} problems", problems=self.problems
-        )
+        raise self.error_class(t("error.problems", summary=summary, n=len(self.problems)), problems=self.problems)

@@ -33,6 +33,7 @@ from reportkit.errors import (
     SubmissionsError,
     _Collector,
 )
+from reportkit.messages import t
 from reportkit.periods import DueReport, Period, find_report, parse_period
 from reportkit.plan.load import Plan, find_plan, load_plan
 from reportkit.safeyaml import load_yaml, yaml_problem
@@ -121,11 +122,7 @@ def parse_date_value(value: Any, name: str) -> dt.date:
                 return dt.date(y if y > 99 else 2000 + y, m, d)
             except ValueError:
                 pass
-    raise ParamsError(
-        f"'{name}' is not a valid date",
-        value=value,
-        hint="write YYYY-MM-DD (e.g. 2024-02-29) or dd/mm/yyyy (e.g. 29/02/2024)",
-    )
+    raise ParamsError(t("inputs.bad_date", name=name), value=value, hint=t("inputs.bad_date.fix"))
 
 
 def find_project_root(start: Path | str | None = None) -> Path | None:
@@ -178,16 +175,16 @@ def load_params_file(path: str | os.PathLike) -> dict[str, Any]:
     try:
         raw = load_yaml(path.read_text(encoding="utf-8"), _text_date_loader())
     except FileNotFoundError:
-        raise ParamsError("params file not found", path=path, hint="check the path given to --params") from None
+        raise ParamsError(t("inputs.file_not_found"), path=path, hint=t("inputs.file_not_found.fix")) from None
     except yaml.YAMLError as exc:
-        raise yaml_problem(exc, ParamsError, path, "fix the YAML syntax at that line") from None
+        raise yaml_problem(exc, ParamsError, path, t("inputs.file_yaml.fix")) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ParamsError(f"cannot read params file: {exc}", path=path, hint="save it as UTF-8 text") from None
+        raise ParamsError(t("inputs.file_unreadable", detail=exc), path=path,
+                          hint=t("inputs.file_unreadable.fix")) from None
     if raw is None:
         return {}
     if not isinstance(raw, dict):
-        raise ParamsError("a params file must be a YAML mapping of name: value", path=path,
-                          hint="e.g. 'period: 2024-Q1' and 'stream: dan-chu' on their own lines")
+        raise ParamsError(t("inputs.file_not_mapping"), path=path, hint=t("inputs.not_mapping.fix"))
     return raw
 
 
@@ -243,7 +240,7 @@ def parse_run_inputs(
     number = _check_number(raw.get("number"), plan, problems)
     year = period.year if period is not None else plan.year
     submissions = _check_folder(raw.get("submissions"), year, root, folder_required, problems)
-    problems.raise_if_any("invalid report parameters")
+    problems.raise_if_any(t("inputs.invalid"))
     default_cutoff = report.default_cutoff if report is not None else period.end
     return RunInputs(plan=plan, period=period, stream=stream, report=report, as_of=as_of or default_cutoff,
                      as_of_given=as_of is not None, deadlines=deadlines, submissions=submissions,
@@ -262,27 +259,27 @@ def check_deadlines(value: Any, plan: Plan, *, source: str | os.PathLike | None 
     """Only the ``deadlines`` input (for ``reportkit batch --deadline``), checked as ``parse_run_inputs`` does."""
     problems = _Collector(ParamsError, path=str(source) if source is not None else None)
     out = _check_deadlines(value, plan, problems)
-    problems.raise_if_any("invalid report parameters")
+    problems.raise_if_any(t("inputs.invalid"))
     return out
 
 
 def _check_names(raw: Mapping[str, Any], problems: _Collector, required: tuple[str, ...]) -> dict[str, Any]:
     """Unknown and missing names; paths that are not text. Returns a copy with bad paths dropped."""
     if not isinstance(raw, Mapping):
-        _add(problems, ParamsError, "run parameters must be a mapping of name: value", value=raw,
-             hint="e.g. 'period: 2024-Q1' and 'stream: dan-chu' on their own lines")
-        problems.raise_if_any("invalid report parameters")
+        _add(problems, ParamsError, t("inputs.not_mapping"), value=raw, hint=t("inputs.not_mapping.fix"))
+        problems.raise_if_any(t("inputs.invalid"))
     raw = dict(raw)
     for key in sorted((k for k in raw if k not in PARAMETERS), key=str):
-        _add(problems, ParamsError, f"unknown parameter '{key}'", value=raw[key],
-             hint="valid parameters are: " + ", ".join(PARAMETERS))
+        _add(problems, ParamsError, t("inputs.unknown_name", key=key), value=raw[key],
+             hint=t("inputs.unknown_name.fix", names=", ".join(PARAMETERS)))
     for key in required:
         if _blank(raw.get(key)):
-            _add(problems, ParamsError, f"missing required parameter '{key}'", hint=f"give {key}: {PARAMETERS[key]}")
+            _add(problems, ParamsError, t("inputs.missing", key=key),
+                 hint=t("inputs.missing.fix", key=key, meaning=t(f"opt.{key}")))
     for key in ("plan_path", "submissions"):  # paths: text only (a YAML number or list is a slip)
         if not _blank(raw.get(key)) and not isinstance(raw[key], (str, os.PathLike)):
-            _add(problems, ParamsError, f"'{key}' must be a path (text)", value=raw[key],
-                 hint=f"e.g. {key}: {_PATH_EXAMPLES[key]}")
+            _add(problems, ParamsError, t("inputs.not_path", key=key), value=raw[key],
+                 hint=t("inputs.not_path.fix", key=key, example=_PATH_EXAMPLES[key]))
             raw[key] = None
         elif not _blank(raw.get(key)) and "\x00" in os.fspath(raw[key]):  # the OS refuses such a name
             _add(problems, ParamsError, f"'{key}' holds a NUL character", value=repr(os.fspath(raw[key])),
@@ -298,7 +295,7 @@ def _load_plan(value: Any, root: Path | None, problems: _Collector) -> Plan:
         return load_plan(path)
     except ReportkitError as exc:  # nothing else can be checked without the plan
         problems.problems.append(exc)
-    problems.raise_if_any("invalid report parameters")
+    problems.raise_if_any(t("inputs.invalid"))
     raise AssertionError("unreachable: a problem was collected")
 
 
@@ -314,8 +311,8 @@ def _check_period(value: Any, plan: Plan, problems: _Collector) -> Period | None
             _add(problems, PeriodError, exc.message, value=value, hint=exc.hint)
             return None
     if period.year != plan.year:
-        _add(problems, PeriodError, f"period {period.id} is outside the plan's year {plan.year}", value=period.id,
-             hint=f"choose a period of {plan.year} (e.g. {plan.year}-Q1), or load the plan of {period.year}")
+        _add(problems, PeriodError, t("inputs.period_other_year", period=period.id, year=plan.year), value=period.id,
+             hint=t("inputs.period_other_year.fix", year=plan.year, other=period.year))
         return None
     return period
 
@@ -325,8 +322,8 @@ def _check_stream(value: Any, plan: Plan, problems: _Collector) -> str | None:
         return None
     stream = str(value).strip()
     if stream not in [s.code for s in plan.streams]:
-        _add(problems, ParamsError, f"unknown report stream '{stream}'", value=value,
-             hint="use one of: " + ", ".join(f"{s.code} ({s.short_name})" for s in plan.streams))
+        _add(problems, ParamsError, t("inputs.unknown_stream", stream=stream), value=value,
+             hint=t("inputs.unknown_stream.fix", streams=", ".join(f"{s.code} ({s.short_name})" for s in plan.streams)))
         return None
     return stream
 
@@ -354,12 +351,12 @@ def _check_date(raw: Mapping[str, Any], name: str, problems: _Collector) -> dt.d
 def _check_cutoff(as_of: dt.date, value: Any, plan: Plan, period: Period | None, problems: _Collector) -> None:
     """The cut-off lies in the plan's year, on or after the first day of the period."""
     if as_of.year != plan.year:
-        _add(problems, PeriodError, f"'as_of': cut-off date {as_of.isoformat()} is outside the plan's year {plan.year}",
-             value=value, hint=f"give a cut-off between {plan.year}-01-01 and {plan.year}-12-31")
+        _add(problems, PeriodError, t("inputs.cutoff_other_year", date=as_of.isoformat(), year=plan.year),
+             value=value, hint=t("inputs.cutoff_other_year.fix", year=plan.year))
     elif period is not None and as_of < period.start:
         _add(problems, PeriodError,
-             f"'as_of' {as_of.isoformat()} is before the period {period.id} starts ({period.start.isoformat()})",
-             value=value, hint="the cut-off must fall on or after the first day of the period")
+             t("inputs.cutoff_before_period", date=as_of.isoformat(), period=period.id, start=period.start.isoformat()),
+             value=value, hint=t("inputs.cutoff_before_period.fix"))
 
 
 def _check_deadlines(value: Any, plan: Plan, problems: _Collector) -> dict[str, dt.date]:
@@ -367,22 +364,21 @@ def _check_deadlines(value: Any, plan: Plan, problems: _Collector) -> dict[str, 
     if value is None or (isinstance(value, (str, Mapping)) and not value):
         return {}
     external = [t.code for t in plan.tasks if t.due.kind == "external"]
-    choices = ", ".join(external) if external else "(the plan has no such task)"
+    choices = ", ".join(external) if external else t("inputs.no_external_task")
     if not isinstance(value, Mapping):
-        _add(problems, ParamsError, "'deadlines' must map task codes to dates", value=value,
-             hint="e.g. deadlines: {III.7: 2024-06-30}; tasks that take one: " + choices)
+        _add(problems, ParamsError, t("inputs.deadlines_not_mapping"), value=value,
+             hint=t("inputs.deadlines_not_mapping.fix", choices=choices))
         return {}
     out: dict[str, dt.date] = {}
     for key, day in value.items():
         code = normalize_code(key)
         if code not in plan.task_codes:
-            _add(problems, ParamsError, f"'deadlines' names unknown task code '{key}'", value=key,
-                 hint="tasks that take a deadline here: " + choices)
+            _add(problems, ParamsError, t("inputs.deadline_unknown_task", key=key), value=key,
+                 hint=t("inputs.deadline.fix", choices=choices))
         elif code not in external:
             _add(problems, ParamsError,
-                 f"'deadlines' names task '{key}', which has no 'theo kế hoạch của cấp trên' deadline: {code} is "
-                 f"not external, its time frame '{plan.task(code).time_frame}' fixes the deadline",
-                 value=key, hint="tasks that take a deadline here: " + choices)
+                 t("inputs.deadline_not_external", key=key, code=code, time_frame=plan.task(code).time_frame),
+                 value=key, hint=t("inputs.deadline.fix", choices=choices))
         else:
             try:
                 out[code] = parse_date_value(day, f"deadlines.{key}")
@@ -395,12 +391,12 @@ def _check_number(number: Any, plan: Plan, problems: _Collector) -> str | None:
     if number is None:
         return None
     if isinstance(number, bool) or not isinstance(number, (str, int)):
-        _add(problems, ParamsError, "'number' must be text or a whole number", value=number, hint="e.g. number: 25")
+        _add(problems, ParamsError, t("inputs.number_type"), value=number, hint=t("inputs.number_type.fix"))
         return None
     text = str(number).strip() or None
     if text and "/" in text:
-        _add(problems, ParamsError, "'number' is only the number; the symbol is added from the plan", value=number,
-             hint=f"write e.g. 25 (printed as 'Số: 25/{plan.report_symbol}')")
+        _add(problems, ParamsError, t("inputs.number_symbol"), value=number,
+             hint=t("inputs.number_symbol.fix", symbol=plan.report_symbol))
         return None
     return text
 
@@ -413,7 +409,5 @@ def _check_folder(value: Any, year: int, root: Path | None, required: bool, prob
         value = Path("data") / "submissions" / str(year)
     folder = resolve_path(value, root)
     if not folder.is_dir():
-        _add(problems, SubmissionsError, "submissions folder not found", value=str(value),
-             hint="give submissions: the folder holding the department workbooks "
-                  "(a relative path is read from the current folder, then from the project folder)")
+        _add(problems, SubmissionsError, t("inputs.no_folder"), value=str(value), hint=t("inputs.no_folder.fix"))
     return folder

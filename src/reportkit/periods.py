@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from reportkit.errors import PeriodError
 from reportkit.fmt import format_date, format_roman
+from reportkit.messages import t
 from reportkit.plan.load import Plan, ReportRule, ReportStream, month_end
 
 PERIOD_FORMS = "YYYY-M01…YYYY-M12 (tháng), YYYY-Q1…YYYY-Q4 (quý), YYYY-H1 (6 tháng), YYYY-9M (9 tháng), YYYY (năm)"
@@ -82,12 +83,13 @@ def parse_period(text: str) -> Period:
     """Parse a period id such as ``2024-Q1``; PeriodError lists the valid forms."""
     m = _PERIOD_RE.match(str(text).strip())
     if not m:
-        raise PeriodError(f"unknown period {text!r}", value=text, hint=f"write one of: {PERIOD_FORMS}")
+        raise PeriodError(t("period.unknown", text=text), value=text, hint=t("period.unknown.fix", forms=PERIOD_FORMS))
     year = int(m.group(1))
     if m.group(2):
         month = int(m.group(2))
         if not 1 <= month <= 12:
-            raise PeriodError(f"no month {month} in period {text!r}", hint=f"months run M01…M12; forms: {PERIOD_FORMS}")
+            raise PeriodError(t("period.no_month", month=month, text=text),
+                              hint=t("period.no_month.fix", forms=PERIOD_FORMS))
         return Period(year, "M", month)
     if m.group(3):
         return Period(year, "Q", int(m.group(3)))
@@ -163,7 +165,7 @@ def build_calendar(plan: Plan, year: int | None = None) -> list[DueReport]:
     """Every report due in ``year`` (default the plan's year), ordered by deadline."""
     year = plan.year if year is None else year
     if not 1900 <= year <= 2200:
-        raise PeriodError(f"year {year} out of range", hint="give a four-digit year")
+        raise PeriodError(t("period.year_range", year=year), hint=t("period.year_range.fix"))
     out: list[DueReport] = []
     for stream in plan.streams:
         for period in periods_of_year(year):
@@ -183,10 +185,8 @@ def find_report(plan: Plan, period: Period | str, stream: str) -> DueReport:
         if report.period == period and report.stream.code == stream:
             return report
     valid = [r.period.id for r in build_calendar(plan, period.year) if r.stream.code == stream]
-    raise PeriodError(
-        f"stream '{stream}' has no report for period {period.id}",
-        hint="its periods in " + str(period.year) + " are: " + ", ".join(valid),
-    )
+    raise PeriodError(t("period.no_report", stream=stream, period=period.id),
+                      hint=t("period.no_report.fix", year=period.year, periods=", ".join(valid)))
 
 
 def calendar_rows(reports: list[DueReport], as_of: dt.date | None = None) -> list[dict]:

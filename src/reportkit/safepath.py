@@ -17,6 +17,7 @@ import unicodedata
 from pathlib import Path
 
 from reportkit.errors import OutputError
+from reportkit.messages import t
 
 SAFE_CODE_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")  # plan codes that name folders (report streams)
 _UNSAFE_CHARS_RE = re.compile(r'[\x00-\x1f\x7f-\x9f/\\:*?"<>|\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e'
@@ -53,15 +54,13 @@ def check_inside(root: Path | str, target: Path | str) -> Path:
     try:
         relative = target.relative_to(root)
     except ValueError:
-        raise OutputError("path leaves the outputs folder", path=target,
-                          hint=f"reportkit writes only inside {root}") from None
+        raise OutputError(t("output.outside"), path=target, hint=t("output.outside.fix", root=root)) from None
     if any(part in ("..", "") or os.sep in part for part in relative.parts) or relative.is_absolute():
-        raise OutputError("path leaves the outputs folder", path=target, hint=f"reportkit writes only inside {root}")
+        raise OutputError(t("output.outside"), path=target, hint=t("output.outside.fix", root=root))
     here = root
     for part in relative.parts:
         here = here / part
         if here.is_symlink():
-            raise OutputError(f"{here} is a symbolic link (to {os.readlink(here)}); reportkit does not write "
-                              "through links inside the outputs folder", path=here,
-                              hint="remove the link (or move the real folder into the outputs folder) and run again")
+            raise OutputError(t("output.symlink", path=here, target=os.readlink(here)), path=here,
+                              hint=t("output.symlink.fix"))
     return target

@@ -32,8 +32,15 @@ ENV_VAR = "REPORTKIT_CACHE_DIR"
 ENTRY_SUFFIX = ".json"
 FORMAT = "reportkit-intake-cache/3"
 _MAX_ENTRY_BYTES = 64 * 1024 * 1024
-_READER_PACKAGES = ("intake",)
-_READER_MODULES = ("text.py", "fmt.py", "periods.py", "plan/load.py")
+_READER_PACKAGES = ("intake", "messages", "plan")  # messages: the findings' texts
+_READER_MODULES = ("text.py", "fmt.py", "periods.py")
+
+
+def reader_sources() -> list[Path]:
+    """The source files that decide what a read gives: the cache key covers them all."""
+    here = Path(__file__).resolve().parents[1]
+    sources = [p for pkg in _READER_PACKAGES for p in sorted((here / pkg).glob("*.py"))]
+    return sources + [here / name for name in _READER_MODULES]
 
 
 @lru_cache(maxsize=1)
@@ -41,9 +48,7 @@ def _reader_digest() -> bytes:
     """Digest of the source that decides what a read gives (any change there makes new entries)."""
     h = hashlib.sha256()
     here = Path(__file__).resolve().parents[1]
-    sources = [p for pkg in _READER_PACKAGES for p in sorted((here / pkg).glob("*.py"))]
-    sources += [here / name for name in _READER_MODULES]
-    for source in sources:
+    for source in reader_sources():
         if source.is_file():
             h.update(str(source.relative_to(here)).encode() + source.read_bytes())
     return h.digest()

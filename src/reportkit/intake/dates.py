@@ -30,6 +30,7 @@ from reportkit.fmt import format_date, format_long_date
 from reportkit.intake.cellvalues import cell_text, parse_date
 from reportkit.intake.headers import TitleValue, column_letter
 from reportkit.intake.messages import FindingLog
+from reportkit.messages import phrase_fields
 from reportkit.periods import Period, build_calendar, parse_period, periods_of_year
 from reportkit.plan.load import Plan
 from reportkit.text import fold_key
@@ -68,14 +69,18 @@ def swapped(day: dt.date) -> dt.date | None:
 def describe_readings(day: dt.date) -> tuple[str, str]:
     """Both readings of a stored date as one sentence, in Vietnamese and English, for a finding's message."""
     other = swapped(day)
-    vi, en = f"Ô lưu {format_long_date(day)}", f"The cell holds {day:%d %B %Y}"
+    cell = phrase_fields("cell", "finding.readings.cell", date=format_long_date(day), date_en=day)
     if other is not None:
-        return (f"{vi}; nếu đảo ngày và tháng thì là {format_long_date(other)}.",
-                f"{en}; with day and month swapped it would be {other:%d %B %Y}.")
+        return _phrase("finding.readings.swapped", other=format_long_date(other), other_en=other, **cell)
     if day.day == day.month:
-        return f"{vi}; đảo ngày và tháng vẫn là ngày này.", f"{en}; swapping day and month gives the same date."
-    return (f"{vi}; không thể đảo ngày và tháng (ngày lớn hơn 12).",
-            f"{en}; day and month cannot be swapped (day above 12).")
+        return _phrase("finding.readings.same", **cell)
+    return _phrase("finding.readings.fixed", **cell)
+
+
+def _phrase(key: str, **fields: object) -> tuple[str, str]:
+    """Catalogue text ``key`` in Vietnamese and English (``name_en`` fields give the English values)."""
+    both = phrase_fields("text", key, **fields)
+    return both["text"], both["text_en"]
 
 
 # ------------------------------------------------------------ the period named in the file
@@ -154,10 +159,9 @@ def resolve_report_date(title: dict[str, TitleValue], path: Path, plan: Plan, lo
     where = dict(row=entry.row + 1, column=column_letter(entry.col), value=entry.value)
     parsed = parse_date(entry.value)
     if parsed.problem is not None:
-        effect = (f"dùng ngày theo tên tệp {format_date(from_name)}", f"using the file-name date {from_name}") \
-            if from_name else ("không xác định được ngày báo cáo", "no report date")
-        log.add(parsed.problem, field="Ngày báo cáo", field_en="Report date", effect=effect[0], effect_en=effect[1],
-                **where)
+        effect = phrase_fields("effect", "finding.effect.name_date", date=format_date(from_name), date_en=from_name) \
+            if from_name else phrase_fields("effect", "finding.effect.no_report_date")
+        log.add(parsed.problem, **phrase_fields("field", "finding.field.report_date"), **effect, **where)
         context.report_date = from_name
         return context
     period = period_from_file(title, path)
@@ -180,21 +184,22 @@ def _check_report_date(day: dt.date, from_name: dt.date | None, window: tuple[dt
     evidence = []
     if from_name is not None and day != from_name:
         if other == from_name:
-            evidence.append((f"tên tệp ghi ngày {format_date(from_name)}", f"the file name says {from_name:%d %B %Y}"))
+            evidence.append(_phrase("finding.evidence.name", date=format_date(from_name), date_en=from_name))
         else:
             log.add("report_date_mismatch", name=format_date(from_name), **fields)
     if window is not None and not inside(day):
         label = period.label[:1].lower() + period.label[1:]
-        span_vi = f"{label} (từ {format_date(window[0])} đến {format_date(window[1])})"
-        span_en = f"{period.id} ({window[0]:%d %B %Y} to {window[1]:%d %B %Y})"
+        span = phrase_fields("span", "finding.span", label=label, label_en=period.id, start=format_date(window[0]),
+                             start_en=window[0], end=format_date(window[1]), end_en=window[1])
         if other is not None and inside(other) and (from_name is None or from_name == other):
-            evidence.append((f"thời gian báo cáo {span_vi}", f"the reporting window of {span_en}"))
+            evidence.append(_phrase("finding.evidence.window", **span))
         else:
-            log.add("report_date_outside_period", span=span_vi, span_en=span_en, **fields)
+            log.add("report_date_outside_period", **span, **fields)
     if not evidence:
         return False
+    and_vi, and_en = _phrase("finding.and")
     log.add("report_date_swapped", swapped=format_date(other), swapped_iso=other.isoformat(),
-            evidence=" và ".join(e[0] for e in evidence), evidence_en=" and ".join(e[1] for e in evidence), **fields)
+            evidence=and_vi.join(e[0] for e in evidence), evidence_en=and_en.join(e[1] for e in evidence), **fields)
     return True
 
 

@@ -16,6 +16,7 @@ from reportkit.intake.dates import DateContext, check_completion_date
 from reportkit.intake.headers import Header, column_letter
 from reportkit.intake.messages import FindingLog
 from reportkit.intake.model import DONE, ROW_STATUS_LABELS
+from reportkit.messages import phrase_fields
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def read_completed_on(cells: dict, at: FieldContext, status: str | None, code: s
     where = dict(row=at.row, column=at.header.describe(col), value=value)
     parsed = parse_date(value)
     if parsed.problem:
-        at.log.add(parsed.problem, field="Ngày hoàn thành", field_en="Completion date", **where)
+        at.log.add(parsed.problem, **phrase_fields("field", "finding.field.completed_on"), **where)
         return None
     day = parsed.value
     if day is None:

@@ -35,7 +35,7 @@ from reportkit.intake.cache import read_workbook_cached
 from reportkit.intake.dates import date_from_filename
 from reportkit.intake.headers import COLUMNS, HEADER_SEARCH_ROWS, find_header
 from reportkit.intake.legacygrid import repair_legacy
-from reportkit.intake.messages import MESSAGES, FindingLog, make_finding
+from reportkit.intake.messages import SEVERITY, FindingLog, make_finding
 from reportkit.intake.model import Submission
 from reportkit.intake.sheet import SheetGrid, partial_header, read_sheet
 from reportkit.intake.sniff import (
@@ -53,6 +53,7 @@ from reportkit.intake.sniff import (
     take_long_cells,
 )
 from reportkit.intake.units import unit_from_filename
+from reportkit.messages import t
 from reportkit.plan.load import Plan
 from reportkit.text import fold_key
 
@@ -206,8 +207,7 @@ def read_submissions(folder_or_paths: Path | str | Iterable[Path | str], plan: P
         elif p.exists() or p.suffix:
             paths.append(p)
         else:
-            raise SubmissionsError("submissions folder not found", path=p,
-                                   hint="check the path; submissions live in a folder such as data/submissions/2024")
+            raise SubmissionsError(t("inputs.no_folder"), path=p, hint=t("inputs.no_folder.check_fix"))
     seen: set[Path] = set()
     subs = []
     for p in paths:
@@ -283,7 +283,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "MAX_ROWS",
     "MAX_UNCOMPRESSED_BYTES",
-    "MESSAGES",
+    "SEVERITY",
     "add_cross_file_findings",
     "date_from_filename",
     "iter_workbook_paths",

@@ -28,6 +28,7 @@ from reportkit.intake.legacygrid import UnsafeCell
 from reportkit.intake.messages import FindingLog
 from reportkit.intake.model import TaskRow
 from reportkit.intake.sniff import MAX_CELL_CHARS
+from reportkit.messages import phrase_fields
 from reportkit.plan.load import Plan
 from reportkit.text import normalize_code
 
@@ -151,8 +152,8 @@ class RowReader:
             return None  # a section heading ("II.1 …") or a footer line ("Người lập biểu")
         near = difflib.get_close_matches(code, self.plan.task_codes, n=1, cutoff=0.6)
         self.log.add("unknown_task_code", row=excel_row, column=header.describe_field("task_code"), value=code_text,
-                     task=code_text, suggest_vi=f" (có phải '{near[0]}'?)" if near else "",
-                     suggest_en=f" (did you mean '{near[0]}'?)" if near else "", codes=", ".join(self.plan.task_codes))
+                     task=code_text, codes=", ".join(self.plan.task_codes),
+                     **(phrase_fields("suggest", "finding.suggest", code=near[0]) if near else {"suggest": ""}))
         return None
 
     def _long_cells_in_row(self, row: int) -> bool:
@@ -170,8 +171,7 @@ def report_unsafe_cells(unsafe_cells: list[UnsafeCell], row: int, header: Header
     unsafe = [(c, value, enc) for r, c, value, enc in unsafe_cells if r == row]
     for c, value, encoding in unsafe:
         log.add("legacy_unsafe", row=row + 1, column=header.describe(c), value=value,
-                     encoding=legacy.ENCODING_NAMES.get(encoding, "TCVN3/VNI"),
-                     effect="dòng không được dùng", effect_en="row not used")
+                encoding=legacy.ENCODING_NAMES.get(encoding, "TCVN3/VNI"))  # effect: the row is not used
     return any(c == header.columns["task_code"] for c, _, _ in unsafe)
 
 

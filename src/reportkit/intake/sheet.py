@@ -15,6 +15,7 @@ from reportkit.intake.model import Submission
 from reportkit.intake.rows import RowReader, raw_rows
 from reportkit.intake.sniff import MAX_CELL_CHARS
 from reportkit.intake.units import resolve_unit
+from reportkit.messages import phrase_fields
 from reportkit.plan.load import Plan
 
 
@@ -35,13 +36,13 @@ def read_sheet(sheet: SheetGrid, header: Header, sub: Submission, plan: Plan, lo
                 first=header.describe_field(field_name), value=header.labels.get(col))
     if not any(f in header.columns for f in ("status", "progress")):
         found = [header.labels[c] for c in sorted(header.labels)]
-        log.add("missing_column", row=header.row + 1, missing="'Tình trạng' hoặc 'Tiến độ (%)'",
-                found=", ".join(f"'{x}'" for x in found))
+        either = phrase_fields("missing", "finding.either", first="Tình trạng", second="Tiến độ (%)")
+        log.add("missing_column", row=header.row + 1, found=", ".join(f"'{x}'" for x in found), **either)
         return
     for row_index, col, value, encoding in (c for c in sheet.unsafe_cells if c[0] <= header.row):
         log.add("legacy_unsafe", row=row_index + 1, column=header.describe(col), value=value,
                 encoding=legacy.ENCODING_NAMES.get(encoding, "TCVN3/VNI"),
-                effect="nội dung ô được giữ nguyên", effect_en="the cell is kept as is")
+                **phrase_fields("effect", "finding.effect.cell_kept"))
     title = read_title(sheet.grid, header.row)
     sub.unit = resolve_unit(title, sub.path, plan, log)
     dates = resolve_report_date(title, sub.path, plan, log)
@@ -52,7 +53,7 @@ def read_sheet(sheet: SheetGrid, header: Header, sub: Submission, plan: Plan, lo
         log.add("no_task_rows", row=header.row + 1)
     for (r, c), length in sorted(sheet.long_cells.items()):  # outside task rows: the cell is ignored
         log.add("cell_too_long", row=r + 1, column=header.describe(c), length=format_number(length),
-                limit=format_number(MAX_CELL_CHARS), effect="nội dung ô bị bỏ qua", effect_en="the cell is ignored")
+                limit=format_number(MAX_CELL_CHARS), **phrase_fields("effect", "finding.effect.cell_ignored"))
     if sub.unit is None or sub.report_date is None:
         sub.rows = []  # a file-level error: nothing of it may be used until fixed
         return

@@ -48,7 +48,7 @@ _LEGACY_FONT_BYTES = (b'".Vn', b"'.Vn", b'"VNI-', b"'VNI-")
 def sniff_file(data: bytes, path: Path, add) -> FileInfo | None:
     """Check size, kind and zip limits before any parsing; None when the file must not be read.
 
-    ``add(code, **fields)`` records a finding (see ``messages.MESSAGES``).
+    ``add(code, **fields)`` records a finding (see ``messages.SEVERITY``).
     """
     if not data:
         add("empty_file")

@@ -154,7 +154,7 @@ def _main_thread() -> bool:
 
 def _raise_terminated(signum, frame):  # noqa: ARG001
     kill_live_children()
-    raise TerminatedError("batch stopped by SIGTERM", hint="reports being built were stopped; earlier reports are untouched; run the batch again")
+    raise TerminatedError(t("jobs.terminated"), hint=t("jobs.terminated.fix"))
 
 
 def _run_local(jobs: list[Job], workers: int, progress: _Progress) -> list[JobResult]:

@@ -13,6 +13,7 @@ from reportkit import __version__
 from reportkit.errors import ParamsError
 from reportkit.periods import DueReport, build_calendar, parse_period
 from reportkit.intake.reader import EXTENSIONS as WORKBOOK_SUFFIXES
+from reportkit.messages import t
 from reportkit.plan.load import Plan, load_plan
 from reportkit.report.index import read_manifest
 from reportkit.safeyaml import load_yaml, yaml_problem
@@ -131,24 +132,23 @@ def load_organisations(config: str | Path) -> list[Organisation]:
     try:
         raw = load_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ParamsError("batch config not found", path=path, hint="check the --config path") from None
+        raise ParamsError(t("config.not_found"), path=path, hint=t("config.not_found.fix")) from None
     except yaml.YAMLError as exc:
-        raise yaml_problem(exc, ParamsError, path, "fix the YAML syntax at that line") from None
+        raise yaml_problem(exc, ParamsError, path, t("inputs.file_yaml.fix")) from None
     items = raw.get("organisations") if isinstance(raw, dict) else None
     if not isinstance(items, list) or not items:
-        raise ParamsError("batch config needs a list 'organisations'", path=path,
-                          hint="write organisations: [{code: …, plan: …, submissions: …}]")
+        raise ParamsError(t("config.no_organisations"), path=path, hint=t("config.no_organisations.fix"))
     base = path.parent
     orgs, seen = [], set()
     for i, item in enumerate(items):
         where = f"organisations[{i}]"
         if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in ("code", "plan", "submissions")):
-            raise ParamsError("each organisation needs code, plan and submissions (text)", path=path,
-                              yaml_path=where, hint="e.g. {code: ttdvvl, plan: plan.yaml, submissions: subs/}")
+            raise ParamsError(t("config.organisation_fields"), path=path, yaml_path=where,
+                              hint=t("config.organisation_fields.fix"))
         code = item["code"]
         if not code.replace("-", "").replace("_", "").isalnum() or code in seen:
-            raise ParamsError(f"organisation code {code!r} must be unique letters, digits, - or _",
-                              path=path, yaml_path=where + ".code", hint="it names the outputs sub-folder")
+            raise ParamsError(t("config.organisation_code", code=code), path=path, yaml_path=where + ".code",
+                              hint=t("config.organisation_code.fix"))
         seen.add(code)
         resolve = lambda v: str((base / v).resolve()) if not os.path.isabs(v) else v  # noqa: E731
         orgs.append(Organisation(code, resolve(item["plan"]), resolve(item["submissions"]),

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from reportkit.errors import ExportError
+from reportkit.messages import t
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "templates"
 TEMPLATE_NAME = "reportkit"
@@ -86,9 +87,9 @@ def export_html(nb_path_or_node: Any) -> str:
     except ExportError:
         raise
     except Exception as exc:  # nbconvert/jinja errors: report them as an export failure
-        raise ExportError(f"HTML export failed: {type(exc).__name__}: {exc}",
+        raise ExportError(t("export.html_failed", detail=f"{type(exc).__name__}: {exc}"),
                           path=nb_path_or_node if isinstance(nb_path_or_node, (str, os.PathLike)) else None,
-                          hint="open the executed notebook (report.ipynb) to see the outputs") from exc
+                          hint=t("export.html_failed.fix")) from exc
     return body
 
 
@@ -103,23 +104,23 @@ def export_pdf(html: str, path: str | os.PathLike, *, engine: str = "weasyprint"
         return _pdf_weasyprint(html, path, base_url)
     if engine == "chromium":
         return _pdf_chromium(html, path)
-    raise ExportError(f"unknown PDF engine {engine!r}", hint="use one of: " + ", ".join(PDF_ENGINES))
+    raise ExportError(t("jobs.unknown_pdf_engine", engine=engine),
+                      hint=t("export.unknown_engine.fix", engines=", ".join(PDF_ENGINES)))
 
 
 def _pdf_weasyprint(html: str, path: Path, base_url: str | None) -> Path:
     try:
         import weasyprint
     except OSError as exc:  # pango missing: name the package to install
-        raise ExportError(f"WeasyPrint cannot start: {exc}",
-                          hint="install pango: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 (make setup does it)") from exc
+        raise ExportError(t("export.weasyprint_missing", detail=exc), hint=t("export.weasyprint_missing.fix")) from exc
     try:
         # url_fetcher refuses everything: the report is self-contained by design,
         # so a stray external reference must not make the PDF wait on a network.
         document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=_data_only_fetcher())
         document.write_pdf(path)
     except Exception as exc:
-        raise ExportError(f"PDF export failed: {type(exc).__name__}: {exc}", path=path,
-                          hint="open report.html to check the document; try --pdf-engine chromium") from exc
+        raise ExportError(t("export.pdf_failed", detail=f"{type(exc).__name__}: {exc}"), path=path,
+                          hint=t("export.pdf_failed.fix")) from exc
     return path
 
 
@@ -168,8 +169,7 @@ def chromium_command(chromium: str, profile_dir: str | os.PathLike) -> list[str]
 def _pdf_chromium(html: str, path: Path, timeout: float = 120) -> Path:
     chromium = find_chromium()
     if chromium is None:
-        raise ExportError("--pdf-engine chromium: no Chromium found at /usr/bin/chromium",
-                          hint="install it with: sudo apt-get install chromium (or use the default engine, weasyprint)")
+        raise ExportError(t("export.no_chromium"), hint=t("export.no_chromium.fix"))
     with tempfile.TemporaryDirectory(prefix="reportkit-chromium-") as tmp:
         page = Path(tmp) / "report.html"
         page.write_text(html, encoding="utf-8")
@@ -182,12 +182,12 @@ def _pdf_chromium(html: str, path: Path, timeout: float = 120) -> Path:
         try:
             proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
         except subprocess.TimeoutExpired:
-            raise ExportError(f"Chromium did not finish printing within {timeout:.0f} s", path=path,
-                              hint="use the default engine (weasyprint)") from None
+            raise ExportError(t("export.chromium_timeout", seconds=f"{timeout:.0f}"), path=path,
+                              hint=t("export.use_weasyprint.fix")) from None
         if proc.returncode != 0 or not out.is_file() or out.stat().st_size == 0:
             tail = (proc.stderr or "").strip().splitlines()[-3:]
-            raise ExportError("Chromium could not print the PDF: " + " | ".join(tail), path=path,
-                              hint="use the default engine (weasyprint)")
+            raise ExportError(t("export.chromium_failed", detail=" | ".join(tail)), path=path,
+                              hint=t("export.use_weasyprint.fix"))
         path.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(out, path)
     return path

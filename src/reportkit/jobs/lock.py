@@ -25,6 +25,7 @@ from pathlib import Path
 from reportkit.errors import LockedError, OutputError
 from reportkit.files import file_mode
 from reportkit.jobs.staging import process_alive, process_start
+from reportkit.messages import t
 
 LOCK_NAME = ".reportkit-batch.lock"
 
@@ -61,8 +62,8 @@ class OutputsLock:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise OutputError(f"cannot create the outputs folder: {exc.strerror}", path=self.folder,
-                              hint="choose a writable --output folder") from None
+            raise OutputError(t("jobs.cannot_create_outputs", detail=exc.strerror), path=self.folder,
+                              hint=t("jobs.cannot_create_outputs.fix")) from None
         me = {"host": socket.gethostname(), "pid": os.getpid(),
               "started": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
               "process_created": process_start(os.getpid())}
@@ -75,14 +76,13 @@ class OutputsLock:
                     _take_over_if_stale(self.path, me["host"])
                     continue
                 except OSError as exc:
-                    raise OutputError(f"cannot write the lock file: {exc.strerror}", path=self.path,
-                                      hint="make the outputs folder writable") from None
+                    raise OutputError(t("jobs.cannot_write_lock", detail=exc.strerror), path=self.path,
+                                      hint=t("jobs.cannot_write_lock.fix")) from None
                 self.held = True
                 return
         finally:
             record.unlink(missing_ok=True)
-        raise LockedError("could not take the lock after removing a stale one", path=self.path,
-                          hint="another batch may be starting; try again")
+        raise LockedError(t("jobs.lock_retry"), path=self.path, hint=t("jobs.lock_retry.fix"))
 
     def release(self) -> None:
         """Remove the lock if this process holds it."""
@@ -108,8 +108,8 @@ def _write_record(folder: Path, lock: Path, me: dict) -> Path:
             json.dump(me, fh)
             os.fchmod(fh.fileno(), file_mode())
     except OSError as exc:
-        raise OutputError(f"cannot write the lock file: {exc.strerror}", path=lock,
-                          hint="make the outputs folder writable") from None
+        raise OutputError(t("jobs.cannot_write_lock", detail=exc.strerror), path=lock,
+                          hint=t("jobs.cannot_write_lock.fix")) from None
     return Path(name)
 
 
@@ -121,12 +121,8 @@ def _take_over_if_stale(lock: Path, host: str) -> None:
         return  # released meanwhile: try again
     holder = read_holder(lock)
     if holder and (holder.get("host") != host or _holder_alive(holder)):
-        raise LockedError(
-            f"another batch is running on these outputs (pid {holder.get('pid')} on "
-            f"{holder.get('host')}, started {holder.get('started')})",
-            path=lock,
-            hint="wait for it to finish; if that process is gone, delete the lock file",
-        )
+        who = {key: holder.get(key) for key in ("pid", "host", "started")}
+        raise LockedError(t("jobs.locked", **who), path=lock, hint=t("jobs.locked.fix"))
     aside = lock.with_name(f"{LOCK_NAME}.stale-{os.getpid()}")
     try:
         os.replace(lock, aside)

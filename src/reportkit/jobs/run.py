@@ -37,6 +37,7 @@ from reportkit.files import make_temp_dir, write_atomic
 from reportkit.intake.reader import EXTENSIONS as WORKBOOK_SUFFIXES
 from reportkit.jobs.export import block_slow_imports
 from reportkit.jobs.staging import make_staging, remove_stale, swap_in
+from reportkit.messages import t
 from reportkit.params import (
     RunInputs,
     find_project_root,
@@ -82,8 +83,7 @@ def find_notebook(name: Path = NOTEBOOK) -> Path:
     for root in (find_project_root(), SOURCE_ROOT):
         if root is not None and (root / name).is_file():
             return root / name
-    raise NotebookError(f"report notebook {name} not found",
-                        hint="run reportkit from the project folder (the one holding notebooks/ and data/)")
+    raise NotebookError(t("jobs.no_notebook", name=name), hint=t("jobs.no_notebook.fix"))
 
 
 def parse_formats(formats: str | Iterable[str]) -> tuple[str, ...]:
@@ -91,8 +91,8 @@ def parse_formats(formats: str | Iterable[str]) -> tuple[str, ...]:
     items = [f.strip().lower() for f in (formats.split(",") if isinstance(formats, str) else formats) if f.strip()]
     bad = [f for f in items if f not in FORMATS]
     if bad or not items:
-        raise ParamsError(f"unknown output format(s): {', '.join(bad) or '(none given)'}",
-                          hint="choose from: " + ", ".join(FORMATS) + " (e.g. --to html,pdf)")
+        raise ParamsError(t("jobs.unknown_formats", formats=", ".join(bad) or t("jobs.no_formats")),
+                          hint=t("jobs.unknown_formats.fix", choices=", ".join(FORMATS)))
     return tuple(dict.fromkeys(items))
 
 
@@ -184,7 +184,7 @@ def run_report(
     raw.update({k: (os.fspath(v) if isinstance(v, os.PathLike) else v) for k, v in given.items() if v is not None})
     fmts = parse_formats(formats)
     if pdf_engine not in ("weasyprint", "chromium"):
-        raise ParamsError(f"unknown PDF engine {pdf_engine!r}", hint="use weasyprint (default) or chromium")
+        raise ParamsError(t("jobs.unknown_pdf_engine", engine=pdf_engine), hint=t("jobs.unknown_pdf_engine.fix"))
     params = parse_run_inputs(raw, source=params_file)  # the one input boundary, before any kernel
     timings["validate"] = round(time.perf_counter() - t_start, 3)
 
@@ -198,8 +198,8 @@ def run_report(
         remove_stale(final)  # staging folders left by killed runs of this report (owner gone)
         staging = make_staging(final)  # marked with this process, so a later run can tell it is left over
     except OSError as exc:
-        raise OutputError(f"cannot write outputs: {exc}", path=final.parent,
-                          hint="choose a writable folder with --output") from None
+        raise OutputError(t("jobs.cannot_write", detail=exc), path=final.parent,
+                          hint=t("jobs.cannot_write.fix")) from None
 
     try:
         record, nb, kernel = _execute(params, staging, kernel_name, timeout, pdf="pdf" in fmts, timings=timings)
@@ -441,8 +441,7 @@ def _publish(staging: Path, final: Path) -> None:
     try:
         old = swap_in(staging, final)
     except OSError as exc:
-        raise OutputError(f"cannot publish the report: {exc}", path=final,
-                          hint="check that the output folder is writable and not open elsewhere") from None
+        raise OutputError(t("jobs.cannot_publish", detail=exc), path=final, hint=t("jobs.cannot_publish.fix")) from None
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
 

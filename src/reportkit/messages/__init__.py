@@ -2,8 +2,10 @@
 
 One lookup, ``t("run.inputs", files=104, errors=0, warnings=2, seconds=3.1)``,
 returns the text of the current language with its ``str.format`` fields filled.
-The catalogues are plain dicts in ``vi.py`` and ``en.py`` (same keys, same
-fields: a test checks it), so nothing has to be compiled at install time.
+Findings on department workbooks are kept in both languages (``finding_texts``)
+so a stored finding can be shown in either. The catalogues are plain dicts in
+``vi.py`` and ``en.py`` (same keys, same fields: a test checks it), so nothing
+has to be compiled at install time.
 
 Language rule: ``--lang vi|en`` (CLI) wins, then the environment variable
 ``REPORTKIT_LANG``; otherwise Vietnamese. The system locale (``LANG``,
@@ -18,6 +20,7 @@ import os
 import string
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from typing import NamedTuple
 
 from reportkit.messages import en, vi
 
@@ -25,6 +28,8 @@ LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
 ENV_VAR = "REPORTKIT_LANG"
 CATALOGUES: dict[str, dict[str, str]] = {"vi": vi.MESSAGES, "en": en.MESSAGES}
+# finding code → (message, fix) per language; the severity of each code is intake's (intake.messages.SEVERITY)
+FINDING_CATALOGUES: dict[str, dict[str, tuple[str, str]]] = {"vi": vi.FINDINGS, "en": en.FINDINGS}
 
 _chosen: str | None = None  # set by set_language / use_language; None = from the environment
 
@@ -106,10 +111,43 @@ def format_fields(text: str) -> set[str]:
     return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-def finding_fix_en(code: str, fields: Mapping[str, object], fallback: str) -> str:
-    """The English fix of a finding code, its fields filled; ``fallback`` (the Vietnamese fix) when none exists."""
-    template = en.FINDING_FIXES.get(code)
-    return template.format(**fields) if template else fallback
+class FindingTexts(NamedTuple):
+    """A finding's texts in both languages (a Finding stores both; the reader's language picks one)."""
+
+    message: str
+    message_en: str
+    fix: str
+    fix_en: str
+
+
+def fields_in(lang: str, fields: Mapping[str, object]) -> dict[str, object]:
+    """``fields`` as the ``lang`` texts see them: in English a field ``name_en`` gives the value of ``name``."""
+    if lang == DEFAULT_LANGUAGE:
+        return dict(fields)
+    suffix = f"_{lang}"
+    return {**fields, **{k.removesuffix(suffix): v for k, v in fields.items() if k.endswith(suffix)}}
+
+
+def finding_texts(code: str, fields: Mapping[str, object]) -> FindingTexts:
+    """The message and fix of finding ``code`` in Vietnamese and English, their fields filled.
+
+    Both catalogues use the same field names; a value that itself differs by language is passed twice,
+    ``effect="dòng không được dùng", effect_en="row not used"`` (see ``phrase_fields``).
+    """
+    message, fix = FINDING_CATALOGUES["vi"][code]
+    message_en, fix_en = FINDING_CATALOGUES["en"][code]
+    vi_fields, en_fields = fields_in("vi", fields), fields_in("en", fields)
+    return FindingTexts(message.format(**vi_fields), message_en.format(**en_fields),
+                        fix.format(**vi_fields), fix_en.format(**en_fields))
+
+
+def phrase_fields(name: str, key: str, /, **fields: object) -> dict[str, str]:
+    """Catalogue text ``key`` as the finding field ``name`` in both languages: ``{name: vi, name_en: en}``.
+
+    ``fields`` follow the findings' rule: ``date=format_date(day), date_en=day`` fills ``{date}`` per language.
+    """
+    return {name: CATALOGUES["vi"][key].format(**fields_in("vi", fields)),
+            f"{name}_en": CATALOGUES["en"][key].format(**fields_in("en", fields))}
 
 
 def click_text(message: str) -> str:

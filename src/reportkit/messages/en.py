@@ -1,5 +1,7 @@
 """English texts (``--lang en`` or ``REPORTKIT_LANG=en``). Same keys and fields as ``vi.py``."""
 
+from reportkit.messages.en_findings import FINDINGS  # noqa: F401  (re-exported)
+
 MESSAGES: dict[str, str] = {
     # -- language choice
     "lang.unknown": "language '{value}' (from {source}) is not supported",
@@ -154,82 +156,130 @@ MESSAGES: dict[str, str] = {
     "status.output_ignored": "(--output applies to csv, json and xlsx)",
     "status.input_errors": ("reportkit status: input errors: {n} (rejected rows are not counted); "
                             "see: reportkit check"),
+    # -- run inputs (params.py, periods.py, status: the boundary of run, status and batch)
+    "inputs.invalid": "invalid report parameters",
+    "error.problems": "{summary}: {n} problems",
+    "inputs.bad_date": "'{name}' is not a valid date",
+    "inputs.bad_date.fix": "write YYYY-MM-DD (e.g. 2024-02-29) or dd/mm/yyyy (e.g. 29/02/2024)",
+    "inputs.file_not_found": "params file not found",
+    "inputs.file_not_found.fix": "check the path given to --params",
+    "inputs.file_unreadable": "cannot read params file: {detail}",
+    "inputs.file_unreadable.fix": "save it as UTF-8 text",
+    "inputs.file_yaml.fix": "fix the YAML syntax at that line",
+    "inputs.file_not_mapping": "a params file must be a YAML mapping of name: value",
+    "inputs.not_mapping": "run parameters must be a mapping of name: value",
+    "inputs.not_mapping.fix": "e.g. 'period: 2024-Q1' and 'stream: dan-chu' on their own lines",
+    "inputs.unknown_name": "unknown parameter '{key}'",
+    "inputs.unknown_name.fix": "valid parameters are: {names}",
+    "inputs.missing": "missing required parameter '{key}'",
+    "inputs.missing.fix": "give {key}: {meaning}",
+    "inputs.not_path": "'{key}' must be a path (text)",
+    "inputs.not_path.fix": "e.g. {key}: {example}",
+    "inputs.period_other_year": "period {period} is outside the plan's year {year}",
+    "inputs.period_other_year.fix": "choose a period of {year} (e.g. {year}-Q1), or load the plan of {other}",
+    "inputs.unknown_stream": "unknown report stream '{stream}'",
+    "inputs.unknown_stream.fix": "use one of: {streams}",
+    "inputs.cutoff_other_year": "'as_of': cut-off date {date} is outside the plan's year {year}",
+    "inputs.cutoff_other_year.fix": "give a cut-off between {year}-01-01 and {year}-12-31",
+    "inputs.cutoff_before_period": "'as_of' {date} is before the period {period} starts ({start})",
+    "inputs.cutoff_before_period.fix": "the cut-off must fall on or after the first day of the period",
+    "inputs.no_external_task": "(the plan has no such task)",
+    "inputs.deadlines_not_mapping": "'deadlines' must map task codes to dates",
+    "inputs.deadlines_not_mapping.fix": "e.g. deadlines: {{III.7: 2024-06-30}}; tasks that take one: {choices}",
+    "inputs.deadline_unknown_task": "'deadlines' names unknown task code '{key}'",
+    "inputs.deadline_not_external": ("'deadlines' names task '{key}', which has no 'theo kế hoạch của cấp trên' "
+                                     "deadline: {code} is not external, its time frame '{time_frame}' fixes the "
+                                     "deadline"),
+    "inputs.deadline.fix": "tasks that take a deadline here: {choices}",
+    "inputs.number_type": "'number' must be text or a whole number",
+    "inputs.number_type.fix": "e.g. number: 25",
+    "inputs.number_symbol": "'number' is only the number; the symbol is added from the plan",
+    "inputs.number_symbol.fix": "write e.g. 25 (printed as 'Số: 25/{symbol}')",
+    "inputs.no_folder": "submissions folder not found",
+    "inputs.no_folder.fix": ("give submissions: the folder holding the department workbooks (a relative path is "
+                             "read from the current folder, then from the project folder)"),
+    "inputs.no_folder.check_fix": "check the path; submissions live in a folder such as data/submissions/2024",
+    "inputs.empty_folder": "no workbooks in the submissions folder",
+    "inputs.empty_folder.fix": "put the departments' .xlsx/.xlsm/.xls/.ods files there, or pass another folder",
+    "period.unknown": "unknown period {text!r}",
+    "period.unknown.fix": "write one of: {forms}",
+    "period.no_month": "no month {month} in period {text!r}",
+    "period.no_month.fix": "months run M01…M12; forms: {forms}",
+    "period.no_report": "stream '{stream}' has no report for period {period}",
+    "period.no_report.fix": "its periods in {year} are: {periods}",
+    "period.year_range": "year {year} out of range",
+    "period.year_range.fix": "give a four-digit year",
+    # -- run and batch jobs (jobs/run.py, jobs/lock.py, jobs/due.py)
+    "jobs.unknown_formats": "unknown output format(s): {formats}",
+    "jobs.no_formats": "(none given)",
+    "jobs.unknown_formats.fix": "choose from: {choices} (e.g. --to html,pdf)",
+    "jobs.locked": "another batch is running on these outputs (pid {pid} on {host}, started {started})",
+    "jobs.locked.fix": "wait for it to finish; if that process is gone, delete the lock file",
+    "jobs.lock_retry": "could not take the lock after removing a stale one",
+    "jobs.lock_retry.fix": "another batch may be starting; try again",
+    "jobs.no_notebook": "report notebook {name} not found",
+    "jobs.no_notebook.fix": "run reportkit from the project folder (the one holding notebooks/ and data/)",
+    "jobs.unknown_pdf_engine": "unknown PDF engine {engine!r}",
+    "jobs.unknown_pdf_engine.fix": "use weasyprint (default) or chromium",
+    "jobs.cannot_write": "cannot write outputs: {detail}",
+    "jobs.cannot_write.fix": "choose a writable folder with --output",
+    "jobs.cannot_publish": "cannot publish the report: {detail}",
+    "jobs.cannot_publish.fix": "check that the output folder is writable and not open elsewhere",
+    "jobs.cannot_create_outputs": "cannot create the outputs folder: {detail}",
+    "jobs.cannot_create_outputs.fix": "choose a writable --output folder",
+    "jobs.cannot_write_lock": "cannot write the lock file: {detail}",
+    "jobs.cannot_write_lock.fix": "make the outputs folder writable",
+    "jobs.terminated": "batch stopped by SIGTERM",
+    "jobs.terminated.fix": "reports being built were stopped; earlier reports are untouched; run the batch again",
+    "export.html_failed": "HTML export failed: {detail}",
+    "export.html_failed.fix": "open the executed notebook (report.ipynb) to see the outputs",
+    "export.unknown_engine.fix": "use one of: {engines}",
+    "export.weasyprint_missing": "WeasyPrint cannot start: {detail}",
+    "export.weasyprint_missing.fix": ("install pango: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 (make "
+                                      "setup does it)"),
+    "export.pdf_failed": "PDF export failed: {detail}",
+    "export.pdf_failed.fix": "open report.html to check the document; try --pdf-engine chromium",
+    "export.no_chromium": "--pdf-engine chromium: no Chromium found at /usr/bin/chromium",
+    "export.no_chromium.fix": "install it with: sudo apt-get install chromium (or use the default engine, weasyprint)",
+    "export.chromium_timeout": "Chromium did not finish printing within {seconds} s",
+    "export.chromium_failed": "Chromium could not print the PDF: {detail}",
+    "export.use_weasyprint.fix": "use the default engine (weasyprint)",
+    "output.xlsx_unwritable": "cannot write the workbook: {detail}",
+    "output.xlsx_unwritable.fix": "choose a folder you can write to (--output PATH)",
+    "output.xlsx_too_long": "{rows} rows do not fit in one Excel sheet (limit {limit})",
+    "output.xlsx_too_long.fix": "write CSV instead (--format csv)",
+    "output.outside": "path leaves the outputs folder",
+    "output.outside.fix": "reportkit writes only inside {root}",
+    "output.symlink": ("{path} is a symbolic link (to {target}); reportkit does not write through links inside the "
+                       "outputs folder"),
+    "output.symlink.fix": "remove the link (or move the real folder into the outputs folder) and run again",
+    "config.not_found": "batch config not found",
+    "config.not_found.fix": "check the --config path",
+    "config.no_organisations": "batch config needs a list 'organisations'",
+    "config.no_organisations.fix": "write organisations: [{{code: …, plan: …, submissions: …}}]",
+    "config.organisation_fields": "each organisation needs code, plan and submissions (text)",
+    "config.organisation_fields.fix": "e.g. {{code: ttdvvl, plan: plan.yaml, submissions: subs/}}",
+    "config.organisation_code": "organisation code {code!r} must be unique letters, digits, - or _",
+    "config.organisation_code.fix": "it names the outputs sub-folder",
+    # -- phrases filled into finding texts (messages.phrase_fields)
+    "finding.effect.row": "row not used",
+    "finding.effect.cell_kept": "the cell is kept as is",
+    "finding.effect.cell_ignored": "the cell is ignored",
+    "finding.field.report_date": "Report date",
+    "finding.field.completed_on": "Completion date",
+    "finding.effect.name_date": "using the file-name date {date}",
+    "finding.effect.no_report_date": "no report date",
+    "finding.evidence.name": "the file name says {date:%d %B %Y}",
+    "finding.evidence.window": "the reporting window of {span}",
+    "finding.span": "{label} ({start:%d %B %Y} to {end:%d %B %Y})",
+    "finding.and": " and ",
+    "finding.readings.cell": "The cell holds {date:%d %B %Y}",
+    "finding.readings.swapped": "{cell}; with day and month swapped it would be {other:%d %B %Y}.",
+    "finding.readings.same": "{cell}; swapping day and month gives the same date.",
+    "finding.readings.fixed": "{cell}; day and month cannot be swapped (day above 12).",
+    "finding.either": "'{first}' or '{second}'",
+    "finding.suggest": " (did you mean '{code}'?)",
     # -- options shared by several commands
     "deadline.not_code_date": "--deadline {item} is not CODE=DATE",
     "deadline.not_code_date.fix": "e.g. --deadline III.7=2024-08-15",
-}
-
-# English fixes of department-workbook findings (intake.reader.MESSAGES holds the Vietnamese fix).
-# Keyed by finding code; same str.format fields as the Vietnamese fix. Vietnamese words that the
-# department sees in its workbook (column headers, status words) stay as they are.
-FINDING_FIXES: dict[str, str] = {
-    "file_not_found": "Check the file path.",
-    "not_a_file": "Give one .xlsx/.xlsm/.xls/.ods file, or read the whole folder with read_submissions.",
-    "unreadable_file": "Check the file's read permission, or copy the file to another folder and read it again.",
-    "empty_file": "Save the workbook again from Excel or LibreOffice and resend it.",
-    "file_too_large": "Delete unneeded sheets and pictures (or use the reportkit template) and resend.",
-    "zip_bomb": "Open the file in Excel or LibreOffice and save it as a new .xlsx; if you do not know where it "
-                "came from, do not open it.",
-    "not_spreadsheet": "Send an .xlsx (recommended), .xlsm, .xls or .ods file.",
-    "corrupt": "Open the file in Excel or LibreOffice; if it opens, save it as .xlsx and resend it; if not, ask the "
-               "unit to send it again.",
-    "internal_error": "Report the problem to the reportkit administrator with this file; meanwhile, save the file "
-                      "again from the reportkit template.",
-    "password_protected": "Remove the opening password (Excel: File → Info → Protect Workbook → Encrypt with "
-                          "Password, clear it) and resend.",
-    "extension_mismatch": "Rename the file with the extension {right}.",
-    "empty_workbook": "Fill in the table from the template (reportkit template) and resend.",
-    "too_many_rows": "Delete the extra rows and columns at the end of the sheet (or use the reportkit template) "
-                     "and resend.",
-    "no_header": "Use the reportkit template; for a table of your own, put the header row in the first {n} rows "
-                 "with the columns Mã nhiệm vụ, Tình trạng (or Tiến độ (%)), Ngày hoàn thành, Kết quả thực hiện.",
-    "missing_column": "Add the column {missing} to the header row (see the reportkit template).",
-    "duplicate_column": "Rename or delete the repeated column.",
-    "legacy_converted": "Check these cells; next time use the reportkit template with a Unicode font "
-                        "(Times New Roman).",
-    "legacy_unsafe": "Convert the text to Unicode with Unikey (Công cụ chuyển mã, target Unicode) or retype this "
-                     "cell in a Unicode font.",
-    "unknown_unit": "Write 'Đơn vị: <unit name>' at the top of the table, or start the file name with the unit "
-                    "code, e.g. {example}.",
-    "unit_from_filename": "Write the unit name as in the plan, e.g. '{unit}'.",
-    "unit_mismatch": "Make the file name and the 'Đơn vị' line agree.",
-    "no_report_date": "Write 'Ngày báo cáo: dd/mm/yyyy' at the top of the table, or name the file "
-                      "<unit code>_<yyyy-mm-dd>.xlsx.",
-    "missing_task_code": "Write the task code (e.g. III.1, II.1.a) in the Mã nhiệm vụ column.",
-    "text_without_code": "If this text belongs to a task, write the task code in the Mã nhiệm vụ column or move "
-                         "the text onto that task's row.",
-    "unknown_task_code": "Use one of the codes: {codes}.",
-    "task_not_assigned": "Check the task code; the unit's codes are: {codes}.",
-    "duplicate_task": "Keep one row per task and merge the content into it.",
-    "duplicate_task_same": "Delete the repeated rows.",
-    "unknown_status": "Choose one of: {accepted}.",
-    "missing_status": "Choose a status (Chưa thực hiện, Đang thực hiện, Đã hoàn thành) or give a progress "
-                      "of 0–100.",
-    "bad_progress": "Write a number from 0 to 100, e.g. 75 or 75%.",
-    "progress_range": "Write a number from 0 to 100.",
-    "progress_fraction": "Write progress as a percentage, e.g. 75.",
-    "status_progress_conflict": "Make status and progress agree (100% is Đã hoàn thành).",
-    "bad_date": "Write the date as dd/mm/yyyy, e.g. 05/03/2024.",
-    "impossible_date": "Write a real date as dd/mm/yyyy (day/month/year).",
-    "implausible_date": "Write the date as dd/mm/yyyy with a 4-digit year.",
-    "completed_after_report": "Write the date the work was finished (not a planned date); check the year.",
-    "completed_outside_year": "Check the year of the completion date.",
-    "completed_date_swapped": "Type the date as year-month-day (e.g. 2024-03-05) so it cannot flip, check that the "
-                              "cell shows the right day/month/year, and resend.",
-    "completed_date_suspect": "Type the date as year-month-day (e.g. 2024-03-05) so it cannot flip, check that the "
-                              "cell shows the right day/month/year, and resend.",
-    "report_date_swapped": "Type the report date as year-month-day (e.g. {swapped_iso}) so it cannot flip, check "
-                           "that the cell shows {swapped}; check the completion dates too, and resend.",
-    "report_date_mismatch": "Make the report date and the file name agree.",
-    "report_date_outside_period": "Check the report date and the 'Kỳ báo cáo' line.",
-    "done_without_date": "Write the completion date as dd/mm/yyyy.",
-    "date_without_done": "If the task is done, choose 'Đã hoàn thành'; if it is a planned date, write it in the "
-                         "Ghi chú column.",
-    "duplicate_submission": "Keep only the right copy in the folder (delete or move the old ones out) and run "
-                            "again.",
-    "cell_too_long": "Shorten the cell (put details in an attached document) and resend.",
-    "no_task_rows": "Fill in the task rows (task code, status, completion date, result) as in the template and "
-                    "resend.",
-    "link_outside": "Copy the real file into the submissions folder instead of the link.",
-    "duplicate_file": "Delete the copy from the folder.",
 }

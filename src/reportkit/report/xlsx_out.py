@@ -18,6 +18,8 @@ import pandas as pd
 
 from reportkit.errors import OutputError
 from reportkit.files import atomic_target
+from reportkit.fmt import format_local_number
+from reportkit.messages import t
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 EXCEL_MAX_ROWS = 1_048_576
@@ -139,8 +141,8 @@ def write_table_xlsx(
         with atomic_target(path) as tmp:
             wb.save(tmp)
     except OSError as exc:
-        raise OutputError(f"cannot write the workbook: {exc.strerror or exc}", path=path,
-                          hint="choose a folder you can write to (--output PATH)") from None
+        raise OutputError(t("output.xlsx_unwritable", detail=exc.strerror or exc), path=path,
+                          hint=t("output.xlsx_unwritable.fix")) from None
     return path
 
 
@@ -150,8 +152,8 @@ def _fill_sheet(ws: Any, data: pd.DataFrame, columns: Mapping[str, tuple[str, in
     from openpyxl.utils import get_column_letter
 
     if len(data) >= EXCEL_MAX_ROWS - 2:
-        raise OutputError(f"{len(data):,} rows do not fit in one Excel sheet (limit {EXCEL_MAX_ROWS:,})",
-                          hint="write CSV instead (--format csv)")
+        raise OutputError(t("output.xlsx_too_long", rows=format_local_number(len(data)),
+                            limit=format_local_number(EXCEL_MAX_ROWS)), hint=t("output.xlsx_too_long.fix"))
     cols = dict(columns) if columns else {c: (str(c), 14) for c in data.columns}
     cols = {c: v for c, v in cols.items() if c in data.columns}
     top = 1

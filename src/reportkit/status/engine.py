@@ -17,6 +17,7 @@ import pandas as pd
 
 from reportkit.errors import SubmissionsError
 from reportkit.intake.model import Submission
+from reportkit.messages import t
 from reportkit.params import RunInputs, parse_run_inputs
 from reportkit.plan.load import Plan
 from reportkit.status.arrays import (
@@ -48,8 +49,7 @@ def read_folder(folder: str | Path, plan: Plan) -> list[Submission]:
 
     found = read_submissions(Path(folder), plan)
     if not found:
-        raise SubmissionsError("no workbooks in the submissions folder", path=folder,
-                               hint="put the departments' .xlsx/.xlsm/.xls/.ods files there, or pass another folder")
+        raise SubmissionsError(t("inputs.empty_folder"), path=folder, hint=t("inputs.empty_folder.fix"))
     return list(found)
 
 
