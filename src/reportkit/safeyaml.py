@@ -17,6 +17,9 @@ from typing import Any
 
 import yaml
 
+from reportkit.fmt import format_local_number
+from reportkit.messages import is_english, t
+
 MAX_NODES = 200_000  # the seed plan has about 700
 
 
@@ -43,7 +46,7 @@ def load_yaml_nodes(text: str, loader: type = getattr(yaml, "CSafeLoader", yaml.
         try:
             root = parser.get_single_node()
         except RecursionError:
-            raise YamlLimitError("the document is nested too deeply") from None
+            raise YamlLimitError(t("yaml.too_deep")) from None
         if root is None:
             return None, None
         # Without aliases a document cannot hold more values than it has characters; a large plan
@@ -52,7 +55,7 @@ def load_yaml_nodes(text: str, loader: type = getattr(yaml, "CSafeLoader", yaml.
         try:
             return parser.construct_document(root), root
         except RecursionError:
-            raise YamlLimitError("the document is nested too deeply", root.start_mark) from None
+            raise YamlLimitError(t("yaml.too_deep"), root.start_mark) from None
     finally:
         parser.dispose()
 
@@ -60,7 +63,7 @@ def load_yaml_nodes(text: str, loader: type = getattr(yaml, "CSafeLoader", yaml.
 def yaml_problem(exc: yaml.YAMLError, error_class: type, path: Any, hint: str):
     """The reportkit error for a YAML syntax or limit error: message, file and line, and a fix."""
     mark = getattr(exc, "problem_mark", None)
-    return error_class(f"not valid YAML: {getattr(exc, 'problem', None) or exc}", path=path,
+    return error_class(t("yaml.invalid", detail=getattr(exc, "problem", None) or exc), path=path,
                        line=mark.line + 1 if mark else None, hint=hint)
 
 
@@ -74,7 +77,7 @@ def expanded_size(root: yaml.Node, limit: int = MAX_NODES) -> int:
         if key in sizes:
             return sizes[key]
         if key in visiting:
-            raise YamlLimitError("an alias refers to the node that contains it", node.start_mark)
+            raise YamlLimitError(t("yaml.alias_cycle"), node.start_mark)
         visiting.add(key)
         total = 1
         if isinstance(node, yaml.SequenceNode):
@@ -89,12 +92,12 @@ def expanded_size(root: yaml.Node, limit: int = MAX_NODES) -> int:
                     break
         visiting.discard(key)
         if total > limit:
-            raise YamlLimitError(f"the document expands to more than {limit:,} values (anchors & and aliases * "
-                                 "repeated inside each other)", node.start_mark)
+            limit_text = f"{limit:,}" if is_english() else format_local_number(limit)
+            raise YamlLimitError(t("yaml.too_big", limit=limit_text), node.start_mark)
         sizes[key] = total
         return total
 
     try:
         return size(root)
     except RecursionError:
-        raise YamlLimitError("the document is nested too deeply", root.start_mark) from None
+        raise YamlLimitError(t("yaml.too_deep"), root.start_mark) from None

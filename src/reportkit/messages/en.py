@@ -1,6 +1,7 @@
 """English texts (``--lang en`` or ``REPORTKIT_LANG=en``). Same keys and fields as ``vi.py``."""
 
 from reportkit.messages.en_findings import FINDINGS  # noqa: F401  (re-exported)
+from reportkit.messages.en_plan import PLAN_MESSAGES
 
 MESSAGES: dict[str, str] = {
     # -- language choice
@@ -283,3 +284,5 @@ MESSAGES: dict[str, str] = {
     "deadline.not_code_date": "--deadline {item} is not CODE=DATE",
     "deadline.not_code_date.fix": "e.g. --deadline III.7=2024-08-15",
 }
+
+MESSAGES.update(PLAN_MESSAGES)  # plan and YAML problems (messages/en_plan.py)

@@ -1,6 +1,7 @@
 """Vietnamese texts (the default language). Same keys and fields as ``en.py``; NFC."""
 
 from reportkit.messages.vi_findings import FINDINGS  # noqa: F401  (re-exported)
+from reportkit.messages.vi_plan import PLAN_MESSAGES
 
 MESSAGES: dict[str, str] = {
     # -- language choice
@@ -320,3 +321,5 @@ CLICK: dict[str, str] = {
     "{value!r} is not a valid {number_type}.": "{value!r} không phải là số hợp lệ ({number_type}).",
     "Aborted!": "Đã huỷ!",
 }
+
+MESSAGES.update(PLAN_MESSAGES)  # plan and YAML problems (messages/vi_plan.py)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from reportkit.errors import PlanError, _Collector
+from reportkit.messages import t
 from reportkit.plan.model import (  # noqa: F401  (re-exported: reportkit.plan.load.Plan is imported widely)
     PERIOD_KINDS,
     Plan,
@@ -91,7 +92,7 @@ class _Reader:
             return default
         if key not in data or data[key] is None:
             if required:
-                self.add(yaml_path, f"missing required field '{key}'", hint=f"add '{key}:' here")
+                self.add(yaml_path, t("plan.missing_field", key=key), hint=t("plan.missing_field.fix", key=key))
             return default
         value = data[key]
         if isinstance(value, bool) and kind is not bool:
@@ -99,17 +100,24 @@ class _Reader:
         else:
             ok = isinstance(value, kind)
         if not ok:
-            names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-            wanted = _TYPE_WORDS.get(names, names)
-            self.add(yaml_path, f"'{key}' must be {wanted}, not {type(value).__name__}", value=value,
-                     hint=f"write {wanted} for '{key}'" + (" (quote text in \"…\")" if names == "str" else ""))
+            kinds = (kind,) if isinstance(kind, type) else kind
+            wanted = t("plan.type.or").join(_type_word("plan.type.", k.__name__) for k in kinds)
+            actual = _type_word("plan.kind.", type(value).__name__)
+            quote = t("plan.wrong_type.quote") if kinds == (str,) else ""
+            self.add(yaml_path, t("plan.wrong_type", key=key, wanted=wanted, actual=actual), value=value,
+                     hint=t("plan.wrong_type.fix", key=key, wanted=wanted) + quote)
             return default
         if isinstance(value, str):
             value = to_nfc(value).strip()
         return value
 
 
-_TYPE_WORDS = {"str": "text", "int": "a whole number", "list": "a list", "dict": "a mapping", "bool": "true or false"}
+def _type_word(prefix: str, name: str) -> str:
+    """The catalogue word for Python type ``name`` ("text", "văn bản"); the name itself when there is none."""
+    try:
+        return t(prefix + name)
+    except KeyError:
+        return name
 
 
 def find_plan(folder: Path | str = "data/plan") -> Path:
@@ -120,14 +128,14 @@ def find_plan(folder: Path | str = "data/plan") -> Path:
         return found[0]
     if not found:
         raise PlanError(
-            "no plan found",
+            t("plan.none_found"),
             path=folder,
-            hint="run from the project folder, or pass --plan PATH to a plan YAML",
+            hint=t("plan.none_found.fix"),
         )
     raise PlanError(
-        f"{len(found)} plans found, cannot choose",
+        t("plan.many_found", n=len(found)),
         path=folder,
-        hint="pass --plan with one of: " + ", ".join(p.name for p in found),
+        hint=t("plan.many_found.fix", names=", ".join(p.name for p in found)),
     )
 
 
@@ -142,26 +150,27 @@ def load_plan(path: Path | str | None = None) -> Plan:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise PlanError("plan file not found", path=path, hint="check the path given to --plan") from None
+        raise PlanError(t("plan.not_found"), path=path, hint=t("plan.not_found.fix")) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise PlanError(f"cannot read plan file: {exc}", path=path, hint="save the plan as UTF-8 text") from None
+        raise PlanError(t("plan.unreadable", detail=exc), path=path, hint=t("plan.unreadable.fix")) from None
     try:
         raw, root = load_yaml_nodes(text)  # refuses alias bombs and deep nesting before anything walks the tree
         lines, duplicates = _scan_nodes(root)
     except yaml.YAMLError as exc:
-        raise yaml_problem(exc, PlanError, path, "fix the YAML syntax at that line (indentation, quotes, colons)") from None
+        raise yaml_problem(exc, PlanError, path, t("plan.yaml.fix")) from None
     if not isinstance(raw, dict):
-        raise PlanError("a plan must be a YAML mapping of fields", path=path, hint="see data/plan/ for an example")
+        raise PlanError(t("plan.not_mapping"), path=path, hint=t("plan.not_mapping.fix"))
     r = _Reader(path, lines)
     for key_path, line in duplicates:
-        r.errors.add(f"duplicate key '{key_path.rsplit('.', 1)[-1]}'", yaml_path=key_path, line=line, hint="keep one of the two")
+        r.errors.add(t("plan.duplicate_key", key=key_path.rsplit(".", 1)[-1]), yaml_path=key_path, line=line,
+                     hint=t("plan.duplicate_key.fix"))
     return _build_plan(raw, r)
 
 
 def _build_plan(raw: dict, r: _Reader) -> Plan:
     year = r.get(raw, "year", "year", int)
     if isinstance(year, int) and not 1900 <= year <= 2200:
-        r.add("year", "year out of range 1900–2200", value=year, hint="write the plan's four-digit year")
+        r.add("year", t("plan.year_range"), value=year, hint=t("plan.year_range.fix"))
         year = None
     title = r.get(raw, "title", "title", str, default="")
     issuer = r.get(raw, "issuer", "issuer", dict, default={})
@@ -184,7 +193,7 @@ def _build_plan(raw: dict, r: _Reader) -> Plan:
     place = r.get(raw, "place", "place", str, required=False, default="")
     basis = r.get(raw, "basis", "basis", str, required=False, default="")
     closing = r.get(raw, "closing", "closing", str, required=False, default="")
-    r.errors.raise_if_any("invalid plan")
+    r.errors.raise_if_any(t("plan.invalid"))
     return Plan(
         path=r.path, code=code, year=year, title=title, document_type=document_type, place=place,
         issuer_name=issuer_name, superior_name=superior, report_symbol=symbol, basis=basis,
@@ -218,12 +227,13 @@ class _UnitTable:
     def check(self, r: _Reader, value: Any, yaml_path: str) -> tuple[str, ...]:
         """The known unit codes of a task's ``units:`` list; every unknown one is reported."""
         if not isinstance(value, list):
-            r.add(yaml_path, "must be a list of unit codes", value=value, hint="e.g. [hcth, lanh-dao]")
+            r.add(yaml_path, t("plan.units_not_list"), value=value, hint=t("plan.units_not_list.fix"))
             return ()
         good = []
         for j, code in enumerate(value):
             if not isinstance(code, str) or code not in self.known:
-                r.add(f"{yaml_path}[{j}]", f"unknown unit '{code}'", hint="use one of: " + ", ".join(self.codes))
+                r.add(f"{yaml_path}[{j}]", t("plan.unknown_unit", code=code),
+                      hint=t("plan.use_one_of", codes=", ".join(self.codes)))
             else:
                 good.append(code)
         return tuple(good)
@@ -233,11 +243,11 @@ def _read_units(raw: dict, r: _Reader) -> _UnitTable:
     table = _UnitTable()
     raw_units = r.get(raw, "units", "units", list, default=[])
     if isinstance(raw.get("units"), list) and not raw_units:
-        r.add("units", "the plan lists no units", hint="list at least one unit with code and name")
+        r.add("units", t("plan.no_units"), hint=t("plan.no_units.fix"))
     for i, u in enumerate(raw_units):
         p = f"units[{i}]"
         if not isinstance(u, dict):
-            r.add(p, "a unit must be a mapping", value=u, hint="write '- code: …' and 'name: …'")
+            r.add(p, t("plan.unit_not_mapping"), value=u, hint=t("plan.unit_not_mapping.fix"))
             continue
         code = r.get(u, "code", p + ".code", str)
         name = r.get(u, "name", p + ".name", str)
@@ -246,7 +256,7 @@ def _read_units(raw: dict, r: _Reader) -> _UnitTable:
         if not code or not name:
             continue
         if code in table.known:
-            r.add(p + ".code", f"duplicate unit code '{code}'", hint="give each unit its own code")
+            r.add(p + ".code", t("plan.duplicate_unit", code=code), hint=t("plan.duplicate_unit.fix"))
             continue
         table.add(Unit(code, name, tuple(to_nfc(str(a)) for a in aliases), bool(sample)))
     return table
@@ -264,13 +274,13 @@ class _TaskList:
     def canonical_code(self, code: str, yaml_path: str) -> str:
         code_n = normalize_code(code)
         if code_n != code:
-            self.r.add(yaml_path, f"code '{code}' is not in canonical form", hint=f"write '{code_n}'")
+            self.r.add(yaml_path, t("plan.code_not_canonical", code=code), hint=t("plan.code_not_canonical.fix", canonical=code_n))
         return code_n
 
     def append(self, task: Task, yaml_path: str) -> None:
         if task.code in self.seen:
-            self.r.add(yaml_path, f"duplicate code '{task.code}' (also at {self.seen[task.code]})",
-                       hint="each task or item needs its own code")
+            self.r.add(yaml_path, t("plan.duplicate_code", code=task.code, first=self.seen[task.code]),
+                       hint=t("plan.duplicate_code.fix"))
             return
         self.seen[task.code] = yaml_path
         self.tasks.append(task)
@@ -281,7 +291,8 @@ def _read_content_items(raw: dict, r: _Reader, tasks: _TaskList, year: int | Non
     content_tf = r.get(raw, "content_time_frame", "content_time_frame", str, required=False, default="thường xuyên")
     content_due = parse_time_frame(content_tf, year or 2000)
     if content_due is None:
-        r.add("content_time_frame", f"unknown time frame '{content_tf}'", hint="write one of: " + "; ".join(TIME_FRAME_FORMS))
+        r.add("content_time_frame", t("plan.unknown_time_frame", text=content_tf),
+              hint=t("plan.unknown_time_frame.fix", forms="; ".join(TIME_FRAME_FORMS)))
         content_due = DueRule("continuous")
     sections: list[tuple[str, str]] = []
     for i, s in enumerate(r.get(raw, "sections", "sections", list, required=False, default=[])):
@@ -304,26 +315,26 @@ def _read_concrete_tasks(raw: dict, r: _Reader, tasks: _TaskList, year: int | No
     """The concrete tasks (section III), each with its lead unit and time frame; returns the section."""
     raw_tasks = r.get(raw, "tasks", "tasks", list, default=[])
     if isinstance(raw.get("tasks"), list) and not raw_tasks:
-        r.add("tasks", "the plan lists no tasks", hint="list the plan's concrete tasks")
+        r.add("tasks", t("plan.no_tasks"), hint=t("plan.no_tasks.fix"))
     section = ("III", r.get(raw, "tasks_title", "tasks_title", str, required=False, default="Nhiệm vụ cụ thể"))
-    for i, t in enumerate(raw_tasks):
+    for i, raw_task in enumerate(raw_tasks):
         p = f"tasks[{i}]"
-        if not isinstance(t, dict):
-            r.add(p, "a task must be a mapping", value=t, hint="give code, text, time_frame, lead and units")
+        if not isinstance(raw_task, dict):
+            r.add(p, t("plan.task_not_mapping"), value=raw_task, hint=t("plan.task_not_mapping.fix"))
             continue
-        code = r.get(t, "code", p + ".code", str)
-        text = r.get(t, "text", p + ".text", str)
-        tf = r.get(t, "time_frame", p + ".time_frame", str)
-        lead = r.get(t, "lead", p + ".lead", str)
-        t_units = tasks.units.check(r, t.get("units"), p + ".units") if "units" in t else ()
-        if "units" not in t:
-            r.add(p + ".units", "missing required field 'units'", hint="list the units that carry this task")
+        code = r.get(raw_task, "code", p + ".code", str)
+        text = r.get(raw_task, "text", p + ".text", str)
+        tf = r.get(raw_task, "time_frame", p + ".time_frame", str)
+        lead = r.get(raw_task, "lead", p + ".lead", str)
+        t_units = tasks.units.check(r, raw_task.get("units"), p + ".units") if "units" in raw_task else ()
+        if "units" not in raw_task:
+            r.add(p + ".units", t("plan.missing_field", key="units"), hint=t("plan.missing_units.fix"))
         if lead and lead not in tasks.units.known:
-            r.add(p + ".lead", f"unknown unit '{lead}'", hint="use one of: " + ", ".join(tasks.units.codes))
+            r.add(p + ".lead", t("plan.unknown_unit", code=lead), hint=t("plan.use_one_of", codes=", ".join(tasks.units.codes)))
             lead = None
         elif lead and t_units and lead not in t_units:
             t_units = (lead, *t_units)
-        due = _read_due(t, tf, p, r, year)
+        due = _read_due(raw_task, tf, p, r, year)
         if not code or not text or not tf or due is None:
             continue
         code_n = tasks.canonical_code(code, p + ".code")
@@ -338,8 +349,8 @@ def _read_responsibilities(raw: dict, r: _Reader) -> tuple[dict, ...]:
         if isinstance(item, dict):
             good.append(item)
         else:
-            r.add(f"responsibilities[{i}]", "a responsibility must be a mapping", value=item,
-                  hint="write '- code: …' and 'text: …'")
+            r.add(f"responsibilities[{i}]", t("plan.responsibility_not_mapping"), value=item,
+                  hint=t("plan.responsibility_not_mapping.fix"))
     return tuple(good)
 
 
@@ -353,39 +364,39 @@ def _read_purposes(raw: dict, r: _Reader) -> tuple[tuple[str, str], ...]:
     return tuple(purposes)
 
 
-def _read_due(t: dict, time_frame: str | None, p: str, r: _Reader, year: int | None) -> DueRule | None:
+def _read_due(raw_task: dict, time_frame: str | None, p: str, r: _Reader, year: int | None) -> DueRule | None:
     parsed = parse_time_frame(time_frame, year or 2000) if time_frame else None
-    raw_due = t.get("due")
+    raw_due = raw_task.get("due")
     if raw_due is None:
         if time_frame and parsed is None and re.search(r"\d{1,2}/\d{1,2}/\d{4}", time_frame):
-            r.add(p + ".time_frame", f"impossible date in time frame '{time_frame}'",
-                  hint="check day and month (dd/mm/yyyy, day first)")
+            r.add(p + ".time_frame", t("plan.impossible_date", text=time_frame), hint=t("plan.impossible_date.fix"))
         elif time_frame and parsed is None:
-            r.add(p + ".time_frame", f"unknown time frame '{time_frame}': {explain_time_frame(time_frame, year or 2000)}",
-                  hint="write one of: " + "; ".join(TIME_FRAME_FORMS) + "; or give 'due:' explicitly")
+            r.add(p + ".time_frame",
+                  t("plan.unknown_time_frame_why", text=time_frame, reason=explain_time_frame(time_frame, year or 2000)),
+                  hint=t("plan.unknown_time_frame_why.fix", forms="; ".join(TIME_FRAME_FORMS)))
         return parsed
     if not isinstance(raw_due, dict):
-        r.add(p + ".due", "'due' must be a mapping", value=raw_due, hint="e.g. due: {kind: quarter, quarter: 1}")
+        r.add(p + ".due", t("plan.due_not_mapping"), value=raw_due, hint=t("plan.due_example.fix"))
         return None
     kind = raw_due.get("kind")
     if kind not in DUE_KINDS:
-        r.add(p + ".due.kind", f"unknown due kind {kind!r}", hint="use one of: " + ", ".join(DUE_KINDS))
+        r.add(p + ".due.kind", t("plan.unknown_due_kind", kind=kind), hint=t("plan.use_one_of", codes=", ".join(DUE_KINDS)))
         return None
     due: DueRule | None = None
     if kind == "quarter":
         q = raw_due.get("quarter")
         if not isinstance(q, int) or isinstance(q, bool) or not 1 <= q <= 4:
-            r.add(p + ".due.quarter", "quarter must be 1, 2, 3 or 4", value=q, hint="e.g. due: {kind: quarter, quarter: 1}")
+            r.add(p + ".due.quarter", t("plan.due_quarter"), value=q, hint=t("plan.due_example.fix"))
             return None
         due = DueRule("quarter", quarter=q)
     elif kind == "months":
         months = raw_due.get("months")
         if not isinstance(months, list) or not months or not all(isinstance(m, int) and not isinstance(m, bool) and 1 <= m <= 12 for m in months):
-            r.add(p + ".due.months", "months must be a list of month numbers 1–12", value=months, hint="e.g. months: [6, 12]")
+            r.add(p + ".due.months", t("plan.due_months"), value=months, hint=t("plan.due_months.fix"))
             return None
         day = raw_due.get("day")
         if day is not None and (not isinstance(day, int) or isinstance(day, bool) or not 1 <= day <= 31):
-            r.add(p + ".due.day", "day must be a day of the month 1–31", value=day, hint="e.g. day: 20")
+            r.add(p + ".due.day", t("plan.due_day"), value=day, hint=t("plan.due_day.fix"))
             return None
         due = DueRule("months", months=tuple(sorted(set(months))), day=day, exclusive=raw_due.get("exclusive") is True)
     elif kind == "date":
@@ -394,17 +405,17 @@ def _read_due(t: dict, time_frame: str | None, p: str, r: _Reader, year: int | N
             try:
                 on = dt.date.fromisoformat(on)
             except ValueError:
-                r.add(p + ".due.date", "impossible or malformed date", value=raw_due.get("date"), hint="write an ISO date such as 2024-08-15")
+                r.add(p + ".due.date", t("plan.due_date_bad"), value=raw_due.get("date"), hint=t("plan.due_date.fix"))
                 return None
         if not isinstance(on, dt.date):
-            r.add(p + ".due.date", "missing or malformed date", value=on, hint="write an ISO date such as 2024-08-15")
+            r.add(p + ".due.date", t("plan.due_date_missing"), value=on, hint=t("plan.due_date.fix"))
             return None
         due = DueRule("date", on=on, exclusive=raw_due.get("exclusive") is True)
     else:
         due = DueRule(kind)
     if parsed is not None and parsed != due:
-        r.add(p + ".due", f"'due' ({due.describe()}) contradicts time_frame '{time_frame}' ({parsed.describe()})",
-              hint="make the two agree")
+        r.add(p + ".due", t("plan.due_contradicts", due=due.describe(), text=time_frame, parsed=parsed.describe()),
+              hint=t("plan.due_contradicts.fix"))
         return None
     return due
 
@@ -423,29 +434,27 @@ def _read_streams(raw: dict, r: _Reader) -> list[ReportStream]:
             kind = r.get(rep, "period", rp + ".period", (str, int))
             kind = str(kind) if kind is not None else None
             if kind is not None and kind not in PERIOD_KINDS:
-                r.add(rp + ".period", f"unknown period kind {kind!r}", hint="use one of: " + ", ".join(PERIOD_KINDS))
+                r.add(rp + ".period", t("plan.unknown_period_kind", kind=kind), hint=t("plan.use_one_of", codes=", ".join(PERIOD_KINDS)))
                 continue
             due = r.get(rep, "due_before", rp + ".due_before", dict, default=None)
             if due is None or kind is None:
                 continue
             month, day = due.get("month"), due.get("day")
             if not (month == "end" or (isinstance(month, int) and 1 <= month <= 12)):
-                r.add(rp + ".due_before.month", "month must be 1–12 or 'end' (last month of the period)", value=month,
-                      hint="e.g. due_before: {month: 3, day: 1}")
+                r.add(rp + ".due_before.month", t("plan.due_before_month"), value=month, hint=t("plan.due_before_month.fix"))
                 continue
             max_day = 31 if month == "end" else (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)
             if not isinstance(day, int) or isinstance(day, bool) or not 1 <= day <= max_day:
-                r.add(rp + ".due_before.day", f"impossible day of month (1–{max_day})", value=day,
-                      hint="use a day that exists in that month")
+                r.add(rp + ".due_before.day", t("plan.due_before_day", max_day=max_day), value=day,
+                      hint=t("plan.due_before_day.fix"))
                 continue
             rules.append(ReportRule(kind, month, day))
         if code and not SAFE_CODE_RE.fullmatch(code):
-            r.add(p + ".code", f"stream code {code!r} must be letters, digits, - or _ (it names the report folder)",
-                  value=code, hint="e.g. dan-chu")
+            r.add(p + ".code", t("plan.stream_code", code=code), value=code, hint=t("plan.stream_code.fix"))
             continue
         if code and name:
             if any(x.code == code for x in streams):
-                r.add(p + ".code", f"duplicate stream code '{code}'", hint="give each stream its own code")
+                r.add(p + ".code", t("plan.duplicate_stream", code=code), hint=t("plan.duplicate_stream.fix"))
                 continue
             streams.append(ReportStream(code, name, short, tuple(rules)))
     return streams

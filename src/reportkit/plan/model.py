@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Iterable
 
 from reportkit.errors import PlanError
+from reportkit.messages import t
 from reportkit.plan.timeframes import DueRule
 from reportkit.text import fold_key
 
@@ -106,22 +107,22 @@ class Plan:
 
     def task(self, code: str) -> Task:
         """The task or content item with ``code`` (canonical form, đ kept)."""
-        return self._lookup(self.tasks, code, "task code")
+        return self._lookup(self.tasks, code, "plan.no_task")
 
     def unit(self, code: str) -> Unit:
         """The unit with ``code``."""
-        return self._lookup(self.units, code, "unit")
+        return self._lookup(self.units, code, "plan.no_unit")
 
     def stream(self, code: str) -> ReportStream:
         """The report stream with ``code``."""
-        return self._lookup(self.streams, code, "report stream")
+        return self._lookup(self.streams, code, "plan.no_stream")
 
-    def _lookup(self, items: tuple, code: str, what: str):
+    def _lookup(self, items: tuple, code: str, message: str):
         for item in items:
             if item.code == code:
                 return item
-        raise PlanError(f"unknown {what} {code!r}", path=self.path,
-                        hint="use one of: " + ", ".join(i.code for i in items))
+        raise PlanError(t(message, code=code), path=self.path,
+                        hint=t("plan.use_one_of", codes=", ".join(i.code for i in items)))
 
     def find_unit(self, text: str) -> Unit | None:
         """Match a unit by code, name or alias, ignoring case, diacritics and dashes."""
@@ -137,6 +138,6 @@ class Plan:
 
 def iter_task_units(plan: Plan, tasks: Iterable[Task] | None = None) -> Iterable[tuple[Task, str]]:
     """Every (task, unit code) pair the plan tracks."""
-    for t in tasks if tasks is not None else plan.tasks:
-        for u in t.units:
-            yield t, u
+    for task in tasks if tasks is not None else plan.tasks:
+        for u in task.units:
+            yield task, u

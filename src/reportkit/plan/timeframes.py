@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportkit.fmt import format_roman
+from reportkit.messages import t
 from reportkit.text import fold_key
 
 DUE_KINDS = ("continuous", "quarter", "months", "external", "date")
@@ -111,16 +112,16 @@ class DueRule:
         return self.on - dt.timedelta(days=1) if self.exclusive else self.on
 
     def describe(self) -> str:
-        """A short English description for error messages ("quarter 2", "months 6, 12")."""
-        of_year = f" of {self.year}" if self.year else ""
+        """A short description for error messages ("quarter 2", "months 6, 12"; "quý 2", "tháng 6, 12")."""
+        of_year = t("due.of_year", year=self.year) if self.year else ""
         if self.kind == "quarter":
-            return f"quarter {self.quarter}{of_year}"
+            return t("due.quarter", quarter=self.quarter, of_year=of_year)
         if self.kind == "months":
-            on_day = "" if self.day is None else f" on day {self.day}" + (" (exclusive)" if self.exclusive else "")
-            return "months " + ", ".join(map(str, self.months)) + on_day + of_year
+            on_day = "" if self.day is None else t("due.on_day_exclusive" if self.exclusive else "due.on_day", day=self.day)
+            return t("due.months", months=", ".join(map(str, self.months)), on_day=on_day, of_year=of_year)
         if self.kind == "date":
-            return f"date {self.on}" + (" (exclusive: due the day before)" if self.exclusive else "")
-        return self.kind
+            return t("due.date_exclusive" if self.exclusive else "due.date", on=self.on)
+        return t(f"due.{self.kind}")
 
 
 # ------------------------------------------------------------------ the grammar
@@ -309,12 +310,12 @@ def parse_time_frame(text: str, year: int) -> DueRule | None:
 
 
 def explain_time_frame(text: str, year: int) -> str:
-    """Why ``text`` is refused as a time frame of a ``year`` plan, in English (for the loader's message)."""
+    """Why ``text`` is refused as a time frame of a ``year`` plan, in the user's language (for the loader's message)."""
     frame = _split_frame(text or "", year)
     if not frame.text and frame.year is None:
-        return "the time frame is empty"
+        return t("timeframe.empty")
     if frame.year is not None and abs(frame.year - year) > _MAX_YEAR_DISTANCE:
-        return f"the year {frame.year} written in it is far from the plan's year {year}"
+        return t("timeframe.far_year", written=frame.year, year=year)
     if _UNDATED.search(frame.text):
-        return "it names a time but no date; reportkit does not guess one"
-    return "it is not a known time-frame form"
+        return t("timeframe.undated")
+    return t("timeframe.unknown_form")
