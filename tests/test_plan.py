@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from reportkit.errors import PlanError
+from reportkit.messages import use_language
 from reportkit.plan.load import DueRule, load_plan, parse_time_frame
 
 from .conftest import DATA, PLAN_PATH, ROOT
@@ -135,20 +136,25 @@ def test_minimal_plan_loads_every_due_kind():
     assert plan.task("II.1.d") != plan.task("II.1.đ")
 
 
+# (YAML path, part of the message in Vietnamese, the same part in English)
 BAD_PLANS = {
-    "bad_missing_year.yaml": ("year", "missing required field 'year'"),
-    "bad_duplicate_task_code.yaml": ("tasks[2].code", "duplicate code 'III.2'"),
-    "bad_unknown_time_frame.yaml": ("tasks[1].time_frame", "unknown time frame 'sớm nhất có thể'"),
-    "bad_impossible_date.yaml": ("tasks[4].time_frame", "impossible date"),
-    "bad_impossible_due_before.yaml": ("report_streams[0].reports[1].due_before.day", "impossible day of month"),
-    "bad_mistyped_values.yaml": ("tasks[1].text", "'text' must be text, not int"),
-    "bad_unknown_unit.yaml": ("tasks[2].lead", "unknown unit 'c'"),
-    "bad_unit_not_text.yaml": ("tasks[1].units[0]", "unknown unit"),
-    "bad_due_contradicts_time_frame.yaml": ("tasks[1].due", "contradicts time_frame"),
-    "bad_duplicate_key.yaml": ("title", "duplicate key 'title'"),
-    "bad_not_yaml.yaml": (None, "not valid YAML"),
-    "bad_code_not_text.yaml": ("code", "'code' must be text, not int"),
-    "bad_responsibilities_not_a_list.yaml": ("responsibilities", "'responsibilities' must be a list, not bool"),
+    "bad_missing_year.yaml": ("year", "thiếu trường bắt buộc 'year'", "missing required field 'year'"),
+    "bad_duplicate_task_code.yaml": ("tasks[2].code", "mã 'III.2' bị trùng", "duplicate code 'III.2'"),
+    "bad_unknown_time_frame.yaml": ("tasks[1].time_frame", "không hiểu thời gian thực hiện 'sớm nhất có thể'",
+                                    "unknown time frame 'sớm nhất có thể'"),
+    "bad_impossible_date.yaml": ("tasks[4].time_frame", "có ngày không tồn tại", "impossible date"),
+    "bad_impossible_due_before.yaml": ("report_streams[0].reports[1].due_before.day", "ngày trong tháng không tồn tại",
+                                       "impossible day of month"),
+    "bad_mistyped_values.yaml": ("tasks[1].text", "'text' phải là văn bản, không phải số nguyên",
+                                 "'text' must be text, not int"),
+    "bad_unknown_unit.yaml": ("tasks[2].lead", "không có đơn vị 'c'", "unknown unit 'c'"),
+    "bad_unit_not_text.yaml": ("tasks[1].units[0]", "không có đơn vị", "unknown unit"),
+    "bad_due_contradicts_time_frame.yaml": ("tasks[1].due", "mâu thuẫn với time_frame", "contradicts time_frame"),
+    "bad_duplicate_key.yaml": ("title", "khoá 'title' bị ghi hai lần", "duplicate key 'title'"),
+    "bad_not_yaml.yaml": (None, "không phải YAML hợp lệ", "not valid YAML"),
+    "bad_code_not_text.yaml": ("code", "'code' phải là văn bản, không phải số nguyên", "'code' must be text, not int"),
+    "bad_responsibilities_not_a_list.yaml": ("responsibilities", "'responsibilities' phải là danh sách, không phải "
+                                             "giá trị true/false", "'responsibilities' must be a list, not bool"),
 }
 
 
@@ -157,11 +163,13 @@ def test_every_bad_plan_fixture_has_an_expectation():
     assert found == set(BAD_PLANS)
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("name", sorted(BAD_PLANS))
-def test_bad_plan_gives_one_clear_message_with_file_path_and_line(name):
-    yaml_path, message = BAD_PLANS[name]
+def test_bad_plan_gives_one_clear_message_with_file_path_and_line(name, lang):
+    yaml_path, message_vi, message_en = BAD_PLANS[name]
+    message = message_en if lang == "en" else message_vi
     path = DATA / "plans" / name
-    with pytest.raises(PlanError) as info:
+    with use_language(lang), pytest.raises(PlanError) as info:
         load_plan(path)
     err = info.value
     problems = err.problems or [err]
@@ -172,8 +180,19 @@ def test_bad_plan_gives_one_clear_message_with_file_path_and_line(name):
     assert problem.location.line is not None and problem.location.line > 1
     if yaml_path:
         assert problem.location.yaml_path == yaml_path
-    rendered = err.render()
-    assert str(path) in rendered and "Cách sửa:" in rendered
+    with use_language(lang):
+        rendered = err.render()
+    assert str(path) in rendered and ("Fix:" if lang == "en" else "Cách sửa:") in rendered
+
+
+def test_bad_plan_messages_in_english_are_unchanged():
+    with use_language("en"), pytest.raises(PlanError) as info:
+        load_plan(DATA / "plans" / "bad_mistyped_values.yaml")
+    assert [(p.message, p.hint) for p in info.value.problems] == [
+        ("'text' must be text, not int", "write text for 'text' (quote text in \"…\")"),
+        ("must be a list of unit codes", "e.g. [hcth, lanh-dao]"),
+    ]
+    assert info.value.message == "invalid plan: 2 problems"
 
 
 def test_mistyped_plan_reports_every_problem_at_once():
@@ -184,5 +203,5 @@ def test_mistyped_plan_reports_every_problem_at_once():
 
 
 def test_missing_plan_file_is_a_clear_error(tmp_path):
-    with pytest.raises(PlanError, match="plan file not found"):
+    with pytest.raises(PlanError, match="không tìm thấy tệp kế hoạch"):
         load_plan(tmp_path / "nope.yaml")

@@ -85,6 +85,7 @@ PLAN_MESSAGES: dict[str, str] = {
     "plan.due_date.fix": "write an ISO date such as 2024-08-15",
     "plan.due_contradicts": "'due' ({due}) contradicts time_frame '{text}' ({parsed})",
     "plan.due_contradicts.fix": "make the two agree",
+    "timeframe.form_dates": "15/08/2025, chậm nhất ngày 30/6/2025 (by that day), trước ngày 15/3 (the day before)",
     "timeframe.empty": "the time frame is empty",
     "timeframe.far_year": "the year {written} written in it is far from the plan's year {year}",
     "timeframe.undated": "it names a time but no date; reportkit does not guess one",

@@ -35,6 +35,7 @@ from reportkit.plan.timeframes import (  # noqa: F401  (re-exported for the same
     month_end,
     parse_time_frame,
     quarter_end,
+    time_frame_forms,
 )
 from reportkit.safepath import SAFE_CODE_RE
 from reportkit.safeyaml import load_yaml_nodes, yaml_problem
@@ -292,7 +293,7 @@ def _read_content_items(raw: dict, r: _Reader, tasks: _TaskList, year: int | Non
     content_due = parse_time_frame(content_tf, year or 2000)
     if content_due is None:
         r.add("content_time_frame", t("plan.unknown_time_frame", text=content_tf),
-              hint=t("plan.unknown_time_frame.fix", forms="; ".join(TIME_FRAME_FORMS)))
+              hint=t("plan.unknown_time_frame.fix", forms=time_frame_forms()))
         content_due = DueRule("continuous")
     sections: list[tuple[str, str]] = []
     for i, s in enumerate(r.get(raw, "sections", "sections", list, required=False, default=[])):
@@ -373,7 +374,7 @@ def _read_due(raw_task: dict, time_frame: str | None, p: str, r: _Reader, year: 
         elif time_frame and parsed is None:
             r.add(p + ".time_frame",
                   t("plan.unknown_time_frame_why", text=time_frame, reason=explain_time_frame(time_frame, year or 2000)),
-                  hint=t("plan.unknown_time_frame_why.fix", forms="; ".join(TIME_FRAME_FORMS)))
+                  hint=t("plan.unknown_time_frame_why.fix", forms=time_frame_forms()))
         return parsed
     if not isinstance(raw_due, dict):
         r.add(p + ".due", t("plan.due_not_mapping"), value=raw_due, hint=t("plan.due_example.fix"))

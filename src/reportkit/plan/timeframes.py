@@ -19,8 +19,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reportkit.fmt import format_roman
-from reportkit.messages import t
+from reportkit.fmt import format_date, format_roman
+from reportkit.messages import is_english, t
 from reportkit.text import fold_key
 
 DUE_KINDS = ("continuous", "quarter", "months", "external", "date")
@@ -34,6 +34,12 @@ TIME_FRAME_FORMS = (
     "theo kế hoạch của cấp trên / của UBND tỉnh, theo quy định",
     "15/08/2025, chậm nhất ngày 30/6/2025 (by that day), trước ngày 15/3 (the day before)",
 )
+
+
+def time_frame_forms() -> str:
+    """The known time-frame forms for a fix, "; "-joined; the note on dates in the user's language."""
+    return "; ".join((*TIME_FRAME_FORMS[:-1], t("timeframe.form_dates")))
+
 
 _QUARTER_NUMBERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _MAX_YEAR_DISTANCE = 1  # a written year further than this from the plan's is refused
@@ -120,7 +126,8 @@ class DueRule:
             on_day = "" if self.day is None else t("due.on_day_exclusive" if self.exclusive else "due.on_day", day=self.day)
             return t("due.months", months=", ".join(map(str, self.months)), on_day=on_day, of_year=of_year)
         if self.kind == "date":
-            return t("due.date_exclusive" if self.exclusive else "due.date", on=self.on)
+            on = self.on if is_english() else format_date(self.on)
+            return t("due.date_exclusive" if self.exclusive else "due.date", on=on)
         return t(f"due.{self.kind}")
 
 
