@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from reportkit.errors import PlanError
+from reportkit.messages import use_language
 from reportkit.plan.load import load_plan
 from reportkit.plan.timeframes import DueRule, explain_time_frame, parse_time_frame
 from reportkit.status import assess
@@ -143,7 +144,9 @@ def test_before_a_date_is_exclusive_and_at_the_latest_is_inclusive():
     assert before == DueRule("date", on=D(2025, 3, 15), exclusive=True)
     assert latest == DueRule("date", on=D(2025, 3, 15))
     assert (before.last_day, latest.last_day) == (D(2025, 3, 14), D(2025, 3, 15))
-    assert "exclusive" in before.describe() and "exclusive" not in latest.describe()
+    assert (before.describe(), latest.describe()) == ("trước ngày 15/03/2025 (hạn là ngày liền trước)", "ngày 15/03/2025")
+    with use_language("en"):
+        assert "exclusive" in before.describe() and "exclusive" not in latest.describe()
 
 
 def test_a_date_without_a_year_is_in_the_plans_year():
@@ -163,16 +166,18 @@ def test_phrases_naming_no_date_or_an_unknown_form_are_refused(text):
     assert parse_time_frame(text, PLAN_YEAR) is None
 
 
-@pytest.mark.parametrize("text, reason", [
-    ("đầu năm học", "names a time but no date"),
-    ("dịp Tết", "names a time but no date"),
-    ("hằng tuần", "names a time but no date"),
-    ("quý I/2019", "far from the plan's year 2025"),
-    ("sớm nhất có thể", "not a known time-frame form"),
-    ("", "empty"),
+@pytest.mark.parametrize("text, reason, reason_en", [
+    ("đầu năm học", "không có ngày cụ thể", "names a time but no date"),
+    ("dịp Tết", "không có ngày cụ thể", "names a time but no date"),
+    ("hằng tuần", "không có ngày cụ thể", "names a time but no date"),
+    ("quý I/2019", "năm 2019 ghi trong đó cách xa năm của kế hoạch (2025)", "far from the plan's year 2025"),
+    ("sớm nhất có thể", "không thuộc dạng thời gian thực hiện nào đã biết", "not a known time-frame form"),
+    ("", "để trống", "empty"),
 ])
-def test_a_refused_time_frame_is_explained(text, reason):
+def test_a_refused_time_frame_is_explained(text, reason, reason_en):
     assert reason in explain_time_frame(text, PLAN_YEAR)
+    with use_language("en"):
+        assert reason_en in explain_time_frame(text, PLAN_YEAR)
 
 
 def test_plan_with_real_phrasings_loads_and_status_gets_their_deadlines():
@@ -197,7 +202,12 @@ def test_plan_with_an_undated_time_frame_is_refused_with_the_reason(tmp_path):
     path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
     with pytest.raises(PlanError) as info:
         load_plan(path)
+    assert "không hiểu thời gian thực hiện 'đầu năm học': chỉ nêu một thời điểm" in info.value.render()
+    assert "(hạn là ngày liền trước)" in info.value.render() and "(the day before)" not in info.value.render()
+    with use_language("en"), pytest.raises(PlanError) as info:
+        load_plan(path)
     assert "unknown time frame 'đầu năm học': it names a time but no date" in info.value.render()
+    assert "trước ngày 15/3 (the day before); or give 'due:' explicitly" in info.value.render()
 
 
 def test_explicit_exclusive_date_must_agree_with_the_time_frame(tmp_path):
@@ -207,7 +217,12 @@ def test_explicit_exclusive_date_must_agree_with_the_time_frame(tmp_path):
     path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
     with pytest.raises(PlanError) as info:
         load_plan(path)
-    assert "contradicts time_frame" in info.value.render()
+    assert ("'due' (ngày 15/08/2025) mâu thuẫn với time_frame 'trước ngày 15/08/2025' "
+            "(trước ngày 15/08/2025 (hạn là ngày liền trước))") in info.value.render()
+    with use_language("en"), pytest.raises(PlanError) as info:
+        load_plan(path)
+    assert ("'due' (date 2025-08-15) contradicts time_frame 'trước ngày 15/08/2025' "
+            "(date 2025-08-15 (exclusive: due the day before))") in info.value.render()
 
 
 def _docs_examples() -> tuple[list[str], list[str]]:
