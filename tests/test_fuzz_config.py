@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reportkit.errors import ReportkitError
+from reportkit.messages import use_language
 from reportkit.params import load_params_file, validate_params
 from reportkit.periods import build_calendar
 from reportkit.plan.load import load_plan
@@ -146,18 +147,22 @@ def test_plan_with_mutated_text_gives_a_plan_or_a_plan_error(text, tmp_path_fact
     check_plan_file(path)
 
 
-@pytest.mark.parametrize("extra, reason", [
+@pytest.mark.parametrize("extra, reason, reason_en", [
     ("x0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
-        f"x{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 10)), "more than 200,000 values"),
-    ("deep: " + "[" * 3000 + "]" * 3000 + "\n", "maximum nesting depth"),
-    ("self: &s [*s]\n", "alias refers to the node that contains it"),
+        f"x{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 10)),
+     "mở rộng ra hơn 200.000 giá trị", "more than 200,000 values"),
+    ("deep: " + "[" * 3000 + "]" * 3000 + "\n", "maximum nesting depth", "maximum nesting depth"),  # PyYAML's words
+    ("self: &s [*s]\n", "trỏ tới chính nút chứa nó", "alias refers to the node that contains it"),
 ])
-def test_plan_alias_bombs_and_deep_nesting_are_refused_before_expansion(extra, reason, tmp_path):
+def test_plan_alias_bombs_and_deep_nesting_are_refused_before_expansion(extra, reason, reason_en, tmp_path):
     path = tmp_path / "plan.yaml"
     path.write_text(PLAN_TEXT + "\n" + extra, encoding="utf-8")
     with pytest.raises(ReportkitError) as info:
         load_plan(path)  # refused before the tree is walked; how fast: python -m bench --only hardening
     assert "plan.yaml" in info.value.render() and reason in info.value.render()
+    with use_language("en"), pytest.raises(ReportkitError) as info:
+        load_plan(path)
+    assert reason_en in info.value.render()
 
 
 @settings(max_examples=examples(60), **SETTINGS)

@@ -123,11 +123,11 @@ def test_unknown_plan_is_a_plan_error_naming_the_file(tmp_path):
     with pytest.raises(PlanError) as info:
         validate_params({"period": "2024-Q1", "stream": "dan-chu", "plan_path": str(tmp_path / "x.yaml"),
                          "submissions": str(tmp_path)})
-    assert "plan file not found" in info.value.render()
+    assert "không tìm thấy tệp kế hoạch" in info.value.render()
 
 
 @pytest.mark.parametrize("name, needle", [
-    ("not_yaml.yaml", "not valid YAML"),
+    ("not_yaml.yaml", "không phải YAML hợp lệ"),
     ("not_mapping.yaml", "phải là một bảng YAML"),
     ("absent.yaml", "không tìm thấy tệp tham số"),
 ])
