@@ -35,7 +35,7 @@ def test_select_due_filters_by_period_and_stream(plan):
 def test_select_due_rejects_unknown_period_or_stream(plan):
     with pytest.raises(PeriodError):
         select_due(plan, 2024, D(2024, 12, 31), periods=["2024-Q9"])
-    with pytest.raises(PlanError, match="unknown report stream"):
+    with pytest.raises(PlanError, match="kế hoạch không có loại báo cáo 'dan-chuu'"):
         select_due(plan, 2024, D(2024, 12, 31), streams=["dan-chuu"])
 
 

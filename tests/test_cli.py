@@ -45,9 +45,9 @@ def test_calendar_table_is_vietnamese(capsys):
 @pytest.mark.parametrize(
     "argv, needle",
     [
-        (["calendar", "--plan", "nope.yaml"], "plan file not found"),
+        (["calendar", "--plan", "nope.yaml"], "không tìm thấy tệp kế hoạch"),
         (["calendar", "--plan", str(PLAN_PATH), "--as-of", "2024-02-30"], "không phải là ngày hợp lệ"),
-        (["calendar", "--plan", str(DATA / "plans" / "bad_missing_year.yaml")], "missing required field 'year'"),
+        (["calendar", "--plan", str(DATA / "plans" / "bad_missing_year.yaml")], "thiếu trường bắt buộc 'year'"),
     ],
 )
 def test_bad_input_exits_3_with_message_and_no_traceback(capsys, argv, needle):
@@ -55,6 +55,16 @@ def test_bad_input_exits_3_with_message_and_no_traceback(capsys, argv, needle):
     assert code == 3
     assert needle in err
     assert "Traceback" not in err + out
+
+
+def test_bad_plan_error_is_vietnamese_by_default_and_english_with_lang_en(capsys):
+    bad = str(DATA / "plans" / "bad_unknown_unit.yaml")
+    code, out, err = run(capsys, "calendar", "--plan", bad, "--year", "2025")
+    assert code == 3 and "tasks[2].lead: không có đơn vị 'c'" in err and "Cách sửa: dùng một trong: a, b" in err
+    assert "unknown unit" not in err and "Traceback" not in err + out
+    code, out, err = run(capsys, "--lang", "en", "calendar", "--plan", bad, "--year", "2025")
+    assert code == 3 and "tasks[2].lead: unknown unit 'c'" in err and "Fix: use one of: a, b" in err
+    assert "không có đơn vị" not in err and "Traceback" not in err + out
 
 
 def test_unknown_option_is_a_usage_error_in_the_users_language(capsys):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 import pytest
 
@@ -231,3 +232,13 @@ def test_the_intake_cache_is_keyed_on_the_finding_texts_too():
 
     names = {(p.parent.name, p.name) for p in reader_sources() if p.is_file()}
     assert {("messages", "vi_findings.py"), ("messages", "en_findings.py"), ("messages", "vi.py")} <= names
+
+
+def test_plan_message_ids_are_not_also_in_the_main_catalogue():
+    # vi.py/en.py take PLAN_MESSAGES with dict.update: an id in both files would silently lose one text
+    from reportkit.messages import en_plan, vi_plan
+
+    for name, part in (("vi.py", vi_plan.PLAN_MESSAGES), ("en.py", en_plan.PLAN_MESSAGES)):
+        source = (Path(vi_plan.__file__).parent / name).read_text(encoding="utf-8")
+        assert [key for key in part if f'"{key}":' in source] == [], name
+        assert all(messages.CATALOGUES[name[:2]][key] == text for key, text in part.items())
