@@ -153,8 +153,9 @@ BAD_PLANS = {
     "bad_duplicate_key.yaml": ("title", "khoá 'title' bị ghi hai lần", "duplicate key 'title'"),
     "bad_not_yaml.yaml": (None, "không phải YAML hợp lệ", "not valid YAML"),
     "bad_code_not_text.yaml": ("code", "'code' phải là văn bản, không phải số nguyên", "'code' must be text, not int"),
-    "bad_responsibilities_not_a_list.yaml": ("responsibilities", "'responsibilities' phải là danh sách, không phải "
-                                             "giá trị true/false", "'responsibilities' must be a list, not bool"),
+    "bad_responsibilities_not_a_list.yaml": ("responsibilities",
+                                             "'responsibilities' phải là danh sách, không phải giá trị true/false",
+                                             "'responsibilities' must be a list, not bool"),
 }
 
 
@@ -205,3 +206,14 @@ def test_mistyped_plan_reports_every_problem_at_once():
 def test_missing_plan_file_is_a_clear_error(tmp_path):
     with pytest.raises(PlanError, match="không tìm thấy tệp kế hoạch"):
         load_plan(tmp_path / "nope.yaml")
+
+
+def test_error_examples_quoted_in_the_plan_docs_are_what_the_cli_prints(capsys, monkeypatch):
+    from reportkit.cli import main
+
+    monkeypatch.chdir(ROOT)  # the docs quote the path relative to the project
+    docs = (ROOT / "docs" / "plan-format.md").read_text(encoding="utf-8")
+    for argv in (["calendar"], ["--lang", "en", "calendar"]):
+        assert main([*argv, "--plan", "tests/data/plans/bad_mistyped_values.yaml", "--year", "2025"]) == 3
+        err = capsys.readouterr().err
+        assert err.strip() and err.strip() in docs
