@@ -68,7 +68,7 @@ def test_plan_stream_code_that_is_not_a_plain_name_is_a_plan_error(code, tmp_pat
     plan.write_text(PLAN_TEXT.replace("  - code: dan-chu\n", f"  - code: {json.dumps(code)}\n"), encoding="utf-8")
     with pytest.raises(PlanError) as info:
         load_plan(plan)
-    assert "report_streams[0].code" in info.value.render() and "letters, digits" in info.value.render()
+    assert "report_streams[0].code" in info.value.render() and "chỉ được gồm chữ cái, chữ số, - hoặc _" in info.value.render()
 
 
 @pytest.mark.parametrize("planted", ["2024-Q1", "2024-Q1/dan-chu", "2024-Q1/dan-chu.failed"])
