@@ -88,6 +88,22 @@ class _Reader:
             line = self.lines.get(parent if parent != yaml_path else "")
         self.errors.add(message, yaml_path=yaml_path, line=line, hint=hint, value=value)
 
+    def mappings(self, raw: dict, key: str, what: str):
+        """Yield ``(yaml_path, item)`` for each mapping in the required list ``raw[key]``.
+
+        An empty list and an item that is not a mapping are reported with the
+        catalogue texts ``plan.no_<what>s`` and ``plan.<what>_not_mapping``.
+        """
+        items = self.get(raw, key, key, list, default=[])
+        if isinstance(raw.get(key), list) and not items:
+            self.add(key, t(f"plan.no_{what}s"), hint=t(f"plan.no_{what}s.fix"))
+        for i, item in enumerate(items):
+            path = f"{key}[{i}]"
+            if isinstance(item, dict):
+                yield path, item
+            else:
+                self.add(path, t(f"plan.{what}_not_mapping"), value=item, hint=t(f"plan.{what}_not_mapping.fix"))
+
     def get(self, data: Any, key: str, yaml_path: str, kind: type | tuple, required: bool = True, default: Any = None) -> Any:
         if not isinstance(data, dict):
             return default
@@ -242,14 +258,7 @@ class _UnitTable:
 
 def _read_units(raw: dict, r: _Reader) -> _UnitTable:
     table = _UnitTable()
-    raw_units = r.get(raw, "units", "units", list, default=[])
-    if isinstance(raw.get("units"), list) and not raw_units:
-        r.add("units", t("plan.no_units"), hint=t("plan.no_units.fix"))
-    for i, u in enumerate(raw_units):
-        p = f"units[{i}]"
-        if not isinstance(u, dict):
-            r.add(p, t("plan.unit_not_mapping"), value=u, hint=t("plan.unit_not_mapping.fix"))
-            continue
+    for p, u in r.mappings(raw, "units", "unit"):
         code = r.get(u, "code", p + ".code", str)
         name = r.get(u, "name", p + ".name", str)
         aliases = r.get(u, "aliases", p + ".aliases", list, required=False, default=[])
@@ -314,15 +323,8 @@ def _read_content_items(raw: dict, r: _Reader, tasks: _TaskList, year: int | Non
 
 def _read_concrete_tasks(raw: dict, r: _Reader, tasks: _TaskList, year: int | None) -> tuple[str, str]:
     """The concrete tasks (section III), each with its lead unit and time frame; returns the section."""
-    raw_tasks = r.get(raw, "tasks", "tasks", list, default=[])
-    if isinstance(raw.get("tasks"), list) and not raw_tasks:
-        r.add("tasks", t("plan.no_tasks"), hint=t("plan.no_tasks.fix"))
     section = ("III", r.get(raw, "tasks_title", "tasks_title", str, required=False, default="Nhiệm vụ cụ thể"))
-    for i, raw_task in enumerate(raw_tasks):
-        p = f"tasks[{i}]"
-        if not isinstance(raw_task, dict):
-            r.add(p, t("plan.task_not_mapping"), value=raw_task, hint=t("plan.task_not_mapping.fix"))
-            continue
+    for p, raw_task in r.mappings(raw, "tasks", "task"):
         code = r.get(raw_task, "code", p + ".code", str)
         text = r.get(raw_task, "text", p + ".text", str)
         tf = r.get(raw_task, "time_frame", p + ".time_frame", str)
