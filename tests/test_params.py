@@ -157,3 +157,13 @@ def test_a_path_with_a_nul_character_is_a_params_error_not_a_crash(key):
 
     with pytest.raises(ParamsError, match="NUL character"):
         validate_params({"period": "2024-Q1", "stream": "dan-chu", key: "data/\x00sub"})
+
+
+def test_a_tilde_path_of_an_unknown_user_is_a_missing_folder_not_a_crash():
+    # found by the config fuzz test: Path("~0").expanduser() raises RuntimeError
+    from reportkit.errors import ParamsError
+    from reportkit.params import validate_params
+
+    with pytest.raises(ParamsError) as caught:
+        validate_params({"period": "2024-Q1", "stream": "dan-chu", "submissions": "~no-such-user-rk/x"})
+    assert "~no-such-user-rk/x" in caught.value.render()

@@ -140,7 +140,11 @@ def find_project_root(start: Path | str | None = None) -> Path | None:
 
 def resolve_path(value: str | os.PathLike, root: Path | None = None) -> Path:
     """An input path: as given when it exists from cwd, else relative to the project root."""
-    path = Path(value).expanduser()
+    path = Path(value)
+    try:
+        path = path.expanduser()
+    except RuntimeError:  # "~name" of a user that does not exist: keep the name as written (it will not be found)
+        pass
     if path.is_absolute() or path.exists():
         return path.resolve()
     root = root or find_project_root()
