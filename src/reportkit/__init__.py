@@ -26,7 +26,7 @@ _LAZY_EXPORTS = {
 
 from reportkit._lazy import lazy_exports  # noqa: E402 - after the table it serves
 
-__getattr__, _dir = lazy_exports(__name__, _LAZY_EXPORTS)
+__getattr__ = lazy_exports(__name__, _LAZY_EXPORTS)[0]  # __dir__ below also lists __version__
 
 
 def __dir__() -> list[str]:

@@ -97,3 +97,10 @@ def make_temp_dir(parent: Path | str, prefix: str, suffix: str = ".tmp") -> Path
     folder = Path(tempfile.mkdtemp(prefix=prefix, suffix=suffix, dir=parent))
     os.chmod(folder, dir_mode())
     return folder
+
+
+def hash_into(digest, path: Path | str) -> None:
+    """Feed the bytes of the file at ``path`` to ``digest`` (a hashlib object), 1 MiB at a time."""
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)

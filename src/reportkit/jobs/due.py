@@ -11,9 +11,10 @@ from pathlib import Path
 
 from reportkit import __version__
 from reportkit.errors import ParamsError
-from reportkit.periods import DueReport, build_calendar, parse_period
+from reportkit.files import hash_into
 from reportkit.intake.reader import EXTENSIONS as WORKBOOK_SUFFIXES
 from reportkit.messages import t
+from reportkit.periods import DueReport, build_calendar, parse_period
 from reportkit.plan.load import Plan, load_plan
 from reportkit.report.index import read_manifest
 from reportkit.safeyaml import load_yaml, yaml_problem
@@ -90,12 +91,6 @@ def select_due(plan: Plan, year: int, through: dt.date, periods: list[str] | Non
     return out
 
 
-def _hash_file(path: Path, h: "hashlib._Hash") -> None:
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-
-
 def fingerprint_job(job: Job, notebook: Path = DEFAULT_NOTEBOOK) -> str:
     """A content hash of everything a report depends on.
 
@@ -108,12 +103,12 @@ def fingerprint_job(job: Job, notebook: Path = DEFAULT_NOTEBOOK) -> str:
     for path in (Path(job.plan_path), notebook, Path(job.params_file) if job.params_file else None):
         if path is not None and path.is_file():
             h.update(path.name.encode())
-            _hash_file(path, h)
+            hash_into(h, path)
     sub = Path(job.submissions)
     if sub.is_dir():
         for path in sorted(p for p in sub.rglob("*") if p.suffix.lower() in WORKBOOK_SUFFIXES and p.is_file()):
             h.update(str(path.relative_to(sub)).encode())
-            _hash_file(path, h)
+            hash_into(h, path)
     return h.hexdigest()
 
 

@@ -20,10 +20,8 @@ from typing import Any
 
 from reportkit.errors import ExportError
 from reportkit.messages import t
+from reportkit.report.notebook_style import CSS_PATH, TEMPLATE_NAME, TEMPLATES_DIR
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "templates"
-TEMPLATE_NAME = "reportkit"
-CSS_PATH = TEMPLATES_DIR / TEMPLATE_NAME / "report.css"
 PDF_ENGINES = ("weasyprint", "chromium")
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 

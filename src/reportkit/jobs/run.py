@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from reportkit.errors import ExportError, NotebookError, OutputError, ParamsError
-from reportkit.files import make_temp_dir, write_atomic
+from reportkit.files import hash_into, make_temp_dir, write_atomic
 from reportkit.intake.reader import EXTENSIONS as WORKBOOK_SUFFIXES
 from reportkit.jobs.export import block_slow_imports
 from reportkit.jobs.staging import make_staging, remove_stale, swap_in
@@ -112,9 +112,7 @@ def library_versions() -> dict[str, str]:
 def hash_file(path: Path) -> str:
     """sha256 of a file, read in 1 MiB blocks."""
     digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
+    hash_into(digest, path)
     return digest.hexdigest()
 
 

@@ -17,11 +17,12 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import tinycss2
-
 from reportkit.report.markup import WRAPPER_CLASS
 
-CSS_PATH = Path(__file__).resolve().parents[1] / "templates" / "reportkit" / "report.css"
+# reportkit's nbconvert template and its stylesheet (also inlined by jobs/export.py in every report).
+TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "templates"
+TEMPLATE_NAME = "reportkit"
+CSS_PATH = TEMPLATES_DIR / TEMPLATE_NAME / "report.css"
 OUTPUT_WRAPPERS = (".jp-RenderedHTMLCommon", ".rendered_html")
 OUTLINE_TAG = "rk-outline"
 # Jupyter's rules that report.css does not need to state (striped and hovered rows, centred tables),
@@ -50,6 +51,8 @@ def scope_selector(selector: str) -> list[str]:
 
 def scope_css(css: str) -> str:
     """Every qualified rule of ``css`` scoped with ``scope_selector``; @media kept, @page dropped."""
+    import tinycss2  # here, not at module level: jobs/export.py imports this module's paths on `run`'s start-up
+
     out = []
     for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
         if rule.type == "qualified-rule":
