@@ -195,11 +195,17 @@ def test_a_real_process_ignores_an_english_system_locale(tmp_path):
 
 def test_every_command_and_option_help_comes_from_the_catalogue():
     from reportkit.cli import cli
-    from reportkit.cli_language import CatalogueCommand, CatalogueOption
+    from reportkit.cli_language import CatalogueCommand, CatalogueGroup, CatalogueOption
     from reportkit.messages import en, vi
 
-    commands = [cli, *cli.commands.values()]
-    assert all(isinstance(c, CatalogueCommand) for c in cli.commands.values())
+    def walk(group):  # the commands of a group and of its sub-groups (reportkit plan …)
+        for c in group.commands.values():
+            yield c
+            if isinstance(c, click.Group):
+                yield from walk(c)
+
+    commands = [cli, *walk(cli)]
+    assert all(isinstance(c, (CatalogueCommand, CatalogueGroup)) for c in commands[1:])
     not_catalogued = [f"{c.name} {p.name}" for c in commands for p in c.params
                       if isinstance(p, click.Option) and not isinstance(p, CatalogueOption)]
     assert not_catalogued == [], "use reportkit.cli_language.option(...) with a message id as help"

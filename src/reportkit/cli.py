@@ -17,7 +17,8 @@ from pathlib import Path
 
 import click
 
-from reportkit.cli_language import CatalogueGroup, choose_language, click_in_language, lang_option, option
+from reportkit.cli_language import CatalogueGroup, _exit_code, choose_language, click_in_language, lang_option, option
+from reportkit.cli_plan import plan as plan_group
 from reportkit.errors import EXIT_USAGE, ReportkitError
 from reportkit.messages import set_language, t, use_language
 
@@ -429,21 +430,7 @@ def _run(args: list[str]) -> int:
     return _exit_code.get()
 
 
-class _ExitCode:
-    """Commands set the process exit code here (click's return values are ignored)."""
-
-    def __init__(self) -> None:
-        self.value = 0
-
-    def set(self, code: int) -> None:
-        self.value = max(self.value, code)
-
-    def get(self) -> int:
-        value, self.value = self.value, 0
-        return value
-
-
-_exit_code = _ExitCode()
+cli.add_command(plan_group)
 
 
 if __name__ == "__main__":  # pragma: no cover

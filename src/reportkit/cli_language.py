@@ -111,3 +111,20 @@ def click_in_language() -> Iterator[None]:
     finally:
         for module, attr, theirs in patched:
             setattr(module, attr, theirs)
+
+
+class _ExitCode:
+    """Commands set the process exit code here (click's return values are ignored)."""
+
+    def __init__(self) -> None:
+        self.value = 0
+
+    def set(self, code: int) -> None:
+        self.value = max(self.value, code)
+
+    def get(self) -> int:
+        value, self.value = self.value, 0
+        return value
+
+
+_exit_code = _ExitCode()

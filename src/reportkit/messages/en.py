@@ -26,6 +26,7 @@ MESSAGES: dict[str, str] = {
         "  reportkit check data/submissions/\n"
         "  reportkit run --period 2024-Q1 --stream dan-chu"
     ),
+    "help.plan": "The plan: list the plans, show one, import one from its document.",
     "help.calendar": "Every report the plan requires in a year, with its deadline.",
     "help.template": (
         "Write the department workbook template (.xlsx) for a unit, or every unit, and a period.\n\n"

@@ -26,6 +26,7 @@ MESSAGES: dict[str, str] = {
         "  reportkit check data/submissions/\n"
         "  reportkit run --period 2024-Q1 --stream dan-chu"
     ),
+    "help.plan": "Kế hoạch: liệt kê các kế hoạch, xem một kế hoạch, nhập kế hoạch từ văn bản.",
     "help.calendar": "Mọi báo cáo kế hoạch yêu cầu trong một năm, kèm hạn nộp.",
     "help.template": (
         "Tạo mẫu bảng theo dõi (.xlsx) của một đơn vị, hoặc mọi đơn vị, cho một kỳ báo cáo.\n\n"
