@@ -24,11 +24,13 @@ def add_guide(wb, plan: Plan, unit_name: str, period: Period) -> None:
     ws.column_dimensions["A"].width = _WIDTH
     aliases = [w for s in STATUS_ALIASES.values() for w in s if w not in ROW_STATUS_LABELS.values()]
     deadlines = [r for r in build_calendar(plan, period.year) if r.period == period]
+    listed = " và nội dung trọng tâm" if any(task.kind == "content" for task in plan.tasks) else ""
+    coordinator = plan.wording.coordinator  # who receives the workbooks: the plan's words (wording.coordinator)
     lines: list[tuple[str, str]] = [
         ("title", "HƯỚNG DẪN ĐIỀN BẢNG THEO DÕI TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ"),
         ("", f"Đơn vị: {unit_name}. Kỳ báo cáo: {period.label}."),
         ("head", "1. Những gì cần điền"),
-        ("", "Trang tính 'Báo cáo' liệt kê sẵn các nhiệm vụ và nội dung trọng tâm của đơn vị theo kế hoạch. "
+        ("", f"Trang tính 'Báo cáo' liệt kê sẵn các nhiệm vụ{listed} của đơn vị theo kế hoạch. "
              "Chỉ điền vào các ô màu vàng nhạt; các cột Mã nhiệm vụ, Nội dung nhiệm vụ và Thời gian thực hiện "
              "được khoá để giữ đúng kế hoạch."),
         ("", "• Ngày báo cáo (ô B9): ngày đơn vị gửi báo cáo, dạng dd/mm/yyyy, ví dụ 05/03/2024."),
@@ -58,9 +60,8 @@ def add_guide(wb, plan: Plan, unit_name: str, period: Period) -> None:
         lines.append(("", f"• {r.label}: trước ngày {format_date(r.due_before)} "
                           f"(chậm nhất ngày {format_date(r.last_day)})."))
     if not deadlines:
-        lines.append(("", "• Kỳ này không có báo cáo định kỳ theo kế hoạch; gửi khi Phòng Hành chính – Tổng hợp "
-                          "đề nghị."))
-    lines.append(("", "Kiểm tra tệp trước khi gửi: reportkit check <tên tệp> (Phòng Hành chính – Tổng hợp hỗ trợ)."))
+        lines.append(("", f"• Kỳ này không có báo cáo định kỳ theo kế hoạch; gửi khi {coordinator} đề nghị."))
+    lines.append(("", f"Kiểm tra tệp trước khi gửi: reportkit check <tên tệp> ({coordinator} hỗ trợ)."))
     for i, (kind, text) in enumerate(lines, 1):
         cell = ws.cell(i, 1, text)
         size, bold = (14, True) if kind == "title" else (12, kind == "head")

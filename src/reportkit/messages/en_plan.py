@@ -12,6 +12,17 @@ PLAN_MESSAGES: dict[str, str] = {
     "plan.none_found.fix": "run from the project folder, or pass --plan PATH to a plan YAML",
     "plan.many_found": "{n} plans found, cannot choose",
     "plan.many_found.fix": "pass --plan with one of: {names}",
+    "plan.same_year": "several plan files of year {year}: {files}",
+    "plan.same_year.fix": ("keep one plan per year in the plan folder (move the old file or a draft to another "
+                           "folder), or name the file with --plan PATH"),
+    "plan.no_plan_for_year": "no plan file of year {year}",
+    "plan.no_plan_for_year.fix": "the plans in the folder (year): {plans}; choose a period or year of one of them, or use --plan PATH",
+    "plan.wording_unknown_key": "key '{key}' cannot be used in 'wording'",
+    "plan.wording_empty": "'wording.{key}' is empty",
+    "plan.wording_empty.fix": "write the collective noun of the units, e.g. \"các phòng, bộ phận\"; leave the key out to use \"các đơn vị\"",
+    "plan.unit_key_collision": ("units '{code}' and '{other}' are both recognised by the name '{name}' "
+                                "(names also match without the word for the kind of unit: Phòng, Khoa, Tổ, Ban, Trung tâm…)"),
+    "plan.unit_key_collision.fix": "change a name or alias so the two units differ; the other unit is at {other_path}",
     "plan.not_found": "plan file not found",
     "plan.not_found.fix": "check the path given to --plan",
     "plan.unreadable": "cannot read plan file: {detail}",

@@ -15,6 +15,17 @@ PLAN_MESSAGES: dict[str, str] = {
     "plan.none_found.fix": "chạy lệnh từ thư mục dự án, hoặc chỉ rõ tệp kế hoạch YAML bằng --plan ĐƯỜNG_DẪN",
     "plan.many_found": "có {n} tệp kế hoạch, không biết chọn tệp nào",
     "plan.many_found.fix": "dùng --plan với một trong các tệp: {names}",
+    "plan.same_year": "có nhiều tệp kế hoạch của năm {year}: {files}",
+    "plan.same_year.fix": ("để lại một kế hoạch cho mỗi năm trong thư mục kế hoạch (chuyển tệp cũ hoặc bản nháp sang "
+                           "thư mục khác), hoặc chỉ rõ tệp bằng --plan ĐƯỜNG_DẪN"),
+    "plan.no_plan_for_year": "không có tệp kế hoạch nào của năm {year}",
+    "plan.no_plan_for_year.fix": "các kế hoạch trong thư mục (năm): {plans}; chọn kỳ hoặc năm của một kế hoạch, hoặc dùng --plan ĐƯỜNG_DẪN",
+    "plan.wording_unknown_key": "khoá '{key}' không dùng được trong 'wording'",
+    "plan.wording_empty": "'wording.{key}' để trống",
+    "plan.wording_empty.fix": "ghi danh từ chung chỉ các đơn vị, ví dụ \"các phòng, bộ phận\"; bỏ khoá này thì dùng \"các đơn vị\"",
+    "plan.unit_key_collision": ("đơn vị '{code}' và đơn vị '{other}' cùng được nhận ra qua tên '{name}' "
+                                "(tên so khớp cả khi bỏ chữ chỉ loại đơn vị: Phòng, Khoa, Tổ, Ban, Trung tâm…)"),
+    "plan.unit_key_collision.fix": "đổi tên hoặc bí danh (aliases) để hai đơn vị khác nhau; đơn vị kia ở {other_path}",
     "plan.not_found": "không tìm thấy tệp kế hoạch",
     "plan.not_found.fix": "kiểm tra đường dẫn ghi sau --plan",
     "plan.unreadable": "không đọc được tệp kế hoạch: {detail}",

@@ -16,6 +16,7 @@ from typing import Any
 
 from reportkit.errors import PlanError, _Collector
 from reportkit.messages import t
+from reportkit.plan.locate import find_plan  # noqa: F401  (re-exported: reportkit.plan.load.find_plan)
 from reportkit.plan.model import (  # noqa: F401  (re-exported: reportkit.plan.load.Plan is imported widely)
     PERIOD_KINDS,
     Plan,
@@ -37,6 +38,7 @@ from reportkit.plan.timeframes import (  # noqa: F401  (re-exported for the same
     quarter_end,
     time_frame_forms,
 )
+from reportkit.plan.wording import read_tasks_section, read_wording
 from reportkit.safepath import SAFE_CODE_RE
 from reportkit.safeyaml import load_yaml_nodes, yaml_problem
 from reportkit.text import normalize_code, to_nfc
@@ -137,33 +139,15 @@ def _type_word(prefix: str, name: str) -> str:
         return name
 
 
-def find_plan(folder: Path | str = "data/plan") -> Path:
-    """The single plan YAML in ``folder`` (the default plan of a project)."""
-    folder = Path(folder)
-    found = sorted(p for p in folder.glob("*.yaml")) if folder.is_dir() else []
-    if len(found) == 1:
-        return found[0]
-    if not found:
-        raise PlanError(
-            t("plan.none_found"),
-            path=folder,
-            hint=t("plan.none_found.fix"),
-        )
-    raise PlanError(
-        t("plan.many_found", n=len(found)),
-        path=folder,
-        hint=t("plan.many_found.fix", names=", ".join(p.name for p in found)),
-    )
-
-
-def load_plan(path: Path | str | None = None) -> Plan:
+def load_plan(path: Path | str | None = None, *, year: int | None = None) -> Plan:
     """Load and validate a plan YAML; raise PlanError listing every problem found.
 
-    With no ``path``, the single ``*.yaml`` under ``data/plan/`` is used.
+    With no ``path``, the plan of ``year`` under ``data/plan/`` is used (see
+    ``plan.locate.find_plan``).
     """
     import yaml
 
-    path = Path(path) if path is not None else find_plan()
+    path = Path(path) if path is not None else find_plan(year=year)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -210,6 +194,7 @@ def _build_plan(raw: dict, r: _Reader) -> Plan:
     place = r.get(raw, "place", "place", str, required=False, default="")
     basis = r.get(raw, "basis", "basis", str, required=False, default="")
     closing = r.get(raw, "closing", "closing", str, required=False, default="")
+    wording = read_wording(raw, r)
     r.errors.raise_if_any(t("plan.invalid"))
     return Plan(
         path=r.path, code=code, year=year, title=title, document_type=document_type, place=place,
@@ -217,7 +202,7 @@ def _build_plan(raw: dict, r: _Reader) -> Plan:
         purposes=purposes, units=tuple(units.units), sections=tuple(sections), tasks=tuple(tasks.tasks),
         streams=tuple(streams), signer_title=signer_title, signer_name=signer_name,
         recipients=tuple(to_nfc(str(x)) for x in recipients),
-        responsibilities=responsibilities, closing=closing,
+        responsibilities=responsibilities, closing=closing, wording=wording, tasks_section=sections[-1],
         _unit_index=units.index,
     )
 
@@ -229,17 +214,25 @@ class _UnitTable:
     units: list[Unit] = field(default_factory=list)
     index: dict[str, Unit] = field(default_factory=dict)
     known: set[str] = field(default_factory=set)  # a province plan can list thousands of units
+    paths: dict[str, str] = field(default_factory=dict)  # unit code → YAML path
+    collisions: set[tuple[str, str]] = field(default_factory=set)  # (unit, other unit) already reported
 
     @property
     def codes(self) -> list[str]:
         return [u.code for u in self.units]
 
-    def add(self, unit: Unit) -> None:
+    def add(self, unit: Unit, yaml_path: str, r: _Reader) -> None:
+        """Add ``unit``; a look-up key (name without its kind word) that another unit has is reported."""
         self.units.append(unit)
         self.known.add(unit.code)
+        self.paths[unit.code] = yaml_path
         for name in (unit.code, unit.name, *unit.aliases):
             for key in unit_keys(name):
-                self.index.setdefault(key, unit)
+                other = self.index.setdefault(key, unit)
+                if other is not unit and (unit.code, other.code) not in self.collisions:
+                    self.collisions.add((unit.code, other.code))
+                    r.add(yaml_path, t("plan.unit_key_collision", code=unit.code, other=other.code, name=name),
+                          hint=t("plan.unit_key_collision.fix", other_path=self.paths[other.code]))
 
     def check(self, r: _Reader, value: Any, yaml_path: str) -> tuple[str, ...]:
         """The known unit codes of a task's ``units:`` list; every unknown one is reported."""
@@ -268,7 +261,7 @@ def _read_units(raw: dict, r: _Reader) -> _UnitTable:
         if code in table.known:
             r.add(p + ".code", t("plan.duplicate_unit", code=code), hint=t("plan.duplicate_unit.fix"))
             continue
-        table.add(Unit(code, name, tuple(to_nfc(str(a)) for a in aliases), bool(sample)))
+        table.add(Unit(code, name, tuple(to_nfc(str(a)) for a in aliases), bool(sample)), p, r)
     return table
 
 
@@ -322,8 +315,8 @@ def _read_content_items(raw: dict, r: _Reader, tasks: _TaskList, year: int | Non
 
 
 def _read_concrete_tasks(raw: dict, r: _Reader, tasks: _TaskList, year: int | None) -> tuple[str, str]:
-    """The concrete tasks (section III), each with its lead unit and time frame; returns the section."""
-    section = ("III", r.get(raw, "tasks_title", "tasks_title", str, required=False, default="Nhiệm vụ cụ thể"))
+    """The concrete tasks (section ``tasks_section``), each with its lead unit and time frame; returns the section."""
+    section = read_tasks_section(raw, r)
     for p, raw_task in r.mappings(raw, "tasks", "task"):
         code = r.get(raw_task, "code", p + ".code", str)
         text = r.get(raw_task, "text", p + ".text", str)

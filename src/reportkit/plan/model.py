@@ -18,13 +18,24 @@ from reportkit.text import fold_key
 
 PERIOD_KINDS = ("M", "Q", "Q1", "Q2", "Q3", "Q4", "H1", "9M", "Y")
 
-_UNIT_PREFIX_RE = re.compile(r"^(phong|bo phan)\s+")
+# The words that name a kind of unit before its own name ("Khoa Nội", "Tổ Toán – Tin", "Văn phòng Đảng ủy"),
+# folded as fold_key folds them; longer ones first so "van phong" wins over "phong".
+UNIT_KIND_PREFIXES = (
+    "van phong", "bo phan", "trung tam", "cong doan", "chi doan", "chi bo", "dang bo", "phan hieu",
+    "chi nhanh", "phong", "khoa", "to", "ban", "doan", "tram", "doi", "vien", "xuong", "nhom",
+)
+_UNIT_PREFIX_RE = re.compile(r"^(?:" + "|".join(p.replace(" ", r"\s+") for p in UNIT_KIND_PREFIXES) + r")\s+(?=\S)")
 
 
-def unit_keys(text: str) -> tuple[str, str]:
-    """The look-up keys of a unit name: folded, and folded without "phòng"/"bộ phận"."""
+def unit_keys(text: str) -> tuple[str, ...]:
+    """The look-up keys of a unit name: folded, and folded without its kind word ("phòng", "khoa", "tổ", …).
+
+    "Khoa Nội" gives ``("khoa noi", "noi")``; a name that is only a kind word
+    ("Đoàn", "Ban") keeps just itself, so it still matches its own name.
+    """
     key = fold_key(text)
-    return key, _UNIT_PREFIX_RE.sub("", key)
+    short = _UNIT_PREFIX_RE.sub("", key)
+    return (key, short) if short and short != key else (key,)
 
 
 @dataclass(frozen=True)
@@ -71,6 +82,27 @@ class ReportStream:
 
 
 @dataclass(frozen=True)
+class Wording:
+    """The organisation's own words a report and a template use (plan key ``wording``).
+
+    ``units``: the collective noun of the units, lower case ("các phòng, bộ
+    phận"; a school writes "các phòng, khoa"); ``directions``: the paragraph
+    on continuing work under "phương hướng" (none when empty);
+    ``coordinator``: who receives the departments' workbooks, named in the
+    template's guide sheet. The defaults name no organisation.
+    """
+
+    units: str = "các đơn vị"
+    directions: str = ""
+    coordinator: str = "đơn vị đầu mối tổng hợp báo cáo"
+
+    @property
+    def units_capitalised(self) -> str:
+        """The collective noun starting a sentence: "Các phòng, bộ phận"."""
+        return self.units[:1].upper() + self.units[1:]
+
+
+@dataclass(frozen=True)
 class Plan:
     """A whole plan: what must be done, by whom, by when, and how it is reported."""
 
@@ -94,6 +126,8 @@ class Plan:
     recipients: tuple[str, ...]
     responsibilities: tuple[dict, ...] = ()
     closing: str = ""
+    wording: Wording = Wording()
+    tasks_section: tuple[str, str] = ("", "")  # (code, title) of the concrete tasks' section; "" = none printed
     _unit_index: dict = field(default_factory=dict, repr=False, compare=False)
 
     # -- look-ups ---------------------------------------------------------

@@ -9,7 +9,6 @@ from reportkit.fmt import format_number
 from reportkit.report.cells import date_texts, shorten, status_badges
 from reportkit.report.markup import Column, escape_series, para, render_table
 
-ALL_UNITS = "Các phòng, bộ phận"
 SEVERITY_WORDS = {"error": "Lỗi", "warning": "Cảnh báo"}
 
 
@@ -46,8 +45,9 @@ def task_table(status: pd.DataFrame, plan) -> pd.DataFrame:
     out["content"] = (lead_rows["task_code"] + ". " + text
                       + milestone.where(milestone == "", " (mốc " + milestone + ")"))
     lead_code = lead_rows["lead_unit_code"].fillna("")
-    lead_name = lead_code.map({u.code: u.name for u in plan.units}).fillna(ALL_UNITS)
-    out["lead"] = lead_name.where(lead_code != "", ALL_UNITS)
+    all_units = plan.wording.units_capitalised  # a content item: every unit (the plan's collective noun)
+    lead_name = lead_code.map({u.code: u.name for u in plan.units}).fillna(all_units)
+    out["lead"] = lead_name.where(lead_code != "", all_units)
     deadline = date_texts(lead_rows["deadline"])
     show_deadline = deadline != ""
     if "due_kind" in lead_rows:

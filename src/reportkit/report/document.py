@@ -75,7 +75,7 @@ def render_header(plan, report, *, number: str | None = None, signed_on: dt.date
 def render_intro(plan, report, as_of: dt.date) -> str:
     """The opening paragraph: which plan, which period, data as of when."""
     plan_name = f"{to_nfc(plan.document_type).capitalize()} {lower_first(to_nfc(plan.title))}"
-    text = (f"Thực hiện {plan_name} của {plan.issuer_name}; căn cứ báo cáo của các phòng, bộ phận "
+    text = (f"Thực hiện {plan_name} của {plan.issuer_name}; căn cứ báo cáo của {plan.wording.units} "
             f"(số liệu tính đến ngày {format_date(as_of)}), {plan.issuer_name} báo cáo "
             f"{lower_first(report_subject(report))} như sau:")
     return tag("p", escape(text))

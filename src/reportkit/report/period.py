@@ -82,29 +82,18 @@ class PeriodReport:
 
     def results(self) -> Part:
         """I. KẾT QUẢ THỰC HIỆN: headline figures, counts, task lines, charts, trend."""
-        s = self.summary
-        parts = [heading(2, SECTION_TITLES["results"]), heading(3, "1. Kết quả chung"), para(headline_sentence(s)),
-                 render_table(counts_table(s.counts), COUNT_COLUMNS, row_class="row",
-                              caption="Tổng hợp tình trạng các nhiệm vụ có thời hạn"),
-                 charts.chart_status_counts(s.counts),
-                 heading(3, "2. Thực hiện các nội dung trọng tâm"), render_content_lines(s.status, s.plan),
-                 heading(3, "3. Thực hiện các nhiệm vụ cụ thể"), render_task_lines(s.status),
-                 heading(3, "4. Tình hình báo cáo của các phòng, bộ phận"),
-                 render_units(getattr(s, "per_unit", None))]
-        trend = getattr(s, "trend", None)
-        if trend is not None and len(trend):
-            parts += [heading(3, "5. Diễn biến qua các kỳ"), *render_trend(trend)]
-        return Part(*parts, label=SECTION_TITLES["results"])
+        return Part(heading(2, SECTION_TITLES["results"]), *results_parts(self.summary), label=SECTION_TITLES["results"])
 
     def shortcomings(self) -> Part:
         """II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN: overdue tasks, missing reports, difficulties."""
         s = self.summary
-        lead = para("Khó khăn, vướng mắc do các phòng, bộ phận báo cáo:") \
+        wording = s.plan.wording
+        lead = para(f"Khó khăn, vướng mắc do {wording.units} báo cáo:") \
             if s.difficulties is not None and len(s.difficulties) else ""
         return Part(heading(2, SECTION_TITLES["shortcomings"]), render_overdue(s.overdue),
                     render_missing_reports(s.status), lead,
-                    render_difficulties(s.difficulties, "Các phòng, bộ phận không báo cáo khó khăn, vướng mắc "
-                                                        "trong kỳ."), label=SECTION_TITLES["shortcomings"])
+                    render_difficulties(s.difficulties, f"{wording.units_capitalised} không báo cáo khó khăn, "
+                                                        "vướng mắc trong kỳ."), label=SECTION_TITLES["shortcomings"])
 
     def directions(self) -> Part:
         """III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI: open tasks and the next report deadlines."""
@@ -114,7 +103,8 @@ class PeriodReport:
     def proposals(self) -> Part:
         """IV. ĐỀ XUẤT, KIẾN NGHỊ from the submissions."""
         return Part(heading(2, SECTION_TITLES["proposals"]),
-                    render_difficulties(self.summary.proposals, "Các phòng, bộ phận không có đề xuất, kiến nghị."),
+                    render_difficulties(self.summary.proposals,
+                                        f"{self.summary.plan.wording.units_capitalised} không có đề xuất, kiến nghị."),
                     label=SECTION_TITLES["proposals"])
 
     def signature(self) -> Part:
@@ -128,7 +118,7 @@ class PeriodReport:
                                   number=p.number, signed_on=p.signed_on),
                     para(f"Số liệu tính đến ngày {format_date(s.as_of)}.", "note"),
                     render_task_table(s.status, s.plan),
-                    heading(3, "Kết quả thực hiện chi tiết của các phòng, bộ phận"),
+                    heading(3, f"Kết quả thực hiện chi tiết của {s.plan.wording.units}"),
                     render_result_details(s.status),
                     charts.chart_units(unit_status_matrix(s.status)),
                     annex_heading(s.plan, s.report, "II", "Kết quả kiểm tra số liệu đầu vào",
@@ -196,3 +186,27 @@ def build_report(period: str, stream: str, *, plan_path: str | None = None, subm
     summary = build_summary(params, subs)
     timings["summarize"] = round(time.perf_counter() - start, 3)
     return PeriodReport(summary, params, timings)
+
+
+def results_parts(s) -> list:
+    """The numbered parts of "I. KẾT QUẢ THỰC HIỆN" for summary ``s``.
+
+    A heading without content is left out (a plan without content items has
+    no "nội dung trọng tâm" heading, one without concrete tasks no task
+    heading); the others stay numbered 1, 2, 3…
+    """
+    has_content = any(task.kind == "content" for task in s.plan.tasks)
+    has_tasks = any(task.kind == "task" for task in s.plan.tasks)
+    trend = getattr(s, "trend", None)
+    blocks = [("Kết quả chung", [para(headline_sentence(s)),
+                                 render_table(counts_table(s.counts), COUNT_COLUMNS, row_class="row",
+                                              caption="Tổng hợp tình trạng các nhiệm vụ có thời hạn"),
+                                 charts.chart_status_counts(s.counts)]),
+              ("Thực hiện các nội dung trọng tâm", [render_content_lines(s.status, s.plan)] if has_content else None),
+              ("Thực hiện các nhiệm vụ cụ thể", [render_task_lines(s.status)] if has_tasks else None),
+              (f"Tình hình báo cáo của {s.plan.wording.units}", [render_units(getattr(s, "per_unit", None))]),
+              ("Diễn biến qua các kỳ", render_trend(trend) if trend is not None and len(trend) else None)]
+    parts: list = []
+    for number, (title, body) in enumerate((b for b in blocks if b[1] is not None), 1):
+        parts += [heading(3, f"{number}. {title}"), *body]
+    return parts

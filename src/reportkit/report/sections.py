@@ -109,7 +109,7 @@ def render_missing_reports(status: pd.DataFrame) -> str:
 
 
 def render_directions(summary) -> str:
-    """Open tasks to finish (with deadlines), continuing work, and the next reports due."""
+    """Open tasks to finish (with deadlines), the plan's continuing-work paragraph, and the next reports due."""
     s = summary.status
     open_tasks = s[(s["kind"] == "task") & s["is_lead"]
                    & s["status"].isin(["Chưa hoàn thành trong hạn", "Chưa hoàn thành quá hạn", "Chưa có thời hạn"])]
@@ -121,9 +121,8 @@ def render_directions(summary) -> str:
         lines = ("Hoàn thành " + open_tasks["task_code"] + ". " + open_tasks["task_text"].str.rstrip(" .")
                  + milestone.where(milestone == "", " (mốc " + milestone + ")") + due + ".")
         parts.append(para("Tập trung chỉ đạo hoàn thành các nhiệm vụ:") + dash_list(lines.tolist()))
-    parts.append(para("Tiếp tục thực hiện thường xuyên các nội dung trọng tâm về công tác dân vận chính quyền và "
-                      "công tác dân chủ trong hoạt động của đơn vị theo Kế hoạch; các phòng, bộ phận cập nhật "
-                      "bảng theo dõi và gửi báo cáo đúng thời hạn."))
+    if summary.plan.wording.directions:  # the organisation's own paragraph (plan key wording.directions)
+        parts.append(para(summary.plan.wording.directions))
     deadlines = getattr(summary, "deadlines", None)
     if deadlines is not None and len(deadlines):
         due = pd.to_datetime(deadlines["due_before"])
