@@ -20,6 +20,7 @@ import click
 from reportkit.cli_language import CatalogueGroup, _exit_code, choose_language, click_in_language, lang_option, option
 from reportkit.cli_plan import plan as plan_group
 from reportkit.errors import EXIT_USAGE, ReportkitError
+from reportkit.fmt import render_text_table as render_table  # noqa: F401  (the CLI's text tables; kept importable here)
 from reportkit.messages import set_language, t, use_language
 
 PLAN_HELP = "opt.plan"  # help texts are message ids of reportkit.messages, translated when shown
@@ -32,10 +33,11 @@ def parse_date_option(value: str | None, option: str) -> dt.date | None:
     return None if value is None else parse_date_value(value, option)
 
 
-def _plan(path: str | None):
+def _plan(path: str | None, year: int | None = None):
+    """The plan of ``--plan``, else the plan of ``year`` (from --year or --period) in data/plan/."""
     from reportkit.plan.load import load_plan
 
-    return load_plan(path)
+    return load_plan(path, year=year)
 
 
 def _print_version(ctx, param, value: bool) -> None:
@@ -69,7 +71,7 @@ def calendar(plan_path: str | None, year: int | None, as_of: str | None, fmt: st
     """Every report the plan requires in a year, with its deadline."""
     from reportkit.periods import build_calendar, calendar_rows
 
-    plan = _plan(plan_path)
+    plan = _plan(plan_path, year)
     as_of_date = parse_date_option(as_of, "--as-of")
     rows = calendar_rows(build_calendar(plan, year), as_of_date)
     if fmt == "json":
@@ -112,8 +114,8 @@ def template(plan_path: str | None, unit_code: str | None, all_units: bool, peri
 
     if bool(unit_code) == all_units:
         raise ParamsError(t("template.unit_or_all"), hint=t("template.unit_or_all.fix"))
-    plan = _plan(plan_path)
     period_id = parse_period(period)
+    plan = _plan(plan_path, period_id.year)
     units = [u.code for u in plan.units] if all_units else [plan.unit(unit_code).code]
     if all_units:
         folder = Path(output or Path("templates") / period_id.id)
@@ -197,7 +199,7 @@ def batch(plan_path, config, year, through, periods, streams, units, submissions
     else:
         from reportkit.params import check_deadlines
 
-        plan = _plan(plan_path)
+        plan = _plan(plan_path, year)
         sub = submissions or f"data/submissions/{year or plan.year}"
         deadlines = check_deadlines(parse_deadline_options(deadline_opts), plan)  # as run and status check them
         orgs = [Organisation("", str(plan.path), sub, {code: day.isoformat() for code, day in deadlines.items()})]
@@ -382,15 +384,6 @@ def parse_deadline_options(options) -> dict[str, str]:
 def option_inputs(**options) -> dict:
     """CLI options as the raw mapping of run inputs that ``params.parse_run_inputs`` checks (unset ones left out)."""
     return {name: value for name, value in options.items() if value is not None and value != {}}
-
-
-def render_table(rows: list[dict], columns: list[str], headers: dict[str, str]) -> str:
-    """A plain aligned text table (no colour, safe for cron logs)."""
-    cells = [[headers.get(c, c) for c in columns]] + [[str(r.get(c, "")) for c in columns] for r in rows]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(columns))]
-    lines = ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in cells]
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:

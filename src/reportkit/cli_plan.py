@@ -7,11 +7,48 @@ prints.
 
 from __future__ import annotations
 
+import json
+
 import click
 
-from reportkit.cli_language import CatalogueGroup
+from reportkit.cli_language import CatalogueGroup, _exit_code, option
+from reportkit.messages import t
 
 
 @click.group(cls=CatalogueGroup, help="help.plan")
 def plan() -> None:
     """The plan: list the plans, show one, import one from its document (help text: messages "help.plan")."""
+
+
+@plan.command(name="list", help="help.plan_list")
+@option("--folder", default="data/plan", show_default=True, type=click.Path(), help="opt.plan_folder")
+@option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True, help="opt.format")
+def list_command(folder: str, fmt: str) -> None:
+    """Every plan YAML in the folder: code, year, organisation, title, file, whether it loads."""
+    from reportkit.plandoc.describe import format_plan_list, list_plans
+
+    rows = list_plans(folder)
+    if fmt == "json":
+        click.echo(json.dumps({"plans": rows}, ensure_ascii=False, indent=2))
+    elif rows:
+        click.echo(format_plan_list(rows))
+    else:
+        click.echo(t("plan_list.none", folder=folder))
+    if any(not r["loads"] for r in rows):
+        _exit_code.set(1)
+
+
+@plan.command(name="show", help="help.plan_show")
+@click.argument("plan_path", required=False, type=click.Path())
+@option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True, help="opt.format")
+def show_command(plan_path: str | None, fmt: str) -> None:
+    """The plan as reportkit understands it (default: the plan of the current year in data/plan/, else the only one)."""
+    from reportkit.plan.load import load_plan
+    from reportkit.plandoc.describe import describe_plan, format_plan_text
+
+    plan_obj = load_plan(plan_path)
+    described = describe_plan(plan_obj)
+    if fmt == "json":
+        click.echo(json.dumps(described, ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_plan_text(described, plan_obj.path))

@@ -60,3 +60,12 @@ def format_local_number(value: float, decimals: int = 0) -> str:
     from reportkit.messages import current_language
 
     return f"{value:,.{decimals}f}" if current_language() == "en" else format_number(value, decimals)
+
+
+def render_text_table(rows: list[dict], columns: list[str], headers: dict[str, str]) -> str:
+    """A plain aligned text table (no colour, safe for cron logs): a heading row, a rule, one line per row."""
+    cells = [[headers.get(c, c) for c in columns]] + [[str(r.get(c, "")) for c in columns] for r in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(columns))]
+    lines = ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -232,7 +233,7 @@ def parse_run_inputs(
     problems = _Collector(ParamsError, path=str(source) if source is not None else None)
     raw = _check_names(raw, problems, REQUIRED if stream_required else ("period",))
     root = Path(base_dir).resolve() if base_dir is not None else find_project_root()
-    plan = plan if plan is not None else _load_plan(raw.get("plan_path"), root, problems)
+    plan = plan if plan is not None else _load_plan(raw.get("plan_path"), root, problems, _period_year(raw.get("period")))
     period = _check_period(raw.get("period"), plan, problems)
     stream = _check_stream(raw.get("stream"), plan, problems)
     report = _check_report(plan, period, stream, problems)
@@ -292,10 +293,18 @@ def _check_names(raw: Mapping[str, Any], problems: _Collector, required: tuple[s
     return raw
 
 
-def _load_plan(value: Any, root: Path | None, problems: _Collector) -> Plan:
-    """The plan from ``plan_path`` (default: the single plan in data/plan/); a plan error stops here."""
+def _period_year(value: Any) -> int | None:
+    """The year of a period given as a Period or an id ("2025-Q1"), to choose the plan of that year; else None."""
+    if isinstance(value, Period):
+        return value.year
+    match = re.match(r"\s*(\d{4})\b", value) if isinstance(value, str) else None
+    return int(match.group(1)) if match else None
+
+
+def _load_plan(value: Any, root: Path | None, problems: _Collector, year: int | None = None) -> Plan:
+    """The plan from ``plan_path`` (default: the plan of ``year`` in data/plan/); a plan error stops here."""
     try:
-        path = resolve_path(value, root) if not _blank(value) else find_plan(root / PLAN_DIR if root else PLAN_DIR)
+        path = resolve_path(value, root) if not _blank(value) else find_plan(root / PLAN_DIR if root else PLAN_DIR, year)
         return load_plan(path)
     except ReportkitError as exc:  # nothing else can be checked without the plan
         problems.problems.append(exc)

@@ -27,6 +27,11 @@ MESSAGES: dict[str, str] = {
         "  reportkit run --period 2024-Q1 --stream dan-chu"
     ),
     "help.plan": "The plan: list the plans, show one, import one from its document.",
+    "help.plan_list": ("List the plans in a folder (default data/plan/): code, year, issuing organisation, title, "
+                       "file, and whether the plan loads (its first error if not). Exit code 1 when a plan is broken."),
+    "help.plan_show": ("Show the plan as reportkit understands it: units, tasks (lead, support, time frame, due), "
+                       "reports and their deadlines. PLAN: a YAML file (default: this year's plan in data/plan/, "
+                       "or the only plan)."),
     "help.calendar": "Every report the plan requires in a year, with its deadline.",
     "help.template": (
         "Write the department workbook template (.xlsx) for a unit, or every unit, and a period.\n\n"
@@ -52,7 +57,7 @@ MESSAGES: dict[str, str] = {
     "opt.lang": "language of messages: vi (default) or en; also set by the environment variable REPORTKIT_LANG",
     "opt.version": "Show the version and exit.",
     "version": "reportkit, version {version}",
-    "opt.plan": "plan YAML (default: the single *.yaml in data/plan/)",
+    "opt.plan": "plan YAML (default: the plan of the period's or --year's year in data/plan/, or the only plan)",
     "opt.year": "calendar year (default: the plan's year)",
     "opt.calendar.as_of": "show days left / days late as of this date",
     "opt.format": "output form",
@@ -88,6 +93,36 @@ MESSAGES: dict[str, str] = {
     "opt.status.stream": "report stream (dan-chu, dan-van): its cut-off is the default --as-of",
     "opt.status.as_of": "data cut-off (ngày chốt số liệu); default the stream's cut-off, else the period end",
     "opt.status.output": "write to this file (xlsx default: outputs/status-<period>[-<stream>].xlsx)",
+    # -- plan list, plan show
+    "opt.plan_folder": "folder of the plan YAML files",
+    "plan_list.code": "Code",
+    "plan_list.year": "Year",
+    "plan_list.organisation": "Organisation",
+    "plan_list.title": "Title",
+    "plan_list.file": "File",
+    "plan_list.loads": "Loads",
+    "plan_list.ok": "yes",
+    "plan_list.error": "no: {error}",
+    "plan_list.none": "No plan YAML file in {folder}.",
+    "plan_show.head": "Plan of {organisation}, year {year} ({file})",
+    "plan_show.units": "Units ({n}):",
+    "plan_show.unit.code": "Code",
+    "plan_show.unit.name": "Name",
+    "plan_show.unit.aliases": "Other names",
+    "plan_show.tasks": "Tasks and content items ({n}):",
+    "plan_show.lead": "lead: {units}",
+    "plan_show.support": "support: {units}",
+    "plan_show.time_frame": "time frame: {text}",
+    "plan_show.due": "due: {due}",
+    "plan_show.due.continuous": "continuous",
+    "plan_show.due.external": "set by a superior (no date yet)",
+    "plan_show.due.unknown": "not determined",
+    "plan_show.reports": "Reports ({n}):",
+    "plan_show.report.stream": "Stream",
+    "plan_show.report.period": "Period",
+    "plan_show.report.due_before": "Due before",
+    "plan_show.report.rule": "Rule",
+    "plan_show.rule_before": "trước ngày {date}",
     # -- calendar
     "calendar.stream": "Stream",
     "calendar.period": "Period",

@@ -27,6 +27,11 @@ MESSAGES: dict[str, str] = {
         "  reportkit run --period 2024-Q1 --stream dan-chu"
     ),
     "help.plan": "Kế hoạch: liệt kê các kế hoạch, xem một kế hoạch, nhập kế hoạch từ văn bản.",
+    "help.plan_list": ("Liệt kê các kế hoạch trong thư mục (mặc định data/plan/): mã, năm, đơn vị ban hành, tên, "
+                       "tệp, và kế hoạch có đọc được không (lỗi đầu tiên nếu không). Mã thoát 1 khi có kế hoạch lỗi."),
+    "help.plan_show": ("Xem kế hoạch như reportkit hiểu: đơn vị, nhiệm vụ (chủ trì, phối hợp, thời gian, hạn), "
+                       "các báo cáo và hạn nộp. PLAN: tệp YAML (mặc định: kế hoạch của năm nay trong data/plan/, "
+                       "hoặc kế hoạch duy nhất)."),
     "help.calendar": "Mọi báo cáo kế hoạch yêu cầu trong một năm, kèm hạn nộp.",
     "help.template": (
         "Tạo mẫu bảng theo dõi (.xlsx) của một đơn vị, hoặc mọi đơn vị, cho một kỳ báo cáo.\n\n"
@@ -52,7 +57,7 @@ MESSAGES: dict[str, str] = {
     "opt.lang": "ngôn ngữ hiển thị: vi (mặc định) hoặc en; cũng đặt được bằng biến môi trường REPORTKIT_LANG",
     "opt.version": "In phiên bản rồi thoát.",
     "version": "reportkit, phiên bản {version}",
-    "opt.plan": "tệp kế hoạch YAML (mặc định: tệp *.yaml duy nhất trong data/plan/)",
+    "opt.plan": "tệp kế hoạch YAML (mặc định: kế hoạch của năm của kỳ hoặc --year trong data/plan/, hoặc kế hoạch duy nhất)",
     "opt.year": "năm dương lịch (mặc định: năm của kế hoạch)",
     "opt.calendar.as_of": "tính số ngày còn lại / quá hạn tính đến ngày này",
     "opt.format": "dạng kết quả",
@@ -88,6 +93,36 @@ MESSAGES: dict[str, str] = {
     "opt.status.stream": "loại báo cáo (dan-chu, dan-van): ngày chốt số liệu của nó là --as-of mặc định",
     "opt.status.as_of": "ngày chốt số liệu; mặc định là ngày chốt của loại báo cáo, không có thì ngày cuối kỳ",
     "opt.status.output": "ghi ra tệp này (xlsx mặc định: outputs/status-<kỳ>[-<loại báo cáo>].xlsx)",
+    # -- plan list, plan show
+    "opt.plan_folder": "thư mục chứa các tệp kế hoạch YAML",
+    "plan_list.code": "Mã",
+    "plan_list.year": "Năm",
+    "plan_list.organisation": "Đơn vị ban hành",
+    "plan_list.title": "Tên kế hoạch",
+    "plan_list.file": "Tệp",
+    "plan_list.loads": "Đọc được",
+    "plan_list.ok": "có",
+    "plan_list.error": "không: {error}",
+    "plan_list.none": "Không có tệp kế hoạch YAML nào trong {folder}.",
+    "plan_show.head": "Kế hoạch của {organisation}, năm {year} ({file})",
+    "plan_show.units": "Đơn vị ({n}):",
+    "plan_show.unit.code": "Mã",
+    "plan_show.unit.name": "Tên",
+    "plan_show.unit.aliases": "Tên khác",
+    "plan_show.tasks": "Nhiệm vụ và nội dung ({n}):",
+    "plan_show.lead": "chủ trì: {units}",
+    "plan_show.support": "phối hợp: {units}",
+    "plan_show.time_frame": "thời gian: {text}",
+    "plan_show.due": "hạn: {due}",
+    "plan_show.due.continuous": "thường xuyên",
+    "plan_show.due.external": "theo cấp trên (chưa có ngày)",
+    "plan_show.due.unknown": "chưa xác định",
+    "plan_show.reports": "Báo cáo ({n}):",
+    "plan_show.report.stream": "Luồng",
+    "plan_show.report.period": "Kỳ",
+    "plan_show.report.due_before": "Nộp trước ngày",
+    "plan_show.report.rule": "Quy định",
+    "plan_show.rule_before": "trước ngày {date}",
     # -- calendar
     "calendar.stream": "Luồng",
     "calendar.period": "Kỳ",
