@@ -41,7 +41,7 @@ from reportkit.plan.timeframes import (  # noqa: F401  (re-exported for the same
 from reportkit.plan.wording import read_tasks_section, read_wording
 from reportkit.safepath import SAFE_CODE_RE
 from reportkit.safeyaml import load_yaml_nodes, yaml_problem
-from reportkit.text import normalize_code, to_nfc
+from reportkit.text import fold_key, normalize_code, to_nfc
 
 
 def _scan_nodes(root: Any) -> tuple[dict[str, int], list[tuple[str, int]]]:
@@ -226,8 +226,8 @@ class _UnitTable:
         self.units.append(unit)
         self.known.add(unit.code)
         self.paths[unit.code] = yaml_path
-        for name in (unit.code, unit.name, *unit.aliases):
-            for key in unit_keys(name):
+        for name, keys in [(unit.code, (fold_key(unit.code),))] + [(n, unit_keys(n)) for n in (unit.name, *unit.aliases)]:
+            for key in keys:  # a code is matched as written; a name also without its kind word
                 other = self.index.setdefault(key, unit)
                 if other is not unit and (unit.code, other.code) not in self.collisions:
                     self.collisions.add((unit.code, other.code))

@@ -24,7 +24,7 @@ UNIT_KIND_PREFIXES = (
     "van phong", "bo phan", "trung tam", "cong doan", "chi doan", "chi bo", "dang bo", "phan hieu",
     "chi nhanh", "phong", "khoa", "to", "ban", "doan", "tram", "doi", "vien", "xuong", "nhom",
 )
-_UNIT_PREFIX_RE = re.compile(r"^(?:" + "|".join(p.replace(" ", r"\s+") for p in UNIT_KIND_PREFIXES) + r")\s+(?=\S)")
+_UNIT_PREFIX_RE = re.compile(r"^(?:" + "|".join(p.replace(" ", r"\s+") for p in UNIT_KIND_PREFIXES) + r")\s+(?=\w)")
 
 
 def unit_keys(text: str) -> tuple[str, ...]:
