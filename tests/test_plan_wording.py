@@ -104,6 +104,7 @@ def test_guide_sheet_names_the_plans_coordinator_or_a_neutral_one(plan, tmp_path
     hospital = guide_text(load_plan(HOSPITAL), "noi", "2025-Q2", tmp_path / "c")
     assert "Hành chính" not in hospital and "nội dung trọng tâm" not in hospital
     assert "(đơn vị đầu mối tổng hợp báo cáo hỗ trợ)" in hospital
+    assert "II.1.d và II.1.đ" in seed and "II.1" not in hospital  # the d/đ example only from the plan's own codes
 
 
 # -- units of any kind -----------------------------------------------------------------------------

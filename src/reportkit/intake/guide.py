@@ -48,8 +48,7 @@ def add_guide(wb, plan: Plan, unit_name: str, period: Period) -> None:
              "số người tham dự…). Với nhiệm vụ thường xuyên, ghi hoạt động của kỳ này."),
         ("", "• Khó khăn, vướng mắc và Đề xuất, kiến nghị: ghi nếu có; nội dung được đưa vào báo cáo chung."),
         ("head", "2. Lưu ý"),
-        ("", "• Không đổi tên cột, không xoá dòng tiêu đề, không đổi mã nhiệm vụ (II.1.d và II.1.đ là hai nội "
-             "dung khác nhau)."),
+        ("", "• Không đổi tên cột, không xoá dòng tiêu đề, không đổi mã nhiệm vụ" + _d_and_dd_example(plan) + "."),
         ("", "• Dùng phông chữ Unicode (Times New Roman); không dùng phông .VnTime hay VNI-Times."),
         ("", "• Không đặt mật khẩu cho tệp. Giữ định dạng .xlsx khi lưu."),
         ("", "• Đặt tên tệp theo dạng <mã đơn vị>_<yyyy-mm-dd>.xlsx, ví dụ "
@@ -74,3 +73,10 @@ def add_guide(wb, plan: Plan, unit_name: str, period: Period) -> None:
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _d_and_dd_example(plan: Plan) -> str:
+    """`` (II.1.d và II.1.đ là hai nội dung khác nhau)`` when the plan has two such codes, else nothing."""
+    codes = set(plan.task_codes)
+    pair = next((c for c in plan.task_codes if c.endswith("d") and c[:-1] + "đ" in codes), None)
+    return f" ({pair} và {pair[:-1]}đ là hai nội dung khác nhau)" if pair else ""
