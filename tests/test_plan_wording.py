@@ -200,3 +200,15 @@ def test_run_inputs_choose_the_plan_of_the_periods_year(plan_folder):
     (project / "subs").mkdir()
     inputs = parse_run_inputs({"period": "2025-Q2", "stream": "chat-luong", "submissions": "subs"}, base_dir=project)
     assert inputs.plan.code == "bvdk-2025"
+
+
+def test_without_a_year_the_plan_of_the_current_year_is_used(plan_folder, monkeypatch):
+    monkeypatch.setattr("reportkit.plan.locate.this_year", lambda: 2025)
+    assert find_plan(plan_folder).name == "hospital-2025.yaml"
+
+
+def test_several_plans_and_none_of_this_year_ask_for_a_period_year_or_plan(plan_folder, monkeypatch):
+    monkeypatch.setattr("reportkit.plan.locate.this_year", lambda: 2031)
+    with pytest.raises(PlanError) as info:
+        find_plan(plan_folder)
+    assert "--plan" in info.value.hint and "ttdvvl-2024.yaml (2024)" in info.value.hint

@@ -44,7 +44,7 @@ from reportkit.text import normalize_code
 PARAMETERS: dict[str, str] = {
     "period": "kỳ báo cáo, e.g. 2024-Q1, 2024-M03, 2024-H1, 2024-9M, 2024",
     "stream": "luồng báo cáo (report stream code of the plan), e.g. dan-chu, dan-van",
-    "plan_path": "plan YAML (default: the single *.yaml in data/plan/)",
+    "plan_path": "plan YAML (default: the plan of the period's year in data/plan/)",
     "submissions": "folder of department workbooks (default: data/submissions/<year>)",
     "as_of": "ngày chốt số liệu, YYYY-MM-DD (default: the day before the report deadline)",
     "deadlines": "deadlines of 'theo kế hoạch của cấp trên' tasks: {task code: YYYY-MM-DD}",

@@ -10,8 +10,8 @@ PLAN_MESSAGES: dict[str, str] = {
     "plan.invalid": "invalid plan",
     "plan.none_found": "no plan found",
     "plan.none_found.fix": "run from the project folder, or pass --plan PATH to a plan YAML",
-    "plan.many_found": "{n} plans found, cannot choose",
-    "plan.many_found.fix": "pass --plan with one of: {names}",
+    "plan.many_found": "{n} plans found, none of this year ({year})",
+    "plan.many_found.fix": "give a period or year (--period, --year), or pass --plan with one of the files (year): {names}",
     "plan.same_year": "several plan files of year {year}: {files}",
     "plan.same_year.fix": ("keep one plan per year in the plan folder (move the old file or a draft to another "
                            "folder), or name the file with --plan PATH"),

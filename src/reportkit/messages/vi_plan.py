@@ -13,8 +13,8 @@ PLAN_MESSAGES: dict[str, str] = {
     "plan.invalid": "kế hoạch không hợp lệ",
     "plan.none_found": "không tìm thấy tệp kế hoạch",
     "plan.none_found.fix": "chạy lệnh từ thư mục dự án, hoặc chỉ rõ tệp kế hoạch YAML bằng --plan ĐƯỜNG_DẪN",
-    "plan.many_found": "có {n} tệp kế hoạch, không biết chọn tệp nào",
-    "plan.many_found.fix": "dùng --plan với một trong các tệp: {names}",
+    "plan.many_found": "có {n} tệp kế hoạch, không tệp nào của năm nay ({year})",
+    "plan.many_found.fix": "chỉ rõ kỳ hoặc năm (--period, --year), hoặc dùng --plan với một trong các tệp (năm): {names}",
     "plan.same_year": "có nhiều tệp kế hoạch của năm {year}: {files}",
     "plan.same_year.fix": ("để lại một kế hoạch cho mỗi năm trong thư mục kế hoạch (chuyển tệp cũ hoặc bản nháp sang "
                            "thư mục khác), hoặc chỉ rõ tệp bằng --plan ĐƯỜNG_DẪN"),

@@ -40,6 +40,11 @@ def read_plan_year(path: Path) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def this_year() -> int:
+    """The current year: the plan a command without a period or year uses."""
+    return dt.date.today().year
+
+
 def find_plan(folder: Path | str = DEFAULT_FOLDER, year: int | None = None) -> Path:
     """The plan of ``year`` in ``folder``; without ``year``, the current year's plan or the only plan.
 
@@ -54,7 +59,7 @@ def find_plan(folder: Path | str = DEFAULT_FOLDER, year: int | None = None) -> P
     if len(found) == 1:
         return found[0]
     years = {p: read_plan_year(p) for p in found}
-    wanted = year if year is not None else dt.date.today().year
+    wanted = year if year is not None else this_year()
     matches = [p for p in found if years[p] == wanted]
     if len(matches) == 1:
         return matches[0]
@@ -65,4 +70,4 @@ def find_plan(folder: Path | str = DEFAULT_FOLDER, year: int | None = None) -> P
     if year is not None:
         raise PlanError(t("plan.no_plan_for_year", year=year), path=folder,
                         hint=t("plan.no_plan_for_year.fix", plans=listing))
-    raise PlanError(t("plan.many_found", n=len(found)), path=folder, hint=t("plan.many_found.fix", names=listing))
+    raise PlanError(t("plan.many_found", n=len(found), year=wanted), path=folder, hint=t("plan.many_found.fix", names=listing))
