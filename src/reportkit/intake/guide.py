@@ -54,9 +54,9 @@ def add_guide(wb, plan: Plan, unit_name: str, period: Period) -> None:
              f"{plan.units[0].code}_{period.year}-03-05.xlsx."),
         ("head", "3. Hạn gửi báo cáo kỳ này"),
     ]
-    for r in deadlines:
-        lines.append(("", f"• {r.label}: trước ngày {format_date(r.due_before)} "
-                          f"(chậm nhất ngày {format_date(r.last_day)})."))
+    for r in deadlines:  # the departments' own last day first; the organisation's deadline after it
+        lines.append(("", f"• {r.label}: đơn vị gửi bảng theo dõi chậm nhất ngày {format_date(r.submit_last_day)} "
+                          f"(hạn báo cáo của cơ quan: {r.due_text})."))
     if not deadlines:
         lines.append(("", "• Kỳ này không có báo cáo định kỳ theo kế hoạch; gửi khi Phòng Hành chính – Tổng hợp "
                           "đề nghị."))
