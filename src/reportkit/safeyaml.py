@@ -56,8 +56,27 @@ def load_yaml_nodes(text: str, loader: type = getattr(yaml, "CSafeLoader", yaml.
             return parser.construct_document(root), root
         except RecursionError:
             raise YamlLimitError(t("yaml.too_deep"), root.start_mark) from None
+        except ValueError:  # an impossible date written unquoted (2025-02-30): PyYAML's own ValueError
+            raise _bad_timestamp(root) from None
     finally:
         parser.dispose()
+
+
+def _bad_timestamp(root: yaml.Node) -> YamlLimitError:
+    """The error for the first timestamp scalar PyYAML cannot make into a date, with its line."""
+    stack, checker = [root], yaml.SafeLoader("")
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:timestamp":
+            try:
+                checker.construct_yaml_timestamp(node)
+            except ValueError:
+                return YamlLimitError(t("yaml.bad_date", value=node.value), node.start_mark)
+        elif isinstance(node, yaml.MappingNode):
+            stack += [n for pair in reversed(node.value) for n in reversed(pair)]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += list(reversed(node.value))
+    return YamlLimitError(t("yaml.bad_date", value="?"), root.start_mark)
 
 
 def yaml_problem(exc: yaml.YAMLError, error_class: type, path: Any, hint: str):

@@ -4,6 +4,7 @@ PLAN_MESSAGES: dict[str, str] = {
     # -- YAML files (safeyaml.py): PyYAML's own detail stays as PyYAML writes it
     "yaml.invalid": "not valid YAML: {detail}",
     "yaml.too_deep": "the document is nested too deeply",
+    "yaml.bad_date": "impossible date: {value} (write a date that exists, e.g. 2025-02-28)",
     "yaml.alias_cycle": "an alias refers to the node that contains it",
     "yaml.too_big": "the document expands to more than {limit} values (anchors & and aliases * repeated inside each other)",
     # -- finding and reading the plan file
@@ -110,6 +111,7 @@ PLAN_MESSAGES: dict[str, str] = {
     "plan.report_unknown_key": "no field '{key}' here",
     "plan.period_list_empty": "the list of periods is empty",
     "plan.period_list.fix": "e.g. period: [Q1, Q3]",
+    "plan.adhoc_in_list": "adhoc (on request) is not listed with periods that have a deadline",
     "plan.adhoc_alone.fix": "write an on-request report on its own line: {{period: adhoc, text: \"khi có yêu cầu\"}}",
     "plan.adhoc_dated": "an on-request report (period: adhoc) has no deadline, but '{key}' is given",
     "plan.adhoc_dated.fix": ("remove '{key}'; a report with a deadline names its period, e.g. "

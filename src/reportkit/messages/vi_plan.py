@@ -7,6 +7,7 @@ PLAN_MESSAGES: dict[str, str] = {
     # -- YAML files (safeyaml.py): PyYAML's own detail stays as PyYAML writes it
     "yaml.invalid": "không phải YAML hợp lệ: {detail}",
     "yaml.too_deep": "tài liệu lồng nhau quá nhiều cấp",
+    "yaml.bad_date": "ngày không tồn tại: {value} (viết ngày có thật, ví dụ 2025-02-28)",
     "yaml.alias_cycle": "một bí danh (alias) trỏ tới chính nút chứa nó",
     "yaml.too_big": ("tài liệu mở rộng ra hơn {limit} giá trị (neo & và bí danh * lặp lồng vào nhau)"),
     # -- finding and reading the plan file
@@ -113,6 +114,7 @@ PLAN_MESSAGES: dict[str, str] = {
     "plan.report_unknown_key": "không có trường '{key}' ở đây",
     "plan.period_list_empty": "danh sách kỳ báo cáo đang trống",
     "plan.period_list.fix": "ví dụ period: [Q1, Q3]",
+    "plan.adhoc_in_list": "adhoc (khi có yêu cầu) không ghi chung với các kỳ có hạn nộp",
     "plan.adhoc_alone.fix": "báo cáo khi có yêu cầu ghi riêng một dòng: {{period: adhoc, text: \"khi có yêu cầu\"}}",
     "plan.adhoc_dated": "báo cáo khi có yêu cầu (period: adhoc) không có hạn nộp, nhưng có '{key}'",
     "plan.adhoc_dated.fix": ("bỏ '{key}'; nếu báo cáo có hạn thì ghi kỳ của nó, ví dụ "

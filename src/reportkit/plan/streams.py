@@ -76,11 +76,11 @@ def _read_stream(s: Any, p: str, r: _Reader, year: int | None) -> ReportStream |
 
 def _read_period(rep: dict, rp: str, r: _Reader) -> tuple[str, ...] | str | None:
     """The period kinds of a report line, ``ADHOC``, or None (reported)."""
-    for key in rep:
-        if key not in _RULE_KEYS:
-            r.add(f"{rp}.{key}", t("plan.report_unknown_key", key=key), hint=t("plan.use_one_of", codes=", ".join(_RULE_KEYS)))
+    unknown = [key for key in rep if key not in _RULE_KEYS]
+    for key in unknown:  # a misspelt key (due_befor): the line is not read further
+        r.add(f"{rp}.{key}", t("plan.report_unknown_key", key=key), hint=t("plan.use_one_of", codes=", ".join(_RULE_KEYS)))
     value = r.get(rep, "period", rp + ".period", (str, int, list))
-    if value is None:
+    if value is None or unknown:
         return None
     if value == ADHOC:
         return ADHOC
@@ -92,9 +92,12 @@ def _read_period(rep: dict, rp: str, r: _Reader) -> tuple[str, ...] | str | None
     for k, item in enumerate(items):
         where = f"{rp}.period[{k}]" if isinstance(value, list) else rp + ".period"
         kind = str(item)
+        if kind == ADHOC:
+            r.add(where, t("plan.adhoc_in_list"), hint=t("plan.adhoc_alone.fix"))
+            return None
         if kind not in PERIOD_KINDS:
-            hint = t("plan.adhoc_alone.fix") if kind == ADHOC else t("plan.use_one_of", codes=", ".join(PERIOD_KINDS + (ADHOC,)))
-            r.add(where, t("plan.unknown_period_kind", kind=kind), value=item, hint=hint)
+            r.add(where, t("plan.unknown_period_kind", kind=kind), value=item,
+                  hint=t("plan.use_one_of", codes=", ".join(PERIOD_KINDS + (ADHOC,))))
             return None
         kinds.append(kind)
     return tuple(dict.fromkeys(kinds))
@@ -104,7 +107,7 @@ def _read_adhoc(rep: dict, rp: str, r: _Reader) -> str | None:
     """The text of an ad-hoc report ("khi có yêu cầu"); a deadline on it is refused: it is never dated."""
     for key in _DEADLINE_KEYS + _SUBMIT_KEYS:
         if key in rep:
-            r.add(f"{rp}.{key}", t("plan.adhoc_dated", key=key), hint=t("plan.adhoc_dated.fix"))
+            r.add(f"{rp}.{key}", t("plan.adhoc_dated", key=key), hint=t("plan.adhoc_dated.fix", key=key))
             return None
     return r.get(rep, "text", rp + ".text", str, required=False, default=ADHOC_DEFAULT_TEXT) or ADHOC_DEFAULT_TEXT
 
@@ -145,7 +148,7 @@ def _read_submit(data: dict, p: str, r: _Reader) -> SubmitRule | None | bool:
     if isinstance(value, dict) and "days_before" in value:
         n = value["days_before"]
         if len(value) > 1:
-            r.add(where, t("plan.days_before_alone"), value=value, hint=t("plan.submit_example.fix"))
+            r.add(where, t("plan.days_before_alone"), hint=t("plan.submit_example.fix"))
             return False
         if not isinstance(n, int) or isinstance(n, bool) or not 0 <= n <= 60:
             r.add(where + ".days_before", t("plan.days_before"), value=n, hint=t("plan.submit_example.fix"))
@@ -185,7 +188,7 @@ def _read_day(value: Any, where: str, key: str, r: _Reader, year: int | None) ->
 def _read_date(value: dict, where: str, key: str, r: _Reader, year: int | None) -> DayRule | None:
     """``{date: 2025-06-20}``: one date, in the plan's year or January–December of the next."""
     if len(value) > 1:
-        r.add(where, t("plan.report_date_alone"), value=value, hint=t("plan.day_example.fix", key=key))
+        r.add(where, t("plan.report_date_alone"), hint=t("plan.day_example.fix", key=key))
         return None
     on = value["date"]
     if isinstance(on, str):
