@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import dataclasses
 from dataclasses import dataclass
 
 from reportkit.errors import PeriodError
@@ -124,18 +123,6 @@ def _rule_matches(rule: ReportRule, period: Period, plan_year: int) -> bool:
     return False
 
 
-def resolve_day(day: DayRule, period: Period) -> dt.date:
-    """The date a DayRule names for ``period`` (a day past the month's end is its last day)."""
-    if day.on is not None:
-        return day.on
-    year, month = period.year, period.end.month
-    if day.month == "next":
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    elif day.month != "end":
-        year, month = year + int(day.next_year), int(day.month)
-    return dt.date(year, month, min(int(day.day), month_end(year, month).day))
-
-
 def _day_phrase(day: DayRule, kind: str) -> str:
     """The day of a rule in words: "01/3", "10 của tháng cuối kỳ", "20/6/2025"."""
     if day.on is not None:
@@ -154,22 +141,11 @@ def describe_rule(rule: ReportRule) -> str:
     return ("chậm nhất ngày " if rule.inclusive else "trước ngày ") + _day_phrase(rule.deadline, rule.period_kind)
 
 
-def _submit_last_day(rule: ReportRule, period: Period, last_day: dt.date) -> dt.date:
-    """The departments' last day to send their workbooks; by default the report's own last day (its cut-off)."""
-    submit = rule.submit
-    if submit is None:
-        return last_day
-    if submit.days_before is not None:
-        return last_day - dt.timedelta(days=submit.days_before)
-    day = resolve_day(submit.day, period)
-    return day if submit.inclusive else day - dt.timedelta(days=1)
-
-
 def _due_report(stream: ReportStream, rule: ReportRule, period: Period) -> DueReport:
-    day = resolve_day(rule.deadline, period)
-    due_before = day + dt.timedelta(days=1) if rule.inclusive else day
-    report = DueReport(stream, period, due_before, inclusive=rule.inclusive, rule=describe_rule(rule))
-    return dataclasses.replace(report, submit_last_day=_submit_last_day(rule, period, report.last_day))
+    year, last_month = period.year, period.end.month
+    return DueReport(stream, period, rule.last_day_for(year, last_month) + dt.timedelta(days=1),
+                     inclusive=rule.inclusive, rule=describe_rule(rule),
+                     submit_last_day=rule.submit_last_day_for(year, last_month))
 
 
 @dataclass(frozen=True)

@@ -125,6 +125,7 @@ PLAN_MESSAGES: dict[str, str] = {
                                  "không dùng cho cả loại kỳ {kinds}"),
     "plan.report_date_periods.fix": "ghi một kỳ: {kinds}; hoặc ghi hạn theo tháng của kỳ, ví dụ {{month: end, day: 15}}",
     "plan.submit_both": "chỉ ghi một trong submit_by (chậm nhất ngày) và submit_before (trước ngày)",
+    "plan.submit_after_report": "hạn đơn vị gửi ({submit}) sau hạn cuối của báo cáo ({last})",
     "plan.submit_example.fix": ("ví dụ submit_by: {{days_before: 3}} (3 ngày trước hạn báo cáo) hoặc "
                                 "submit_by: {{month: end, day: 8}}"),
     "plan.days_before_alone": "days_before ghi một mình, không kèm month, day hay date",

@@ -14,7 +14,7 @@ from typing import Iterable
 
 from reportkit.errors import PlanError
 from reportkit.messages import t
-from reportkit.plan.timeframes import DueRule
+from reportkit.plan.timeframes import DueRule, month_end
 from reportkit.text import fold_key
 
 PERIOD_KINDS = ("M", "Q", "Q1", "Q2", "Q3", "Q4", "H1", "9M", "Y")
@@ -67,6 +67,17 @@ class DayRule:
     next_year: bool = False
     on: dt.date | None = None
 
+    def date_for(self, year: int, last_month: int) -> dt.date:
+        """The date named for a period of ``year`` ending in ``last_month`` (a day past a month's end: its last day)."""
+        if self.on is not None:
+            return self.on
+        month = last_month
+        if self.month == "next":
+            year, month = (year + 1, 1) if last_month == 12 else (year, last_month + 1)
+        elif self.month != "end":
+            year, month = year + int(self.next_year), int(self.month)
+        return dt.date(year, month, min(int(self.day), month_end(year, month).day))
+
 
 @dataclass(frozen=True)
 class SubmitRule:
@@ -91,6 +102,22 @@ class ReportRule:
     def period_kind(self) -> str:
         """The first period kind (plans of one kind per rule)."""
         return self.period_kinds[0]
+
+    def last_day_for(self, year: int, last_month: int) -> dt.date:
+        """The last day to send the report of a period of ``year`` ending in ``last_month``."""
+        day = self.deadline.date_for(year, last_month)
+        return day if self.inclusive else day - dt.timedelta(days=1)
+
+    def submit_last_day_for(self, year: int, last_month: int) -> dt.date:
+        """The departments' last day for that period: by default the report's own last day (its cut-off)."""
+        last_day = self.last_day_for(year, last_month)
+        submit = self.submit
+        if submit is None:
+            return last_day
+        if submit.days_before is not None:
+            return last_day - dt.timedelta(days=submit.days_before)
+        day = submit.day.date_for(year, last_month)
+        return day if submit.inclusive else day - dt.timedelta(days=1)
 
 
 @dataclass(frozen=True)

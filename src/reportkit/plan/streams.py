@@ -27,6 +27,8 @@ _DEADLINE_KEYS = ("due_before", "due_by")
 _SUBMIT_KEYS = ("submit_by", "submit_before")
 _ONE_PERIOD_KINDS = ("Q1", "Q2", "Q3", "Q4", "H1", "9M", "Y")  # a dated (one-off) report names one period
 _MONTH_DAYS = {2: 29, 4: 30, 6: 30, 9: 30, 11: 30}
+_LAST_MONTHS = {"M": range(1, 13), "Q": (3, 6, 9, 12), "Q1": (3,), "Q2": (6,), "Q3": (9,), "Q4": (12,), "H1": (6,),
+                "9M": (9,), "Y": (12,)}  # the last month of each period of a kind
 
 
 def read_streams(raw: dict, r: _Reader, year: int | None) -> list[ReportStream]:
@@ -131,7 +133,24 @@ def _read_rule(rep: dict, rp: str, r: _Reader, kinds: tuple[str, ...], default_s
     submit = _read_submit(rep, rp, r)
     if submit is False:
         return None
-    return ReportRule(kinds, day, inclusive=key == "due_by", text=text, submit=submit or default_submit)
+    rule = ReportRule(kinds, day, inclusive=key == "due_by", text=text, submit=submit or default_submit)
+    where = rp if submit else rp.rsplit(".reports[", 1)[0]  # the line's own submit_by, or the stream's
+    where += ".submit_by" if rule.submit is None or rule.submit.inclusive else ".submit_before"
+    return rule if _submit_in_time(rule, where, r, year) else None
+
+
+def _submit_in_time(rule: ReportRule, where: str, r: _Reader, year: int | None) -> bool:
+    """The departments' last day is not after the report's own last day (checked on the plan's year)."""
+    if rule.submit is None or year is None:
+        return True
+    for kind in rule.period_kinds:
+        for last_month in _LAST_MONTHS[kind]:
+            submit, last = rule.submit_last_day_for(year, last_month), rule.last_day_for(year, last_month)
+            if submit > last:
+                r.add(where, t("plan.submit_after_report", submit=submit.isoformat(), last=last.isoformat()),
+                      hint=t("plan.submit_example.fix"))
+                return False
+    return True
 
 
 def _read_submit(data: dict, p: str, r: _Reader) -> SubmitRule | None | bool:
