@@ -3,8 +3,8 @@
 PLAN_MESSAGES: dict[str, str] = {
     # -- YAML files (safeyaml.py): PyYAML's own detail stays as PyYAML writes it
     "yaml.invalid": "not valid YAML: {detail}",
+    "yaml.impossible_date": "the date {value} does not exist",
     "yaml.too_deep": "the document is nested too deeply",
-    "yaml.bad_date": "impossible date: {value} (write a date that exists, e.g. 2025-02-28)",
     "yaml.alias_cycle": "an alias refers to the node that contains it",
     "yaml.too_big": "the document expands to more than {limit} values (anchors & and aliases * repeated inside each other)",
     # -- finding and reading the plan file
