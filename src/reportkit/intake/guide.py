@@ -7,7 +7,7 @@ import math
 from reportkit.fmt import format_date
 from reportkit.intake.cellvalues import STATUS_ALIASES
 from reportkit.intake.model import ROW_STATUS_LABELS
-from reportkit.periods import Period, build_calendar
+from reportkit.periods import DueReport, Period, build_calendar
 from reportkit.plan.load import Plan
 
 GUIDE_SHEET_NAME = "Hướng dẫn"
@@ -54,9 +54,7 @@ def add_guide(wb, plan: Plan, unit_name: str, period: Period) -> None:
              f"{plan.units[0].code}_{period.year}-03-05.xlsx."),
         ("head", "3. Hạn gửi báo cáo kỳ này"),
     ]
-    for r in deadlines:  # the departments' own last day first; the organisation's deadline after it
-        lines.append(("", f"• {r.label}: đơn vị gửi bảng theo dõi chậm nhất ngày {format_date(r.submit_last_day)} "
-                          f"(hạn báo cáo của cơ quan: {r.due_text})."))
+    lines += [("", deadline_line(r)) for r in deadlines]
     if not deadlines:
         lines.append(("", "• Kỳ này không có báo cáo định kỳ theo kế hoạch; gửi khi Phòng Hành chính – Tổng hợp "
                           "đề nghị."))
@@ -73,3 +71,13 @@ def add_guide(wb, plan: Plan, unit_name: str, period: Period) -> None:
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def deadline_line(report: DueReport) -> str:
+    """The guide's line for one report: the departments' own last day, then the organisation's deadline."""
+    if report.submit_last_day != report.last_day:
+        return (f"• {report.label}: đơn vị gửi bảng theo dõi chậm nhất ngày {format_date(report.submit_last_day)} "
+                f"(hạn báo cáo của cơ quan: {report.due_text}).")
+    if report.inclusive:
+        return f"• {report.label}: chậm nhất ngày {format_date(report.last_day)}."
+    return f"• {report.label}: trước ngày {format_date(report.due_before)} (chậm nhất ngày {format_date(report.last_day)})."
