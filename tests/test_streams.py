@@ -238,3 +238,13 @@ def test_run_of_the_year_report_at_a_january_2026_cutoff(tmp_path):
     assert result.ok, result.error
     html = (result.out_dir / result.files["html"]).read_text(encoding="utf-8")
     assert "năm 2025" in html and "10/01/2026" in html
+
+
+def test_report_is_dated_in_the_year_of_its_last_day(plan):
+    from reportkit.periods import DueReport, parse_period
+    from reportkit.report.document import render_header
+
+    january = find_report(plan, "2025", "tong-hop")  # last day 14/01/2026
+    assert "năm 2026" in render_header(plan, january)
+    new_year = DueReport(january.stream, parse_period("2025"), D(2026, 1, 1))  # "trước ngày 01/01 năm sau"
+    assert "năm 2025" in render_header(plan, new_year) and "năm 2026" not in render_header(plan, new_year)
