@@ -193,6 +193,7 @@ BAD = [
     ("report_streams[1].submit_by.days_before", 50, "days_before phải là số ngày"),
     ("report_streams[1].reports[1].period", 53, "kỳ Y đã có hạn nộp ở report_streams[1].reports[0]"),
     ("report_streams[1].reports[2].submit_by", 54, "hạn đơn vị gửi (2025-04-05) sau hạn cuối của báo cáo (2025-03-15)"),
+    ("report_streams[1].reports[3].due_before", 55, "hạn cuối của báo cáo kỳ Q3 (2025-02-28) trước ngày đầu kỳ (2025-07-01)"),
 ]
 
 

@@ -121,6 +121,8 @@ PLAN_MESSAGES: dict[str, str] = {
     "plan.report_date_periods": "a deadline on one date fits one period, not every period of kind {kinds}",
     "plan.report_date_periods.fix": "name one period: {kinds}; or a day of the period's month, e.g. {{month: end, day: 15}}",
     "plan.submit_both": "write only one of submit_by (inclusive) and submit_before (exclusive)",
+    "plan.report_before_period": "the last day of a {kind} report ({last}) is before the period starts ({start})",
+    "plan.report_before_period.fix": "check the deadline's month: month: end is the period's last month, month: next the month after it",
     "plan.submit_after_report": "the departments' deadline ({submit}) is after the report's last day ({last})",
     "plan.submit_example.fix": ("e.g. submit_by: {{days_before: 3}} (3 days before the report's deadline) or "
                                 "submit_by: {{month: end, day: 8}}"),

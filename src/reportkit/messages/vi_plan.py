@@ -125,6 +125,9 @@ PLAN_MESSAGES: dict[str, str] = {
                                  "không dùng cho cả loại kỳ {kinds}"),
     "plan.report_date_periods.fix": "ghi một kỳ: {kinds}; hoặc ghi hạn theo tháng của kỳ, ví dụ {{month: end, day: 15}}",
     "plan.submit_both": "chỉ ghi một trong submit_by (chậm nhất ngày) và submit_before (trước ngày)",
+    "plan.report_before_period": "hạn cuối của báo cáo kỳ {kind} ({last}) trước ngày đầu kỳ ({start})",
+    "plan.report_before_period.fix": ("kiểm tra tháng của hạn nộp: month: end là tháng cuối của kỳ, "
+                                      "month: next là tháng sau kỳ"),
     "plan.submit_after_report": "hạn đơn vị gửi ({submit}) sau hạn cuối của báo cáo ({last})",
     "plan.submit_example.fix": ("ví dụ submit_by: {{days_before: 3}} (3 ngày trước hạn báo cáo) hoặc "
                                 "submit_by: {{month: end, day: 8}}"),

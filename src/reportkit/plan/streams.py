@@ -29,6 +29,7 @@ _ONE_PERIOD_KINDS = ("Q1", "Q2", "Q3", "Q4", "H1", "9M", "Y")  # a dated (one-of
 _MONTH_DAYS = {2: 29, 4: 30, 6: 30, 9: 30, 11: 30}
 _LAST_MONTHS = {"M": range(1, 13), "Q": (3, 6, 9, 12), "Q1": (3,), "Q2": (6,), "Q3": (9,), "Q4": (12,), "H1": (6,),
                 "9M": (9,), "Y": (12,)}  # the last month of each period of a kind
+_MONTHS_BEFORE = {"Q": 2, "Q1": 2, "Q2": 2, "Q3": 2, "Q4": 2, "H1": 5, "9M": 8, "Y": 11}  # first month = last - this
 
 
 def read_streams(raw: dict, r: _Reader, year: int | None) -> list[ReportStream]:
@@ -136,7 +137,23 @@ def _read_rule(rep: dict, rp: str, r: _Reader, kinds: tuple[str, ...], default_s
     rule = ReportRule(kinds, day, inclusive=key == "due_by", text=text, submit=submit or default_submit)
     where = rp if submit else rp.rsplit(".reports[", 1)[0]  # the line's own submit_by, or the stream's
     where += ".submit_by" if rule.submit is None or rule.submit.inclusive else ".submit_before"
-    return rule if _submit_in_time(rule, where, r, year) else None
+    in_time = _after_period_start(rule, rp + "." + key, r, year) and _submit_in_time(rule, where, r, year)
+    return rule if in_time else None
+
+
+def _after_period_start(rule: ReportRule, where: str, r: _Reader, year: int | None) -> bool:
+    """A report's last day is not before its period starts (checked on the plan's year)."""
+    if year is None:
+        return True
+    for kind in rule.period_kinds:
+        for last_month in _LAST_MONTHS[kind]:
+            start = dt.date(year, last_month - _MONTHS_BEFORE.get(kind, 0), 1)
+            last = rule.last_day_for(year, last_month)
+            if last < start:
+                r.add(where, t("plan.report_before_period", kind=kind, last=last.isoformat(), start=start.isoformat()),
+                      hint=t("plan.report_before_period.fix"))
+                return False
+    return True
 
 
 def _submit_in_time(rule: ReportRule, where: str, r: _Reader, year: int | None) -> bool:
