@@ -20,6 +20,7 @@ from reportkit.fmt import format_date, format_roman
 from reportkit.messages import t
 from reportkit.plan.load import Plan, ReportRule, ReportStream, month_end
 from reportkit.plan.model import DayRule
+from reportkit.plan.streams import ADHOC_DEFAULT_TEXT
 
 PERIOD_FORMS = "YYYY-M01…YYYY-M12 (tháng), YYYY-Q1…YYYY-Q4 (quý), YYYY-H1 (6 tháng), YYYY-9M (9 tháng), YYYY (năm)"
 _PERIOD_RE = re.compile(r"^(\d{4})(?:-(?:M(\d{2})|Q([1-4])|(H1)|(9M)))?$")
@@ -184,7 +185,7 @@ class DueReport:
 
     @property
     def default_cutoff(self) -> dt.date:
-        """Ngày chốt số liệu by default: the day before the deadline."""
+        """Ngày chốt số liệu by default: the report's last day (the day before a "trước ngày" deadline)."""
         return self.last_day
 
     @property
@@ -262,8 +263,6 @@ def calendar_rows(reports: list[DueReport], as_of: dt.date | None = None) -> lis
     return rows
 
 
-ADHOC_TEXT = "khi có yêu cầu"
-
 
 def adhoc_rows(plan: Plan, as_of: dt.date | None = None) -> list[dict]:
     """Rows for the ad-hoc reports ("khi có yêu cầu"): the calendar's fields, without any date."""
@@ -272,7 +271,7 @@ def adhoc_rows(plan: Plan, as_of: dt.date | None = None) -> list[dict]:
         for text in stream.adhoc:
             rows.append({
                 "stream": stream.code, "period": "adhoc", "due_before": None, "last_day": None, "cutoff": None,
-                "label": f"{stream.short_name} – {ADHOC_TEXT}", "due_text": text, "rule": text,
+                "label": f"{stream.short_name} – {ADHOC_DEFAULT_TEXT}", "due_text": text, "rule": text,
                 "inclusive": False, "submit_last_day": None,
             } | ({"days_left": None, "state": ""} if as_of is not None else {}))
     return rows
