@@ -16,6 +16,16 @@ _WIDTH = 75  # column A, in characters: fits A4 portrait in Excel and LibreOffic
 _CHARS_PER_LINE = 85  # 12 pt Times New Roman per line of _WIDTH (Excel; LibreOffice fits more)
 
 
+def deadline_line(report: DueReport) -> str:
+    """The guide's line for one report: the departments' own last day, then the organisation's deadline."""
+    if report.submit_last_day != report.last_day:
+        return (f"• {report.label}: đơn vị gửi bảng theo dõi chậm nhất ngày {format_date(report.submit_last_day)} "
+                f"(hạn báo cáo của cơ quan: {report.due_text}).")
+    if report.inclusive:
+        return f"• {report.label}: chậm nhất ngày {format_date(report.last_day)}."
+    return f"• {report.label}: trước ngày {format_date(report.due_before)} (chậm nhất ngày {format_date(report.last_day)})."
+
+
 def add_guide(wb, plan: Plan, unit_name: str, period: Period) -> None:
     """The "Hướng dẫn" sheet: how to fill the table, in Vietnamese."""
     from openpyxl.styles import Alignment, Font
@@ -71,13 +81,3 @@ def add_guide(wb, plan: Plan, unit_name: str, period: Period) -> None:
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-
-
-def deadline_line(report: DueReport) -> str:
-    """The guide's line for one report: the departments' own last day, then the organisation's deadline."""
-    if report.submit_last_day != report.last_day:
-        return (f"• {report.label}: đơn vị gửi bảng theo dõi chậm nhất ngày {format_date(report.submit_last_day)} "
-                f"(hạn báo cáo của cơ quan: {report.due_text}).")
-    if report.inclusive:
-        return f"• {report.label}: chậm nhất ngày {format_date(report.last_day)}."
-    return f"• {report.label}: trước ngày {format_date(report.due_before)} (chậm nhất ngày {format_date(report.last_day)})."
