@@ -249,3 +249,19 @@ def test_report_is_dated_in_the_year_of_its_last_day(plan):
     assert "năm 2026" in render_header(plan, january)
     new_year = DueReport(january.stream, parse_period("2025"), D(2026, 1, 1))  # "trước ngày 01/01 năm sau"
     assert "năm 2025" in render_header(plan, new_year) and "năm 2026" not in render_header(plan, new_year)
+
+
+@pytest.mark.slow
+def test_january_batch_builds_the_year_report_and_lists_it_in_the_index(tmp_path):
+    from reportkit.jobs.batch import Organisation, run_batch
+
+    plan = load_plan(PLAN)
+    submissions = tmp_path / "submissions"
+    submissions.mkdir()
+    for unit in ("dt", "kd"):
+        write_filled(plan, unit, submissions)
+    summary = run_batch([Organisation("", str(PLAN), str(submissions))], year=2025, through=D(2026, 1, 20),
+                        output=tmp_path / "out", periods=["2025"], streams=["tong-hop"], workers=1, quiet=True)
+    assert [(r.key, r.state) for r in summary.results] == [("2025/tong-hop", "built")], summary.results
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "trước ngày 15/01/2026" in index
