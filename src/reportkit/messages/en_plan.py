@@ -100,6 +100,11 @@ PLAN_MESSAGES: dict[str, str] = {
     "due.date_exclusive": "date {on} (exclusive: due the day before)",
     "due.continuous": "continuous",
     "due.external": "external",
+    "due.unknown": "not determined",
+    "due.dates": "dates {dates}",
+    "plan.due_dates_missing": "dates must be a list of dates (at least one)",
+    "plan.due_dates_order": "the dates must be in increasing order without repeats",
+    "plan.due_dates.fix": "e.g. due: {{kind: dates, dates: [2025-03-15, 2025-09-30]}}",
     # -- report streams
     "plan.unknown_period_kind": "unknown period kind {kind!r}",
     "plan.due_before_month": "month must be 1–12 or 'end' (last month of the period)",

@@ -103,6 +103,11 @@ PLAN_MESSAGES: dict[str, str] = {
     "due.date_exclusive": "trước ngày {on} (hạn là ngày liền trước)",
     "due.continuous": "thường xuyên",
     "due.external": "theo kế hoạch của cấp trên",
+    "due.unknown": "chưa xác định thời hạn",
+    "due.dates": "các ngày {dates}",
+    "plan.due_dates_missing": "dates phải là danh sách ngày (ít nhất một ngày)",
+    "plan.due_dates_order": "các ngày trong dates phải tăng dần và không trùng nhau",
+    "plan.due_dates.fix": "ví dụ due: {{kind: dates, dates: [2025-03-15, 2025-09-30]}}",
     # -- report streams
     "plan.unknown_period_kind": "không có loại kỳ báo cáo {kind!r}",
     "plan.due_before_month": "month phải từ 1 đến 12 hoặc 'end' (tháng cuối của kỳ)",
