@@ -158,6 +158,10 @@ MESSAGES: dict[str, str] = {
     "status.output_ignored": "(--output applies to csv, json and xlsx)",
     "status.input_errors": ("reportkit status: input errors: {n} (rejected rows are not counted); "
                             "see: reportkit check"),
+    "status.deadline_not_determined": ("reportkit status: task {code} ('{time_frame}') has no determined deadline: "
+                                       "{reason}; once it is known, give it with --deadline {code}=YYYY-MM-DD"),
+    "status.deadline_reason.external": "the superior has not set it",
+    "status.deadline_reason.unknown": "the plan names no date",
     # -- run inputs (params.py, periods.py, status: the boundary of run, status and batch)
     "inputs.invalid": "invalid report parameters",
     "error.problems": "{summary}: {n} problems",

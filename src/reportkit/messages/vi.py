@@ -159,6 +159,10 @@ MESSAGES: dict[str, str] = {
     "status.output_ignored": "(--output chỉ dùng với csv, json và xlsx)",
     "status.input_errors": ("reportkit status: {n} lỗi trong dữ liệu đầu vào (dòng bị loại không được tính); "
                             "xem: reportkit check"),
+    "status.deadline_not_determined": ("reportkit status: nhiệm vụ {code} ('{time_frame}') chưa xác định thời hạn: "
+                                       "{reason}; khi biết thời hạn, cho bằng --deadline {code}=NĂM-THÁNG-NGÀY"),
+    "status.deadline_reason.external": "cấp trên chưa giao",
+    "status.deadline_reason.unknown": "kế hoạch không nêu ngày cụ thể",
     # -- run inputs (params.py, periods.py, status: the boundary of run, status and batch)
     "inputs.invalid": "tham số báo cáo không hợp lệ",
     "error.problems": "{summary}: {n} lỗi",

@@ -112,7 +112,7 @@ def render_directions(summary) -> str:
     """Open tasks to finish (with deadlines), continuing work, and the next reports due."""
     s = summary.status
     open_tasks = s[(s["kind"] == "task") & s["is_lead"]
-                   & s["status"].isin(["Chưa hoàn thành trong hạn", "Chưa hoàn thành quá hạn", "Chưa có thời hạn"])]
+                   & s["status"].isin(["Chưa hoàn thành trong hạn", "Chưa hoàn thành quá hạn", "Chưa xác định thời hạn"])]
     parts = []
     if not open_tasks.empty:
         deadline = date_texts(open_tasks["deadline"])
