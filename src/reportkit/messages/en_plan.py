@@ -3,6 +3,7 @@
 PLAN_MESSAGES: dict[str, str] = {
     # -- YAML files (safeyaml.py): PyYAML's own detail stays as PyYAML writes it
     "yaml.invalid": "not valid YAML: {detail}",
+    "yaml.impossible_date": "the date {value} does not exist",
     "yaml.too_deep": "the document is nested too deeply",
     "yaml.alias_cycle": "an alias refers to the node that contains it",
     "yaml.too_big": "the document expands to more than {limit} values (anchors & and aliases * repeated inside each other)",

@@ -6,6 +6,7 @@ YAML paths, field names, codes and values are kept verbatim: the user types them
 PLAN_MESSAGES: dict[str, str] = {
     # -- YAML files (safeyaml.py): PyYAML's own detail stays as PyYAML writes it
     "yaml.invalid": "không phải YAML hợp lệ: {detail}",
+    "yaml.impossible_date": "ngày {value} không tồn tại",
     "yaml.too_deep": "tài liệu lồng nhau quá nhiều cấp",
     "yaml.alias_cycle": "một bí danh (alias) trỏ tới chính nút chứa nó",
     "yaml.too_big": ("tài liệu mở rộng ra hơn {limit} giá trị (neo & và bí danh * lặp lồng vào nhau)"),

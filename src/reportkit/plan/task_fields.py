@@ -93,7 +93,8 @@ def _read_dates(raw_due: dict, p: str, r: _Reports) -> DueRule | None:
     """``{kind: dates, dates: [2025-03-15, 2025-09-30]}``: at least one real date, increasing, no repeat."""
     raw_dates = raw_due.get("dates")
     if not isinstance(raw_dates, list) or not raw_dates:
-        r.add(p + ".due.dates", t("plan.due_dates_missing"), value=raw_dates, hint=t("plan.due_dates.fix"))
+        shown = raw_dates.isoformat() if isinstance(raw_dates, dt.date) else raw_dates
+        r.add(p + ".due.dates", t("plan.due_dates_missing"), value=shown, hint=t("plan.due_dates.fix"))
         return None
     days: list[dt.date] = []
     for j, on in enumerate(raw_dates):
@@ -107,7 +108,8 @@ def _read_dates(raw_due: dict, p: str, r: _Reports) -> DueRule | None:
             return None
         days.append(on)
     if days != sorted(set(days)):
-        r.add(p + ".due.dates", t("plan.due_dates_order"), value=raw_dates, hint=t("plan.due_dates.fix"))
+        r.add(p + ".due.dates", t("plan.due_dates_order"), value=", ".join(d.isoformat() for d in days),
+              hint=t("plan.due_dates.fix"))
         return None
     return DueRule("dates", dates=tuple(days))
 
