@@ -63,7 +63,6 @@ PLAN_MESSAGES: dict[str, str] = {
     "plan.no_tasks.fix": "list the plan's concrete tasks",
     "plan.task_not_mapping": "a task must be a mapping",
     "plan.task_not_mapping.fix": "give code, text, time_frame, lead and units",
-    "plan.missing_units.fix": "list the units that carry this task",
     "plan.responsibility_not_mapping": "a responsibility must be a mapping",
     "plan.responsibility_not_mapping.fix": "write '- code: …' and 'text: …'",
     # -- time frames and deadlines

@@ -66,7 +66,6 @@ PLAN_MESSAGES: dict[str, str] = {
     "plan.no_tasks.fix": "liệt kê các nhiệm vụ cụ thể của kế hoạch",
     "plan.task_not_mapping": "mỗi nhiệm vụ phải là một bảng YAML dạng tên: giá trị",
     "plan.task_not_mapping.fix": "ghi code, text, time_frame, lead và units",
-    "plan.missing_units.fix": "liệt kê các đơn vị thực hiện nhiệm vụ này",
     "plan.responsibility_not_mapping": "mỗi mục tổ chức thực hiện phải là một bảng YAML dạng tên: giá trị",
     "plan.responsibility_not_mapping.fix": "ghi '- code: …' và 'text: …'",
     # -- time frames and deadlines
