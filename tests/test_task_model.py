@@ -94,12 +94,13 @@ def test_bad_dates_are_each_reported_with_their_yaml_path():
     with pytest.raises(PlanError) as info:
         load_plan(MODEL / "bad_dates.yaml")
     text = info.value.render()
-    assert "kế hoạch không hợp lệ: 4 lỗi" in text
+    assert "kế hoạch không hợp lệ: 5 lỗi" in text
     assert "bad_dates.yaml:15, tasks[0].due.dates: dates phải là danh sách ngày (ít nhất một ngày)" in text
     assert "tasks[1].due.dates[1]: ngày không tồn tại hoặc viết sai dạng (giá trị: '2025-02-30')" in text
     assert ("tasks[2].due.dates: các ngày trong dates phải tăng dần và không trùng nhau "
             "(giá trị: '2025-09-30, 2025-03-15')") in text
     assert "tasks[3].due.dates: dates phải là danh sách ngày" in text
+    assert "tasks[4].due.dates: ngày 2027-03-15 cách xa năm của kế hoạch (2025)" in text
     assert "ví dụ due: {kind: dates, dates: [2025-03-15, 2025-09-30]}" in text
     with use_language("en"), pytest.raises(PlanError) as info:
         load_plan(MODEL / "bad_dates.yaml")

@@ -104,6 +104,7 @@ PLAN_MESSAGES: dict[str, str] = {
     "due.dates": "dates {dates}",
     "plan.due_dates_missing": "dates must be a list of dates (at least one)",
     "plan.due_dates_order": "the dates must be in increasing order without repeats",
+    "plan.due_dates_far_year": "the date {date} is far from the plan's year {year}",
     "plan.due_dates.fix": "e.g. due: {{kind: dates, dates: [2025-03-15, 2025-09-30]}}",
     # -- report streams
     "plan.unknown_period_kind": "unknown period kind {kind!r}",

@@ -107,6 +107,7 @@ PLAN_MESSAGES: dict[str, str] = {
     "due.dates": "các ngày {dates}",
     "plan.due_dates_missing": "dates phải là danh sách ngày (ít nhất một ngày)",
     "plan.due_dates_order": "các ngày trong dates phải tăng dần và không trùng nhau",
+    "plan.due_dates_far_year": "ngày {date} cách xa năm của kế hoạch ({year})",
     "plan.due_dates.fix": "ví dụ due: {{kind: dates, dates: [2025-03-15, 2025-09-30]}}",
     # -- report streams
     "plan.unknown_period_kind": "không có loại kỳ báo cáo {kind!r}",

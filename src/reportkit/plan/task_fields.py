@@ -175,6 +175,11 @@ def read_due(raw_task: dict, time_frame: str | None, p: str, r: _Reports, year: 
     due = _KIND_READERS[kind](raw_due, p, r) if kind in _KIND_READERS else DueRule(kind)
     if due is None:
         return None
+    far = [d for d in due.dates if year and abs(d.year - year) > 1]
+    if far:  # as for a written year in a time frame: a likely typo
+        r.add(p + ".due.dates", t("plan.due_dates_far_year", date=far[0].isoformat(), year=year),
+              hint=t("plan.due_dates.fix"))
+        return None
     # An undated phrase (parsed as unknown) may be given real dates explicitly: the plan's author decided them.
     if parsed is not None and parsed != due and parsed.kind != "unknown":
         r.add(p + ".due", t("plan.due_contradicts", due=due.describe(), text=time_frame, parsed=parsed.describe()),
