@@ -63,7 +63,6 @@ PLAN_MESSAGES: dict[str, str] = {
     "plan.no_tasks.fix": "list the plan's concrete tasks",
     "plan.task_not_mapping": "a task must be a mapping",
     "plan.task_not_mapping.fix": "give code, text, time_frame, lead and units",
-    "plan.missing_units.fix": "list the units that carry this task",
     "plan.responsibility_not_mapping": "a responsibility must be a mapping",
     "plan.responsibility_not_mapping.fix": "write '- code: …' and 'text: …'",
     # -- time frames and deadlines
@@ -101,6 +100,12 @@ PLAN_MESSAGES: dict[str, str] = {
     "due.date_exclusive": "date {on} (exclusive: due the day before)",
     "due.continuous": "continuous",
     "due.external": "external",
+    "due.unknown": "not determined",
+    "due.dates": "dates {dates}",
+    "plan.due_dates_missing": "dates must be a list of dates (at least one)",
+    "plan.due_dates_order": "the dates must be in increasing order without repeats",
+    "plan.due_dates_far_year": "the date {date} is far from the plan's year {year}",
+    "plan.due_dates.fix": "e.g. due: {{kind: dates, dates: [2025-03-15, 2025-09-30]}}",
     # -- report streams
     "plan.unknown_period_kind": "unknown period kind {kind!r}",
     "plan.due_before_month": "month must be 1–12, 'end' (last month of the period) or 'next' (the month after it)",

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from reportkit.errors import PlanError
 from reportkit.messages import t
@@ -41,7 +41,12 @@ class Unit:
 
 @dataclass(frozen=True)
 class Task:
-    """A concrete task (III.n) or a content item (II.n.x), both tracked per unit."""
+    """A concrete task (III.n) or a content item (II.n.x), both tracked per unit.
+
+    ``leads`` are the units that lead it (chủ trì; empty for content items,
+    which every unit carries on its own), ``support`` those that support it
+    (phối hợp), ``units`` every unit carrying it, leads first.
+    """
 
     code: str
     text: str
@@ -49,8 +54,14 @@ class Task:
     due: DueRule
     kind: str  # "task" or "content"
     section: str  # "II.1", "II.2", "III"
-    lead: str | None  # unit code; None for content items (every unit on its own)
+    leads: tuple[str, ...]  # unit codes; () for content items (every unit on its own)
     units: tuple[str, ...]
+    support: tuple[str, ...] = ()
+
+    @property
+    def lead(self) -> str | None:
+        """The first lead unit's code, None for content items (kept for code written for one lead)."""
+        return self.leads[0] if self.leads else None
 
 
 @dataclass(frozen=True)
