@@ -94,8 +94,25 @@ def test_seed_plan_has_the_22_reports_of_its_calendar(shown):
     got = [(r["stream"], r["period"], r["due_before"]) for r in shown["reports"]]
     assert len(got) == 22 and sorted(got) == sorted(SEED_REPORTS)
     assert got == sorted(got, key=lambda r: r[2])  # calendar order: by deadline
-    first = shown["reports"][0]
-    assert first["rule"] == "trước ngày 10/01/2024"
+    rules = {(r["stream"], r["period"]): r["rule"] for r in shown["reports"]}
+    assert rules["dan-chu", "2024-Q1"] == "trước ngày 01/3"  # as the seed writes it
+    assert rules["dan-van", "2024-M01"] == "trước ngày 10 của tháng báo cáo"
+
+
+def test_several_leads_support_unknown_dates_and_adhoc_reports_are_shown(capsys):
+    code, out, _ = run(capsys, "plan", "show", str(DATA / "plans" / "hospital-2025.yaml"), "--format", "json")
+    shown = json.loads(out)
+    jsonschema.validate(shown, SCHEMA)
+    tasks = {task["code"]: task for task in shown["tasks"]}
+    assert tasks["3"]["lead"] == ["noi", "ngoai"] and tasks["3"]["support"] == ["khth", "cong-doan"]
+    assert tasks["3"]["due"] == {"kind": "unknown", "dates": []}  # "dịp Tết Nguyên đán" names no date
+    assert tasks["4"]["due"] == {"kind": "milestones", "dates": ["2025-03-15", "2025-09-30"]}
+    assert tasks["1"]["due"] == {"kind": "date", "dates": ["2025-06-30"]} and tasks["1"]["support"] == ["noi", "ngoai"]
+    assert [r["period"] for r in shown["reports"]] == ["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4", "adhoc"]
+    assert shown["reports"][-1] == {"stream": "chat-luong", "period": "adhoc", "due_before": None,
+                                    "rule": "báo cáo đột xuất khi có yêu cầu của Sở Y tế"}
+    code, out, _ = run(capsys, "plan", "show", str(DATA / "plans" / "hospital-2025.yaml"))
+    assert "chủ trì: noi, ngoai · phối hợp: khth, cong-doan · thời gian: dịp Tết Nguyên đán · hạn: chưa xác định" in out
 
 
 def test_plan_show_table_is_vietnamese_and_names_every_task(capsys):

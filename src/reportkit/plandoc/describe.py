@@ -24,7 +24,7 @@ from typing import Any
 from reportkit.errors import ReportkitError
 from reportkit.fmt import format_date
 from reportkit.messages import t
-from reportkit.periods import build_calendar
+from reportkit.periods import adhoc_rows, build_calendar
 from reportkit.plan.load import Plan, Task, load_plan
 from reportkit.plan.locate import DEFAULT_FOLDER, plan_files, read_plan_year
 
@@ -43,12 +43,13 @@ def describe_plan(plan: Plan) -> dict[str, Any]:
 
 
 def describe_task(task: Task, plan: Plan) -> dict[str, Any]:
-    """One task (or content item): code, text, lead and supporting units, time frame, due."""
-    if task.kind == "content":  # every unit carries it on its own
-        lead, support = list(task.units), []
-    else:
-        lead = [task.lead] if task.lead else []
-        support = [u for u in task.units if u not in lead]
+    """One task (or content item): code, text, lead and supporting units, time frame, due.
+
+    ``support`` is every other unit carrying the task: its ``support:`` units
+    and those of an old ``units:`` list that are not leads.
+    """
+    lead = list(task.leads) if task.kind == "task" else list(task.units)  # a content item: every unit on its own
+    support = [u for u in task.units if u not in lead]
     return {"code": task.code, "text": task.text, "lead": lead, "support": support,
             "time_frame": task.time_frame, "due": describe_due(task, plan.year)}
 
@@ -63,13 +64,10 @@ def describe_due(task: Task, year: int) -> dict[str, Any]:
 
 
 def describe_reports(plan: Plan) -> list[dict[str, Any]]:
-    """Every report of the plan's year in calendar order, then each stream's ad-hoc reports."""
+    """Every report of the plan's year in calendar order, then each stream's ad-hoc reports (no date)."""
     rows = [{"stream": r.stream.code, "period": r.period.id, "due_before": r.due_before.isoformat(),
-             "rule": getattr(r, "rule", None) or t("plan_show.rule_before", date=format_date(r.due_before))}
-            for r in build_calendar(plan, plan.year)]
-    for stream in plan.streams:
-        rows += [{"stream": stream.code, "period": "adhoc", "due_before": None, "rule": text}
-                 for text in getattr(stream, "adhoc", ())]
+             "rule": r.rule or r.due_text} for r in build_calendar(plan, plan.year)]
+    rows += [{key: row[key] for key in ("stream", "period", "due_before", "rule")} for row in adhoc_rows(plan)]
     return rows
 
 
