@@ -210,7 +210,7 @@ def test_open_tasks_without_a_deadline_say_why_and_are_listed_once(plan):
     frame = assess(plan, [sub(u, D(2025, 9, 20), row(c)) for u, c in
                           (("hcth", "III.1"), ("dt", "III.1"), ("dt", "III.3"), ("cd", "III.5"))],
                    "2025-Q3", as_of=D(2025, 9, 30))
-    directions = render_directions(SimpleNamespace(status=frame))
+    directions = render_directions(SimpleNamespace(status=frame, plan=plan))
     assert "Hoàn thành III.3. Đối thoại với học sinh, sinh viên (khi xác định được thời hạn)." in directions
     assert "Hoàn thành III.5. Tham gia hội thi theo kế hoạch của Sở (khi cấp trên giao thời hạn)." in directions
     assert directions.count("Hoàn thành III.1.") == 1
