@@ -212,3 +212,17 @@ def test_several_plans_and_none_of_this_year_ask_for_a_period_year_or_plan(plan_
     with pytest.raises(PlanError) as info:
         find_plan(plan_folder)
     assert "--plan" in info.value.hint and "ttdvvl-2024.yaml (2024)" in info.value.hint
+
+
+def test_directions_are_never_an_empty_section(tmp_path):
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from reportkit.report.sections import render_directions
+
+    plan = load_plan(HOSPITAL)
+    status = pd.DataFrame({"kind": ["task"], "is_lead": [True], "status": ["Đã hoàn thành đúng hạn"],
+                           "task_code": ["1"], "milestone": [""]})
+    html = render_directions(SimpleNamespace(status=status, plan=plan))
+    assert html == "<p>Tiếp tục theo dõi, thực hiện các nhiệm vụ theo Kế hoạch.</p>"

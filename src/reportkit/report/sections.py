@@ -139,6 +139,8 @@ def render_directions(summary) -> str:
             due_text = upcoming["due_text"] if "due_text" in upcoming else "trước ngày " + date_texts(upcoming["due_before"])
             lines = upcoming["label"].astype(str) + ": gửi " + due_text + "."  # as the plan writes it
             parts.append(para("Các báo cáo tiếp theo:") + dash_list(lines.tolist()))
+    if not parts:  # nothing open, no paragraph of the plan's own, no report ahead: the section is not left empty
+        parts.append(para("Tiếp tục theo dõi, thực hiện các nhiệm vụ theo Kế hoạch."))
     return "".join(parts)
 
 
