@@ -122,6 +122,7 @@ def test_plan_show_table_is_vietnamese_and_names_every_task(capsys):
     assert "Đơn vị (5):" in out and "Nhiệm vụ và nội dung (20):" in out and "Báo cáo (22):" in out
     assert "chủ trì: hcth · phối hợp: lanh-dao · thời gian: tháng 6, tháng 12 năm 2024 · hạn: 30/06/2024, 31/12/2024" in out
     assert "hạn: theo cấp trên (chưa có ngày)" in out
+    assert "chủ trì: mọi đơn vị, mỗi đơn vị tự thực hiện · thời gian: thường xuyên trong năm 2024" in out
     assert "Traceback" not in out
 
 

@@ -39,7 +39,7 @@ def list_command(folder: str, fmt: str) -> None:
 
 
 @plan.command(name="show", help="help.plan_show")
-@click.argument("plan_path", required=False, type=click.Path())
+@click.argument("plan_path", metavar="[PLAN]", required=False, type=click.Path())
 @option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True, help="opt.format")
 def show_command(plan_path: str | None, fmt: str) -> None:
     """The plan as reportkit understands it (default: the plan of the current year in data/plan/, else the only one)."""

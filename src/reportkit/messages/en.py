@@ -111,6 +111,7 @@ MESSAGES: dict[str, str] = {
     "plan_show.unit.aliases": "Other names",
     "plan_show.tasks": "Tasks and content items ({n}):",
     "plan_show.lead": "lead: {units}",
+    "plan_show.every_unit": "every unit, each on its own",
     "plan_show.support": "support: {units}",
     "plan_show.time_frame": "time frame: {text}",
     "plan_show.due": "due: {due}",

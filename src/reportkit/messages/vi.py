@@ -112,6 +112,7 @@ MESSAGES: dict[str, str] = {
     "plan_show.unit.aliases": "Tên khác",
     "plan_show.tasks": "Nhiệm vụ và nội dung ({n}):",
     "plan_show.lead": "chủ trì: {units}",
+    "plan_show.every_unit": "mọi đơn vị, mỗi đơn vị tự thực hiện",
     "plan_show.support": "phối hợp: {units}",
     "plan_show.time_frame": "thời gian: {text}",
     "plan_show.due": "hạn: {due}",

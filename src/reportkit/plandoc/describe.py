@@ -101,10 +101,12 @@ def format_plan_text(described: dict[str, Any], path: Path | str) -> str:
     lines += [render_text_table(units, ["code", "name", "aliases"],
                                 {k: t(f"plan_show.unit.{k}") for k in ("code", "name", "aliases")}), "",
               t("plan_show.tasks", n=len(described["tasks"]))]
+    every_unit = [u["code"] for u in described["units"]]
     for task in described["tasks"]:
+        lead = t("plan_show.every_unit") if len(every_unit) > 1 and task["lead"] == every_unit else ", ".join(task["lead"])
         lines.append(f"{task['code']:<9} {_shorten(task['text'], 100)}")
         lines.append(" " * 10 + " · ".join(part for part in (
-            t("plan_show.lead", units=", ".join(task["lead"])) if task["lead"] else "",
+            t("plan_show.lead", units=lead) if task["lead"] else "",
             t("plan_show.support", units=", ".join(task["support"])) if task["support"] else "",
             t("plan_show.time_frame", text=task["time_frame"]),
             t("plan_show.due", due=_due_text(task["due"]))) if part))
