@@ -8,7 +8,7 @@ SOURCE_MESSAGES: dict[str, str] = {
     "source.where.paragraph": "đoạn {n}",
     "source.where.line": "dòng {n}",
     "source.where.table": "bảng {n}",
-    "source.where.page": "trang {n}",
+    "source.where.page": "trang số {n}",
     "source.where.sheet": "trang tính {sheet}",
     # -- refusals: the file as a whole
     "source.not_found": "không tìm thấy tệp văn bản kế hoạch",
@@ -24,7 +24,7 @@ SOURCE_MESSAGES: dict[str, str] = {
     "source.kind.image": "ảnh {format}",
     "source.kind.zip": "tệp nén .zip",
     "source.kind.binary": "định dạng không rõ",
-    "source.kind.html": "trang HTML/XML",
+    "source.kind.html": "tệp HTML/XML",
     "source.kind.rtf": "văn bản RTF",
     "source.kind.odt": "văn bản OpenDocument .odt",
     "source.kind.ppt": "bản trình chiếu PowerPoint",
