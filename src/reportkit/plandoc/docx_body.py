@@ -12,6 +12,7 @@ nested tables are flattened into their cell, one line per nested cell.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -29,6 +30,7 @@ _SKIP = {f"{{{W}}}{name}" for name in ("del", "moveFrom", "pPr", "rPr", "drawing
                                          "delText", "footnoteReference", "endnoteReference", "commentReference",
                                          "fldData", "softHyphen")} | {f"{{{MC}}}Fallback"}
 _VAL = f"{{{W}}}val"
+MAX_TABLE_COLUMNS = 64
 # compiled XPaths (python-docx elements override .xpath() with their own namespace map)
 _ROW_CELLS = etree.XPath("./w:tc | ./w:sdt/w:sdtContent/w:tc | ./w:customXml/w:tc", namespaces=NS)
 _CELL_BLOCKS = etree.XPath("./w:p | ./w:tbl | ./w:sdt/w:sdtContent/*", namespaces=NS)
@@ -127,49 +129,18 @@ class BodyReader:
                                      location=t("source.where.paragraph", n=self.paragraphs)))
 
     def _table(self, tbl) -> None:
-        rows, merged = self._grid(tbl)
+        rows, merged = table_grid(tbl, self._cell_text)
         if not rows:
             return
         self.tables += 1
         self.blocks.append(Table(rows=rows, merged=merged, location=t("source.where.table", n=self.tables)))
-
-    def _grid(self, tbl) -> tuple[tuple[tuple[str, ...], ...], frozenset[tuple[int, int]]]:
-        """The table as a rectangular grid (empty rows dropped) and the covered cells of its merges."""
-        placed: list[list[tuple[int, int, str | None, str]]] = []  # per row: (column, span, vMerge, text)
-        for tr in tbl.iterfind("w:tr", NS):
-            if tr.find("w:trPr/w:del", NS) is not None:
-                continue  # a row deleted with tracked changes
-            column = int(_attr(tr.find("w:trPr/w:gridBefore", NS)) or 0)
-            cells = []
-            for tc in _ROW_CELLS(tr):
-                span = max(1, int(_attr(tc.find("w:tcPr/w:gridSpan", NS)) or 1))
-                v_merge = tc.find("w:tcPr/w:vMerge", NS)
-                state = None if v_merge is None else (v_merge.get(_VAL) or "continue")
-                cells.append((column, span, state, self._cell_text(tc)))
-                column += span
-            placed.append(cells)
-        width = max([len(tbl.findall("w:tblGrid/w:gridCol", NS))]
-                    + [c + s for cells in placed for c, s, _, _ in cells[-1:]])
-        grid = [[""] * width for _ in placed]
-        covered: set[tuple[int, int]] = set()
-        for r, cells in enumerate(placed):
-            for column, span, state, text in cells:
-                if state == "continue" and r > 0:
-                    text = grid[r - 1][column]
-                    covered.update((r, c) for c in range(column, column + span))
-                covered.update((r, c) for c in range(column + 1, column + span))
-                grid[r][column:column + span] = [text] * span
-        keep = [r for r, row in enumerate(grid) if any(row)]
-        new_index = {old: new for new, old in enumerate(keep)}
-        merged = frozenset((new_index[r], c) for r, c in covered if r in new_index)
-        return tuple(tuple(grid[r]) for r in keep), merged
 
     def _cell_text(self, tc) -> str:
         """A cell's text: its paragraphs (numbering label first) one per line, nested tables flattened."""
         lines: list[str] = []
         for child in _CELL_BLOCKS(tc):
             if child.tag == _TBL:
-                rows, merged = self._grid(child)
+                rows, merged = table_grid(child, self._cell_text)
                 lines += [value for r, row in enumerate(rows) for c, value in enumerate(row)
                           if value and (r, c) not in merged]
                 continue
@@ -179,6 +150,49 @@ class BodyReader:
         return "\n".join(lines)
 
 
-def _attr(element) -> str | None:
-    """The ``w:val`` of an optional element."""
-    return None if element is None else element.get(_VAL)
+def table_grid(tbl, cell_text: Callable) -> tuple[tuple[tuple[str, ...], ...], frozenset[tuple[int, int]]]:
+    """A ``w:tbl`` as a rectangular grid of ``cell_text(tc)`` (empty rows dropped), and its merges' covered cells.
+
+    Spans are capped at MAX_TABLE_COLUMNS (Word allows 63 columns), so a damaged or hostile
+    ``w:gridSpan`` cannot make the grid huge.
+    """
+    placed: list[list[tuple[int, int, str | None, str]]] = []  # per row: (column, span, vMerge, text)
+    for tr in tbl.iterfind("w:tr", NS):
+        if tr.find("w:trPr/w:del", NS) is not None:
+            continue  # a row deleted with tracked changes
+        column = _count(tr.find("w:trPr/w:gridBefore", NS), 0)
+        cells = []
+        for tc in _ROW_CELLS(tr):
+            span = _count(tc.find("w:tcPr/w:gridSpan", NS), 1)
+            v_merge = tc.find("w:tcPr/w:vMerge", NS)
+            state = None if v_merge is None else (v_merge.get(_VAL) or "continue")
+            cells.append((column, span, state, cell_text(tc)))
+            column += span
+        placed.append(cells)
+    width = min(MAX_TABLE_COLUMNS, max([len(tbl.findall("w:tblGrid/w:gridCol", NS))]
+                                       + [c + s for cells in placed for c, s, _, _ in cells[-1:]]))
+    grid = [[""] * width for _ in placed]
+    covered: set[tuple[int, int]] = set()
+    for r, cells in enumerate(placed):
+        for column, span, state, text in cells:
+            if column >= width:
+                continue
+            span = min(span, width - column)
+            if state == "continue" and r > 0:
+                text = grid[r - 1][column]
+                covered.add((r, column))
+            covered.update((r, c) for c in range(column + 1, column + span))
+            grid[r][column:column + span] = [text] * span
+    keep = [r for r, row in enumerate(grid) if any(row)]
+    new_index = {old: new for new, old in enumerate(keep)}
+    merged = frozenset((new_index[r], c) for r, c in covered if r in new_index)
+    return tuple(tuple(grid[r]) for r in keep), merged
+
+
+def _count(element, default: int) -> int:
+    """The ``w:val`` of an optional count element (gridSpan, gridBefore), within 0…MAX_TABLE_COLUMNS."""
+    try:
+        value = default if element is None else int(element.get(_VAL, default))
+    except ValueError:
+        value = default
+    return min(max(value, default), MAX_TABLE_COLUMNS)

@@ -76,17 +76,15 @@ def format_number(value: int, fmt: str) -> str:
     return str(value)  # decimal, and every other format read as decimal
 
 
-class Numbering:
-    """The numbering definitions of one document, and the running counters of its lists."""
+class NumberingDefinitions:
+    """The list definitions of one document: ``w:abstractNum``, ``w:num`` (with overrides) and numbered styles."""
 
     def __init__(self, numbering_xml: etree._Element | None, styles_xml: etree._Element | None) -> None:
         self._abstract: dict[str, dict[int, Level]] = {}
         self._abstract_link: dict[str, str] = {}  # abstractNumId → numbering style id (numStyleLink)
-        self._nums: dict[str, tuple[str, dict[int, Level], dict[int, int]]] = {}
+        self.nums: dict[str, tuple[str, dict[int, Level], dict[int, int]]] = {}  # numId → (abstract, lvls, starts)
         self._style_num: dict[str, tuple[str | None, str | None]] = {}
         self._style_based: dict[str, str] = {}
-        self._counters: dict[str, dict[int, int]] = {}
-        self._seen_nums: set[str] = set()
         if styles_xml is not None:
             self._read_styles(styles_xml)
         if numbering_xml is not None:
@@ -121,15 +119,15 @@ class Numbering:
                 start = _int(_val(override, "w:startOverride"), None)
                 if start is not None:
                     starts[ilvl] = start
-            self._nums[num.get(f"{{{W}}}numId") or ""] = (_val(num, "w:abstractNumId") or "", overrides, starts)
+            self.nums[num.get(f"{{{W}}}numId") or ""] = (_val(num, "w:abstractNumId") or "", overrides, starts)
 
     def _resolve_abstract(self, abstract_id: str, depth: int = 0) -> str:
         """Follow ``w:numStyleLink`` → the style's numId → its abstractNum (a numbering style)."""
         link = self._abstract_link.get(abstract_id)
         if link and depth < 5:
             num_id, _ = self._style_num.get(link, (None, None))
-            if num_id in self._nums:
-                return self._resolve_abstract(self._nums[num_id][0], depth + 1)
+            if num_id in self.nums:
+                return self._resolve_abstract(self.nums[num_id][0], depth + 1)
         return abstract_id
 
     def numbering_of(self, num_pr, style_id: str) -> tuple[str, int] | None:
@@ -143,22 +141,36 @@ class Numbering:
             num_id = num_id if num_id is not None else style_num
             ilvl = ilvl if ilvl is not None else style_ilvl
             style_id, seen = self._style_based.get(style_id, ""), seen + 1
-        if num_id is None or num_id == "0" or num_id not in self._nums:
+        if num_id is None or num_id == "0" or num_id not in self.nums:
             return None
         return num_id, _int(ilvl, 0) or 0
 
-    def _levels(self, num_id: str) -> tuple[str, dict[int, Level]]:
-        abstract_id, overrides, _ = self._nums[num_id]
+    def levels(self, num_id: str) -> tuple[str, dict[int, Level]]:
+        """The abstract definition's id (whose counters the list uses) and its levels with the overrides applied."""
+        abstract_id, overrides, _ = self.nums[num_id]
         abstract_id = self._resolve_abstract(abstract_id)
         return abstract_id, {**self._abstract.get(abstract_id, {}), **overrides}
 
+
+class Numbering:
+    """The running counters of a document's lists: the label each numbered paragraph shows, in order."""
+
+    def __init__(self, numbering_xml: etree._Element | None, styles_xml: etree._Element | None) -> None:
+        self.definitions = NumberingDefinitions(numbering_xml, styles_xml)
+        self._counters: dict[str, dict[int, int]] = {}
+        self._seen_nums: set[str] = set()
+
+    def numbering_of(self, num_pr, style_id: str) -> tuple[str, int] | None:
+        """(numId, ilvl) of a paragraph, or None (see ``NumberingDefinitions.numbering_of``)."""
+        return self.definitions.numbering_of(num_pr, style_id)
+
     def next_label(self, num_id: str, ilvl: int) -> str:
         """Count one paragraph of list ``num_id`` at level ``ilvl`` and return the label it shows."""
-        abstract_id, levels = self._levels(num_id)
+        abstract_id, levels = self.definitions.levels(num_id)
         counters = self._counters.setdefault(abstract_id, {})
         if num_id not in self._seen_nums:
             self._seen_nums.add(num_id)
-            for level, start in self._nums[num_id][2].items():
+            for level, start in self.definitions.nums[num_id][2].items():
                 counters[level] = start - 1  # "Restart numbering": this instance starts afresh
                 for lower in [k for k in counters if k > level]:
                     del counters[lower]
