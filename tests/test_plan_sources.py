@@ -201,14 +201,11 @@ def test_pdf_with_only_an_owner_password_is_read():
 
 
 def test_pdf_page_number_lines_are_left_out():
-    from reportkit.plandoc.source_pdf import _page_lines
+    from reportkit.plandoc.source_pdf import page_lines
 
-    class Page:
-        def extract_text(self):
-            return "2\nII. NHIỆM VỤ\n  \nnội dung\n2\n"
-
-    assert _page_lines(Page(), 2) == ["II. NHIỆM VỤ", "nội dung"]
-    assert _page_lines(Page(), 3)[0] == "2"
+    text = "2\r\nII. NHIỆM VỤ\r\n  \r\nnội   dung\r\n2\r\n"
+    assert page_lines(text, 2) == ["II. NHIỆM VỤ", "nội dung"]
+    assert page_lines(text, 3)[0] == "2"
 
 
 def test_scanned_pdf_is_refused_with_ocr_or_word_as_the_fix():
@@ -222,6 +219,13 @@ def test_scanned_pdf_is_refused_with_ocr_or_word_as_the_fix():
 def test_pdf_with_a_user_password_is_refused():
     with pytest.raises(PlanSourceError, match="mật khẩu"):
         read_source(HERE / "encrypted.pdf")
+
+
+def test_damaged_pdf_is_refused(tmp_path):
+    broken = tmp_path / "hong.pdf"
+    broken.write_bytes((HERE / "plan.pdf").read_bytes()[:300])
+    with pytest.raises(PlanSourceError, match="bị hỏng"):
+        read_source(broken)
 
 
 # ------------------------------------------------------------------ workbooks
