@@ -143,6 +143,23 @@ def test_docx_hostile_grid_span_cannot_blow_up_the_table(tmp_path):
     assert len(table.rows[0]) == 64 and set(table.rows[0]) == {"A"}
 
 
+def test_docx_typed_in_tcvn3_fonts_is_converted_to_unicode_with_a_note():
+    document = read_source(HERE / "legacy.docx")
+    assert _texts(document) == ["Kế hoạch công tác cải cách hành chính năm 2025", "Tổ chức hội nghị sơ kết quý I",
+                                "Phòng Tổ chức – Hành chính", "Chữ Unicode giữ nguyên"]
+    note = next(n for n in document.notes if n.code == "source.legacy_converted")
+    assert "3 đoạn/ô" in note.message and "TCVN3" in note.message and note.location == "đoạn 1"
+
+
+def test_text_that_looks_legacy_but_cannot_be_converted_is_kept_with_a_note(tmp_path):
+    source = tmp_path / "lan.txt"
+    source.write_text("Kế hoạch năm 2025\nÕÕ ¹¹ Ò Ò ®®®\n", encoding="utf-8")
+    document = read_source(source)
+    assert _texts(document) == ["Kế hoạch năm 2025", "ÕÕ ¹¹ Ò Ò ®®®"]
+    assert [n.code for n in document.notes] == ["source.legacy_unsafe"]
+    assert document.notes[0].location == "dòng 2"
+
+
 def test_docx_named_doc_is_read_by_its_content(tmp_path):
     renamed = tmp_path / "ke-hoach.doc"
     renamed.write_bytes((HERE / "body_order.docx").read_bytes())

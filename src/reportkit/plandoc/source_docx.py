@@ -19,21 +19,29 @@ from lxml import etree
 from reportkit.messages import t
 from reportkit.plandoc.docx_body import MC, BodyReader
 from reportkit.plandoc.guard import read_zip_part, refuse
+from reportkit.plandoc.legacy_text import repair_legacy_text
 from reportkit.plandoc.numbering import NS, Numbering
 from reportkit.plandoc.source import SourceDocument, SourceNote
 
 _XML_SUFFIXES = (".xml", ".rels")
+_LEGACY_FONTS = (b'=".Vn', b'="VNI-', b'="VNI ')
 _NS_ALL = {**NS, "mc": MC}
 _CHANGES = etree.XPath("count(.//w:ins | .//w:del | .//w:moveFrom | .//w:moveTo)", namespaces=_NS_ALL)
 _TEXT_BOXES = etree.XPath(".//w:txbxContent[not(ancestor::mc:Fallback)]", namespaces=_NS_ALL)
 
 
-def _check_parts(data: bytes, path: Path) -> None:
-    """Decompress every XML part with a cap; refuse DTDs/entities and damaged members before python-docx."""
+def _check_parts(data: bytes, path: Path) -> bool:
+    """Decompress every XML part with a cap; refuse DTDs/entities and damaged members before python-docx.
+
+    Returns whether the document declares an old Vietnamese font (.VnTime, VNI-Times).
+    """
+    declared = False
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         for info in zf.infolist():
             if info.filename.lower().endswith(_XML_SUFFIXES):
-                read_zip_part(zf, info.filename, path)
+                part = read_zip_part(zf, info.filename, path)
+                declared = declared or any(font in part for font in _LEGACY_FONTS)
+    return declared
 
 
 def _open(data: bytes, path: Path):
@@ -80,7 +88,7 @@ def _notes(body) -> list[SourceNote]:
 
 def read_docx(data: bytes, path: Path) -> SourceDocument:
     """Paragraphs and tables of a .docx in body order, with numbering labels and tracked changes accepted."""
-    _check_parts(data, path)
+    legacy_fonts = _check_parts(data, path)
     document = _open(data, path)
     styles, default_style = _style_names(document)
     numbering = Numbering(_numbering_xml(document), document.styles.element)
@@ -91,4 +99,5 @@ def read_docx(data: bytes, path: Path) -> SourceDocument:
         raise refuse("source.damaged", path, detail=f"{type(exc).__name__}: {exc}"[:300]) from None
     if not blocks:
         raise refuse("source.no_text", path)
-    return SourceDocument(path=path, kind="docx", blocks=tuple(blocks), notes=tuple(_notes(body)))
+    document = SourceDocument(path=path, kind="docx", blocks=tuple(blocks), notes=tuple(_notes(body)))
+    return repair_legacy_text(document, declared=legacy_fonts)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from reportkit.messages import t
 from reportkit.plandoc.guard import refuse
+from reportkit.plandoc.legacy_text import repair_legacy_text
 from reportkit.plandoc.source import Paragraph, SourceDocument, SourceNote
 from reportkit.text import clean_text
 
@@ -80,4 +81,4 @@ def read_pdf(data: bytes, path: Path) -> SourceDocument:
     if empty_pages:
         listed = ", ".join(map(str, empty_pages))
         notes.append(SourceNote("source.pdf_pages_without_text", t("source.note.pdf_pages_without_text", pages=listed)))
-    return SourceDocument(path=path, kind="pdf", blocks=tuple(blocks), notes=tuple(notes))
+    return repair_legacy_text(SourceDocument(path=path, kind="pdf", blocks=tuple(blocks), notes=tuple(notes)))

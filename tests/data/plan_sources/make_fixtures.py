@@ -170,6 +170,22 @@ def make_tracked() -> None:
     document.save(HERE / "tracked.docx")
 
 
+# ------------------------------------------------------------------ old Vietnamese encodings
+
+
+def make_legacy() -> None:
+    """A plan typed in .VnTime (TCVN3): Word shows it right only with that font; its text reads "KÕ ho¹ch"."""
+    from reportkit.intake import legacy
+
+    document = docx.Document()
+    for text in ("Kế hoạch công tác cải cách hành chính năm 2025", "Tổ chức hội nghị sơ kết quý I",
+                 "Phòng Tổ chức – Hành chính"):
+        run = document.add_paragraph().add_run(legacy.encode_tcvn3(text))
+        run.font.name = ".VnTime"
+    document.add_paragraph("Chữ Unicode giữ nguyên")
+    document.save(HERE / "legacy.docx")
+
+
 # ------------------------------------------------------------------ a plan: docx → pdf, doc, odt
 
 
@@ -351,6 +367,7 @@ def main() -> None:
     make_body_order()
     make_numbering()
     make_tracked()
+    make_legacy()
     make_plan()
     make_plan_pdf()
     make_old_doc()
