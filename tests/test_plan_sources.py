@@ -400,3 +400,72 @@ def _append_raw_member(zip_bytes: bytes, name: str, compressed: bytes, declared:
 
 def test_fixture_files_are_small():
     assert all(p.stat().st_size < 200_000 for p in HERE.iterdir()), os.listdir(HERE)
+
+
+# ------------------------------------------------------------------ numbering definitions (unit)
+
+
+def _numbering(abstract: str, nums: str, styles: str = ""):
+    from lxml import etree
+
+    from reportkit.plandoc.numbering import W, Numbering
+
+    numbering = etree.fromstring(f'<w:numbering xmlns:w="{W}">{abstract}{nums}</w:numbering>')
+    style_root = etree.fromstring(f'<w:styles xmlns:w="{W}">{styles}</w:styles>')
+    return Numbering(numbering, style_root)
+
+
+def _lvl(ilvl: int, fmt: str, text: str, extra: str = "") -> str:
+    return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+            f'<w:lvlText w:val="{text}"/>{extra}</w:lvl>')
+
+
+def test_legal_numbering_shows_every_level_as_a_decimal():
+    numbering = _numbering('<w:abstractNum w:abstractNumId="1">' + _lvl(0, "upperRoman", "%1.")
+                           + _lvl(1, "decimal", "%1.%2.", "<w:isLgl/>") + "</w:abstractNum>",
+                           '<w:num w:numId="7"><w:abstractNumId w:val="1"/></w:num>')
+    labels = [numbering.next_label("7", level) for level in (0, 1, 1, 0, 1)]
+    assert labels == ["I.", "1.1.", "1.2.", "II.", "2.1."]
+
+
+def test_level_restart_zero_keeps_counting_across_higher_levels():
+    numbering = _numbering('<w:abstractNum w:abstractNumId="1">' + _lvl(0, "upperRoman", "%1.")
+                           + _lvl(1, "decimal", "%2.", '<w:lvlRestart w:val="0"/>') + "</w:abstractNum>",
+                           '<w:num w:numId="7"><w:abstractNumId w:val="1"/></w:num>')
+    assert [numbering.next_label("7", level) for level in (0, 1, 1, 0, 1)] == ["I.", "1.", "2.", "II.", "3."]
+
+
+def test_numbering_style_link_leads_to_the_linked_definition():
+    abstract = ('<w:abstractNum w:abstractNumId="1">' + _lvl(0, "lowerLetter", "%1)") + "</w:abstractNum>"
+                '<w:abstractNum w:abstractNumId="2"><w:numStyleLink w:val="KieuDanhSach"/></w:abstractNum>')
+    nums = ('<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'
+            '<w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num>')
+    styles = '<w:style w:type="numbering" w:styleId="KieuDanhSach"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
+    numbering = _numbering(abstract, nums, styles)
+    assert [numbering.next_label("2", 0), numbering.next_label("1", 0)] == ["a)", "b)"]  # one list
+
+
+def test_numbering_from_a_based_on_style_chain():
+    styles = ('<w:style w:type="paragraph" w:styleId="Muc"><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="7"/>'
+              '</w:numPr></w:pPr></w:style><w:style w:type="paragraph" w:styleId="MucCon"><w:basedOn w:val="Muc"/>'
+              "</w:style>")
+    numbering = _numbering('<w:abstractNum w:abstractNumId="1">' + _lvl(0, "upperRoman", "%1.")
+                           + _lvl(1, "decimal", "%2.") + "</w:abstractNum>",
+                           '<w:num w:numId="7"><w:abstractNumId w:val="1"/></w:num>', styles)
+    assert numbering.numbering_of(None, "MucCon") == ("7", 1)
+    assert numbering.numbering_of(None, "Normal") is None
+
+
+def test_docx_content_controls_are_read_in_body_order(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    document.add_paragraph("Trước")
+    sdt = (f"<w:sdt {nsdecls('w')}><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>Trong ô nội dung</w:t></w:r></w:p>"
+           "</w:sdtContent></w:sdt>")
+    document.element.body.sectPr.addprevious(parse_xml(sdt))
+    document.add_paragraph("Sau")
+    document.save(tmp_path / "sdt.docx")
+    assert _texts(read_source(tmp_path / "sdt.docx")) == ["Trước", "Trong ô nội dung", "Sau"]
