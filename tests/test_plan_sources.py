@@ -345,6 +345,13 @@ def test_plain_text_named_docx_is_not_taken_for_a_document(tmp_path):
         read_source(fake)
 
 
+def test_binary_file_named_txt_is_not_read_as_text(tmp_path):
+    fake = tmp_path / "ke-hoach.txt"
+    fake.write_bytes(b"KE HOACH\x00\x01\x02" * 50)
+    with pytest.raises(PlanSourceError, match="định dạng không rõ"):
+        read_source(fake)
+
+
 def test_zip_declaring_more_than_the_total_limit_is_refused_before_decompressing():
     infos = []
     for i in range(3):

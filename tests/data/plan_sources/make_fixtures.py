@@ -265,15 +265,17 @@ def _soffice(source: Path, target_format: str, out_name: str) -> None:
 
 
 def make_scanned_pdf() -> None:
-    from PIL import Image, ImageDraw
+    """Two pages of the plan's text as pictures only (as a scanner makes them): no text layer."""
+    from PIL import Image, ImageDraw, ImageFont
 
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", 15)
     pages = []
     for number in range(2):
         image = Image.new("L", (620, 877), 255)
         draw = ImageDraw.Draw(image)
-        for y in range(80, 800, 28):
-            draw.rectangle([60, y, 560 - (y * 7 + number * 90) % 200, y + 12], fill=40)
-        pages.append(image)
+        for y, line in enumerate(PLAN_LINES[number * 7:(number + 1) * 7]):
+            draw.text((50, 70 + 40 * y), line[:64], fill=20, font=font)
+        pages.append(image.rotate(0.6, fillcolor=255))
     pages[0].save(HERE / "scanned.pdf", save_all=True, append_images=pages[1:], resolution=72)
 
 
