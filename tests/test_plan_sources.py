@@ -345,6 +345,18 @@ def test_plain_text_named_docx_is_not_taken_for_a_document(tmp_path):
         read_source(fake)
 
 
+def test_deeply_nested_docx_xml_is_refused_as_damaged(tmp_path):
+    body = (b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            b"<w:body>" + b"<w:customXml>" * 20_000 + b"</w:customXml>" * 20_000 + b"</w:body></w:document>")
+    out = io.BytesIO()
+    with zipfile.ZipFile(HERE / "body_order.docx") as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            dst.writestr(item.filename, body if item.filename == "word/document.xml" else src.read(item.filename))
+    (tmp_path / "deep.docx").write_bytes(out.getvalue())
+    with pytest.raises(PlanSourceError, match="bị hỏng"):
+        read_source(tmp_path / "deep.docx")
+
+
 def test_binary_file_named_txt_is_not_read_as_text(tmp_path):
     fake = tmp_path / "ke-hoach.txt"
     fake.write_bytes(b"KE HOACH\x00\x01\x02" * 50)
