@@ -488,3 +488,45 @@ def test_docx_content_controls_are_read_in_body_order(tmp_path):
     document.add_paragraph("Sau")
     document.save(tmp_path / "sdt.docx")
     assert _texts(read_source(tmp_path / "sdt.docx")) == ["Trước", "Trong ô nội dung", "Sau"]
+
+
+# ------------------------------------------------------------------ damaged bytes: a refusal or a document, never a traceback
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_VALID = ["body_order.docx", "numbering.docx", "tracked.docx", "plan.pdf", "tasks.xlsx", "tasks.xls", "tasks.ods",
+          "utf16.txt"]
+
+
+@st.composite
+def _damaged(draw):
+    name = draw(st.sampled_from(_VALID))
+    data = bytearray((HERE / name).read_bytes())
+    for _ in range(draw(st.integers(1, 4))):
+        kind = draw(st.sampled_from(["flip", "truncate", "zero", "insert"]))
+        at = draw(st.integers(0, max(len(data) - 1, 0)))
+        if kind == "flip" and data:
+            data[at] ^= draw(st.integers(1, 255))
+        elif kind == "truncate":
+            del data[at:]
+        elif kind == "zero":
+            data[at:at + 64] = bytes(len(data[at:at + 64]))
+        else:
+            data[at:at] = draw(st.binary(min_size=1, max_size=64))
+    return name, bytes(data)
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(case=_damaged())
+def test_damaged_bytes_of_a_valid_document_give_a_refusal_or_a_document(tmp_path, case):
+    name, data = case
+    target = tmp_path / name
+    target.write_bytes(data)
+    try:
+        document = read_source(target)
+    except PlanSourceError as error:
+        assert error.path == str(target) and error.hint
+    else:
+        assert document.blocks

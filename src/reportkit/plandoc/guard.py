@@ -104,7 +104,7 @@ def _zip_kind(data: bytes, path: Path) -> str:
         return "xlsx"
     if "xl/workbook.bin" in names:
         raise refuse("source.not_document", path, kind=t("source.kind.xlsb"))
-    mimetype = _mimetype(zf) if "mimetype" in names else b""
+    mimetype = _mimetype(zf, path) if "mimetype" in names else b""
     if b"spreadsheet" in mimetype and "content.xml" in names:
         return "ods"
     if b"opendocument.text" in mimetype:
@@ -114,10 +114,13 @@ def _zip_kind(data: bytes, path: Path) -> str:
     raise refuse("source.not_document", path, kind=t("source.kind.zip"))
 
 
-def _mimetype(zf: zipfile.ZipFile) -> bytes:
+def _mimetype(zf: zipfile.ZipFile, path: Path) -> bytes:
     """The ODF ``mimetype`` member (a few bytes)."""
-    with zf.open("mimetype") as fh:
-        return fh.read(200)
+    try:
+        with zf.open("mimetype") as fh:
+            return fh.read(200)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
+        raise refuse("source.damaged", path, detail=f"mimetype: {exc}"[:300]) from None
 
 
 def check_zip_limits(infos: list[zipfile.ZipInfo], packed: int, path: Path) -> None:

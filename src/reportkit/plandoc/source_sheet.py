@@ -78,9 +78,9 @@ def read_workbook(data: bytes, path: Path, kind: str) -> SourceDocument:
     """One Table per non-empty visible worksheet (``trang tính …``), in the workbook's order."""
     from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
-    info = _check(data, path)
     log = FindingLog(path)
     try:
+        info = _check(data, path)
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         ods = ods_merges(read_zip_part(zipfile.ZipFile(io.BytesIO(data)), "content.xml", path)) \
             if kind == "ods" else {}
