@@ -106,9 +106,11 @@ def read_workbook(data: bytes, path: Path, kind: str) -> SourceDocument:
     except BaseException as exc:  # noqa: BLE001 - calamine (and its Rust panics) on a damaged file
         if not isinstance(exc, Exception) and type(exc).__name__ != "PanicException":
             raise
+        if type(exc).__name__ == "PasswordError":  # an .xls with a password (BIFF FILEPASS)
+            raise refuse("source.encrypted", path) from None
         raise refuse("source.damaged", path, detail=f"{type(exc).__name__}: {exc}"[:300]) from None
     if not blocks:
         raise refuse("source.no_text", path)
-    notes = [SourceNote("source.legacy_text", _in_language(f)[0], t("source.where.sheet", sheet=f.sheet or ""))
+    notes = [SourceNote(f"source.{f.code}", _in_language(f)[0], t("source.where.sheet", sheet=f.sheet or ""))
              for f in log.findings]
     return SourceDocument(path=path, kind=kind, blocks=tuple(blocks), notes=tuple(notes))
