@@ -213,6 +213,14 @@ def test_pdf_lines_become_paragraphs_located_by_page():
     assert [note.code for note in document.notes] == ["source.pdf_lines"]
 
 
+def test_pdf_printed_by_libreoffice_gives_the_task_table_rows_as_lines():
+    document = read_source(HERE / "tasks.pdf")  # soffice --convert-to pdf of tasks.xlsx (make_fixtures.py)
+    texts = _texts(document)
+    assert "STT Nội dung nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Thời gian hoàn thành" in texts
+    assert "1 Xây dựng kế hoạch dạy học Tổ Toán Tổ Văn Tháng 9/2025" in texts
+    assert document.blocks[-1] == Paragraph("Các tổ báo cáo trước ngày 25 hằng tháng", location="trang số 2")
+
+
 def test_pdf_with_only_an_owner_password_is_read():
     assert _texts(read_source(HERE / "owner_only.pdf"))[0] == "SỞ Y TẾ TỈNH AN GIANG"
 

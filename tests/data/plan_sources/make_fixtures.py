@@ -4,8 +4,8 @@
 
 Word files are written with python-docx (raw WordprocessingML where python-docx
 has no API: numbering definitions, tracked changes, merged cells, text boxes);
-the .xls/.ods task tables are converted by LibreOffice Calc (``soffice
---headless --convert-to``). LibreOffice Writer is not installed on the build
+the .xls/.ods task tables, and a PDF of the task table, are converted by
+LibreOffice Calc (``soffice --headless --convert-to``). LibreOffice Writer is not installed on the build
 machine, so the plan PDF is printed by WeasyPrint from the same text (a real
 PDF with a text layer), the old binary .doc is an OLE container written by
 xlwt's compound-document writer with its stream named ``WordDocument`` (what
@@ -310,6 +310,11 @@ def make_task_table() -> Path:
     ]
     for row in rows:
         sheet.append(row)
+    for column, width in zip("ABCDE", (6, 42, 18, 18, 22)):
+        sheet.column_dimensions[column].width = width
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.merge_cells("A1:E1")
     sheet.merge_cells("A2:E2")
     sheet.merge_cells("B5:E5")
@@ -379,6 +384,7 @@ def main() -> None:
     tasks = make_task_table()
     _soffice(tasks, "xls", "tasks.xls")
     _soffice(tasks, "ods", "tasks.ods")
+    _soffice(tasks, "pdf", "tasks.pdf")
     make_bad_inputs()
 
 
