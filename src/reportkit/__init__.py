@@ -1,6 +1,13 @@
 """reportkit: period reports on how a unit's annual plan is carried out."""
 
+import os
+
 __version__ = "0.1.0"
+
+# openpyxl switches its XML backend to lxml whenever lxml is installed (python-docx brings it in);
+# keep openpyxl's own writer and reader so the workbooks reportkit writes are byte-for-byte the same
+# with or without lxml (the sample data is checked byte for byte, tests/test_intake.py).
+os.environ.setdefault("OPENPYXL_LXML", "False")
 
 # Public API, imported on first use so that `import reportkit` (and the CLI) stay fast.
 _LAZY_EXPORTS = {
