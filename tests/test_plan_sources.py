@@ -160,6 +160,21 @@ def test_text_that_looks_legacy_but_cannot_be_converted_is_kept_with_a_note(tmp_
     assert document.notes[0].location == "dòng 2"
 
 
+@pytest.mark.parametrize("content_type", ["application/vnd.ms-word.document.macroEnabled.main+xml",
+                                          "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"])
+def test_macro_enabled_document_and_template_are_read_as_documents(tmp_path, content_type):
+    out = io.BytesIO()
+    with zipfile.ZipFile(HERE / "body_order.docx") as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                                    content_type.encode())
+            dst.writestr(item.filename, data)
+    (tmp_path / "ke-hoach.docm").write_bytes(out.getvalue())
+    assert _texts(read_source(tmp_path / "ke-hoach.docm"))[0] == "ỦY BAN NHÂN DÂN XÃ AN BÌNH"
+
+
 def test_docx_named_doc_is_read_by_its_content(tmp_path):
     renamed = tmp_path / "ke-hoach.doc"
     renamed.write_bytes((HERE / "body_order.docx").read_bytes())
