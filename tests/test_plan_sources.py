@@ -236,6 +236,13 @@ def test_pdf_printed_by_libreoffice_gives_the_task_table_rows_as_lines():
     assert document.blocks[-1] == Paragraph("Các tổ báo cáo trước ngày 25 hằng tháng", location="trang số 2")
 
 
+def test_pdf_pages_without_text_are_named_in_a_note():
+    document = read_source(HERE / "mixed.pdf")
+    assert {b.location for b in document.blocks} == {"trang số 1"}
+    note = next(n for n in document.notes if n.code == "source.pdf_pages_without_text")
+    assert "trang 2 " in note.message
+
+
 def test_pdf_with_only_an_owner_password_is_read():
     assert _texts(read_source(HERE / "owner_only.pdf"))[0] == "SỞ Y TẾ TỈNH AN GIANG"
 

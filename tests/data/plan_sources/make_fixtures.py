@@ -279,6 +279,17 @@ def make_scanned_pdf() -> None:
     pages[0].save(HERE / "scanned.pdf", save_all=True, append_images=pages[1:], resolution=72)
 
 
+def make_mixed_pdf() -> None:
+    """The plan's first page with text, then a scanned page: a PDF partly without a text layer."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    writer.add_page(PdfReader(HERE / "plan.pdf").pages[0])
+    writer.add_page(PdfReader(HERE / "scanned.pdf").pages[1])
+    with open(HERE / "mixed.pdf", "wb") as fh:
+        writer.write(fh)
+
+
 def make_encrypted_pdfs() -> None:
     from pypdf import PdfReader, PdfWriter
 
@@ -380,6 +391,7 @@ def main() -> None:
     make_old_doc()
     make_odt()
     make_scanned_pdf()
+    make_mixed_pdf()
     make_encrypted_pdfs()
     tasks = make_task_table()
     _soffice(tasks, "xls", "tasks.xls")
