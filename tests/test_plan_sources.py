@@ -387,6 +387,16 @@ def test_deeply_nested_docx_xml_is_refused_as_damaged(tmp_path):
         read_source(tmp_path / "deep.docx")
 
 
+def test_xml_part_over_the_part_limit_is_refused_before_it_is_unpacked(monkeypatch):
+    from reportkit.plandoc import guard
+
+    monkeypatch.setattr(guard, "MAX_PART_BYTES", 1000)
+    with pytest.raises(PlanSourceError) as caught:
+        read_source(HERE / "body_order.docx")
+    assert caught.value.message.startswith("phần ") and "giải nén ra" in caught.value.message
+    assert "chỉ gồm phần kế hoạch" in caught.value.hint
+
+
 def test_binary_file_named_txt_is_not_read_as_text(tmp_path):
     fake = tmp_path / "ke-hoach.txt"
     fake.write_bytes(b"KE HOACH\x00\x01\x02" * 50)

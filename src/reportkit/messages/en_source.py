@@ -36,6 +36,8 @@ SOURCE_MESSAGES: dict[str, str] = {
     "source.zip_bomb": ("the file unpacks to too much: {size} MB, {ratio} times the packed file (limits {limit} MB, "
                         "{limit_ratio} times) — possibly a malicious file (zip bomb)"),
     "source.zip_bomb.fix": "do not open this file; ask for the original plan document",
+    "source.part_too_large": "part {part} of the file unpacks to {size} MB (limit {limit} MB): no plan document is that large",
+    "source.part_too_large.fix": "save a new file holding only the plan (without large appendices, data tables or embedded objects) and import it",
     "source.xml_dtd": "part {part} of the file declares an XML DTD/entities (<!DOCTYPE, <!ENTITY), which real Word/Excel files never do",
     "source.xml_dtd.fix": "do not open this file; open the original in Word/LibreOffice and save it as a new file",
     "source.no_text": "the file holds no text to read",
