@@ -145,10 +145,26 @@ def test_docx_hostile_grid_span_cannot_blow_up_the_table(tmp_path):
 
 def test_docx_typed_in_tcvn3_fonts_is_converted_to_unicode_with_a_note():
     document = read_source(HERE / "legacy.docx")
-    assert _texts(document) == ["Kế hoạch công tác cải cách hành chính năm 2025", "Tổ chức hội nghị sơ kết quý I",
-                                "Phòng Tổ chức – Hành chính", "Chữ Unicode giữ nguyên"]
+    assert _texts(document) == ["KẾ HOẠCH",  # .VnTimeH shows lower-case codes as capitals
+                                "Kế hoạch công tác cải cách hành chính năm 2025", "Tổ chức hội nghị sơ kết quý I",
+                                "Phòng Tổ chức – Hành chính", "Chữ Unicode giữ nguyên", "NƠI NHẬN"]
     note = next(n for n in document.notes if n.code == "source.legacy_converted")
-    assert "3 đoạn/ô" in note.message and "TCVN3" in note.message and note.location == "đoạn 1"
+    assert "4 đoạn/ô" in note.message and "TCVN3" in note.message and note.location == "đoạn 1"
+
+
+def test_docx_table_cells_in_a_tcvn3_font_are_converted_and_located_by_table(tmp_path):
+    import docx
+
+    from reportkit.intake.legacy import encode_tcvn3
+
+    document = docx.Document()
+    document.add_paragraph("Bảng phân công")
+    cell = document.add_table(rows=1, cols=2).cell(0, 1)
+    cell.paragraphs[0].add_run(encode_tcvn3("Phòng Kế hoạch – Tài chính")).font.name = ".VnTime"
+    document.save(tmp_path / "bang.docx")
+    read = read_source(tmp_path / "bang.docx")
+    assert read.tables[0].rows == (("", "Phòng Kế hoạch – Tài chính"),)
+    assert [(n.code, n.location) for n in read.notes] == [("source.legacy_converted", "bảng 1")]
 
 
 def test_text_that_looks_legacy_but_cannot_be_converted_is_kept_with_a_note(tmp_path):

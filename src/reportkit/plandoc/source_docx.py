@@ -109,11 +109,12 @@ def read_docx(data: bytes, path: Path) -> SourceDocument:
     styles, default_style = _style_names(document)
     numbering = Numbering(_numbering_xml(document), document.styles.element)
     body = document.element.body
+    reader = BodyReader(numbering, styles, default_style)
     try:
-        blocks = BodyReader(numbering, styles, default_style).read(body)
+        blocks = reader.read(body)
     except (ValueError, TypeError, IndexError, KeyError, AttributeError, RecursionError) as exc:
         raise refuse("source.damaged", path, detail=f"{type(exc).__name__}: {exc}"[:300]) from None
     if not blocks:
         raise refuse("source.no_text", path)
     document = SourceDocument(path=path, kind="docx", blocks=tuple(blocks), notes=tuple(_notes(body)))
-    return repair_legacy_text(document, declared=legacy_fonts)
+    return repair_legacy_text(document, declared=legacy_fonts, converted=reader.legacy)

@@ -178,11 +178,14 @@ def make_legacy() -> None:
     from reportkit.intake import legacy
 
     document = docx.Document()
+    heading = document.add_paragraph().add_run(legacy.encode_tcvn3("kế hoạch"))  # shown as capitals
+    heading.font.name = ".VnTimeH"
     for text in ("Kế hoạch công tác cải cách hành chính năm 2025", "Tổ chức hội nghị sơ kết quý I",
                  "Phòng Tổ chức – Hành chính"):
         run = document.add_paragraph().add_run(legacy.encode_tcvn3(text))
         run.font.name = ".VnTime"
     document.add_paragraph("Chữ Unicode giữ nguyên")
+    document.add_paragraph().add_run("Nơi nhận").font.all_caps = True  # Word's "All caps" shows NƠI NHẬN
     document.save(HERE / "legacy.docx")
 
 
