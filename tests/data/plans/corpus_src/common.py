@@ -105,7 +105,7 @@ class Document:
                 for r in s.reports
             ],
             "expected_findings": [
-                {"code": "unknown_due", "task_code": t.code, "phrase": t.finding}
+                {"task_code": t.code, "phrase": t.finding}
                 for t in self.tasks
                 if t.finding
             ],

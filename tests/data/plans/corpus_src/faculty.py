@@ -31,6 +31,8 @@ TASKS = (
          finding="Cuối tháng 6 hoặc đầu tháng 7/2026"),
     Task("III.2", "Cập nhật hồ sơ minh chứng phục vụ kiểm định chất lượng chương trình đào tạo",
          VPK, "Các bộ môn", "Trong năm", (VPK,), BO_MON, "date", ("2026-12-31",)),
+    Task("III.3", "Tổ chức hội thảo chuyên đề về an toàn thông tin cho sinh viên năm cuối",
+         MMT, f"{KHMT}, {LCD}", "Tháng 11/2026", (MMT,), (KHMT, LCD), "date", ("2026-11-30",)),
 )
 
 DOC = Document(
