@@ -1,4 +1,4 @@
-"""The plan-import corpus: six plan documents written for the test, each imported and compared with its
+"""The plan-import corpus: seven plan documents written for the test, each imported and compared with its
 hand-checked expected.json (tests/data/plans/<name>/, conventions in tests/data/plans/README.md).
 
 The first tests check the corpus itself (it is consistent, every expected text is in its source, it
@@ -82,12 +82,21 @@ def source_text(name: str) -> str:
 # --- the corpus itself ----------------------------------------------------------------------------
 
 
-def test_the_corpus_has_six_documents_in_six_formats():
+def test_the_corpus_has_six_documents_in_six_formats_and_one_with_tracked_changes():
     suffixes = {Path(expected_of(n)["source"]).suffix for n in DOCUMENTS}
     assert len(DOCUMENTS) >= 6, DOCUMENTS
     assert {".docx", ".txt", ".pdf", ".xlsx", ".ods"} <= suffixes
     assert len({expected_of(n)["organisation"] for n in DOCUMENTS}) == len(DOCUMENTS)
     assert len({expected_of(n)["year"] for n in DOCUMENTS}) >= 2
+    assert any("tracked changes" in expected_of(n)["document_findings"] for n in DOCUMENTS)
+
+
+def test_the_tracked_changes_document_still_carries_its_changes():
+    xml = zipfile.ZipFile(CORPUS / "preschool" / expected_of("preschool")["source"]).read("word/document.xml").decode()
+    assert xml.count("<w:ins ") >= 4 and xml.count("<w:del ") >= 5 and "<w:delText" in xml
+    accepted = source_text("preschool")  # insertions in, deletions out
+    assert "- Thời gian: trước ngày 15/8/2026." in accepted and "tháng 8/2026" not in accepted
+    assert "Bữa ăn dinh dưỡng" not in accepted and "4. Tổ chức vui Tết Trung thu" in accepted
 
 
 @pytest.mark.parametrize("name", DOCUMENTS)
@@ -297,9 +306,13 @@ def test_import_keeps_the_time_frame_and_parses_its_due(imported):
     _fail_on(problems, name, "time frames and dues")
 
 
-def test_import_flags_every_ambiguous_time_frame(imported):
+def test_import_flags_every_ambiguous_time_frame_and_document_problem(imported):
     name, exp, result = imported
     problems = []
+    general = [g for g in result.findings if not g.task_code]
+    if len(general) < len(exp["document_findings"]):
+        problems.append(f"expected findings on the document ({', '.join(exp['document_findings'])}), "
+                        f"got {[g.message for g in general]}")
     for f in exp["expected_findings"]:
         on_task = [g for g in result.findings if g.task_code == f["task_code"]]
         if not any(fold(f["phrase"]) in fold(g.message) for g in on_task):

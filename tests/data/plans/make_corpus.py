@@ -19,7 +19,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-DOCUMENTS = ("school", "hospital", "commune", "sodept", "centre", "faculty")
+DOCUMENTS = ("school", "hospital", "commune", "sodept", "centre", "faculty", "preschool")
 
 
 def build(name: str) -> Path:

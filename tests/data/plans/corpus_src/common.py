@@ -72,6 +72,7 @@ class Document:
     tasks: tuple[Task, ...]
     streams: tuple[Stream, ...] = ()
     header: dict = field(default_factory=dict)
+    document_findings: tuple[str, ...] = ()  # findings not on a task (e.g. "tracked changes")
 
     def expected(self) -> dict:
         """The expected result in the `plan show` JSON shape (units by name, tasks by code)."""
@@ -109,6 +110,7 @@ class Document:
                 for t in self.tasks
                 if t.finding
             ],
+            "document_findings": list(self.document_findings),
         }
 
     def check(self) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import copy
-
 from docx import Document as new_docx
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -145,5 +143,50 @@ def set_table_borders(table) -> None:
     tbl_pr.append(borders)
 
 
-__all__ = ["copy", "new_document", "add_header", "add_title", "add_para", "add_signer",
+_REVISION = 0
+
+
+def _revision(tag: str):
+    """A w:ins or w:del element with the attributes Word writes (id, author, date)."""
+    global _REVISION
+    _REVISION += 1
+    el = OxmlElement(tag)
+    el.set(qn("w:id"), str(_REVISION))
+    el.set(qn("w:author"), "Phó Hiệu trưởng")
+    el.set(qn("w:date"), "2026-01-09T08:30:00Z")
+    return el
+
+
+def _run(text: str, deleted: bool = False):
+    r = OxmlElement("w:r")
+    t = OxmlElement("w:delText" if deleted else "w:t")
+    t.set(qn("xml:space"), "preserve")
+    t.text = text
+    r.append(t)
+    return r
+
+
+def add_tracked_para(doc, parts: list[tuple[str, str]], deleted_paragraph: bool = False):
+    """A paragraph with tracked changes: ``parts`` are ("", text), ("ins", text) or ("del", text).
+
+    With ``deleted_paragraph`` the whole paragraph, mark included, is a tracked deletion.
+    """
+    p = add_para(doc, "")
+    for run in list(p._p.findall(qn("w:r"))):
+        p._p.remove(run)
+    if deleted_paragraph:
+        rpr = OxmlElement("w:rPr")
+        rpr.append(_revision("w:del"))
+        p._p.get_or_add_pPr().append(rpr)
+    for kind, text in parts:
+        if kind == "":
+            p._p.append(_run(text))
+            continue
+        wrapper = _revision("w:ins" if kind == "ins" else "w:del")
+        wrapper.append(_run(text, deleted=kind == "del"))
+        p._p.append(wrapper)
+    return p
+
+
+__all__ = ["add_tracked_para", "new_document", "add_header", "add_title", "add_para", "add_signer",
            "restart_numbering", "set_num", "set_cell_text", "set_table_borders"]
