@@ -67,11 +67,12 @@ def cli() -> None:
         help="opt.format")
 def calendar(plan_path: str | None, year: int | None, as_of: str | None, fmt: str) -> None:
     """Every report the plan requires in a year, with its deadline."""
-    from reportkit.periods import build_calendar, calendar_rows
+    from reportkit.periods import adhoc_rows, build_calendar, calendar_rows
 
     plan = _plan(plan_path)
     as_of_date = parse_date_option(as_of, "--as-of")
-    rows = calendar_rows(build_calendar(plan, year), as_of_date)
+    dated = calendar_rows(build_calendar(plan, year), as_of_date)
+    rows = dated + adhoc_rows(plan, as_of_date)  # ad-hoc reports ("khi có yêu cầu") last, without a date
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     elif fmt == "csv":
@@ -81,11 +82,14 @@ def calendar(plan_path: str | None, year: int | None, as_of: str | None, fmt: st
         writer.writeheader()
         writer.writerows(rows)
     else:
-        columns = ["stream", "period", "due_text", "cutoff", "label"] + (["state"] if as_of_date else [])
+        columns = ["stream", "period", "due_text", "submit", "cutoff", "label"] + (["state"] if as_of_date else [])
         headers = {"stream": t("calendar.stream"), "period": t("calendar.period"), "due_text": t("calendar.due"),
-                   "cutoff": t("calendar.cutoff"), "label": t("calendar.report"), "state": t("calendar.state")}
-        click.echo(render_table(rows, columns, headers))
-        click.echo("\n" + t("calendar.total", n=len(rows), year=year or plan.year))
+                   "submit": t("calendar.submit"), "cutoff": t("calendar.cutoff"), "label": t("calendar.report"),
+                   "state": t("calendar.state")}
+        shown = [row | {"submit": row["submit_last_day"] or "", "cutoff": row["cutoff"] or ""} for row in rows]
+        click.echo(render_table(shown, columns, headers))
+        click.echo("\n" + t("calendar.total", n=len(dated), year=year or plan.year)
+                   + (" " + t("calendar.adhoc_total", n=len(rows) - len(dated)) if len(rows) > len(dated) else ""))
 
 
 @cli.command(help="help.template")
@@ -326,6 +330,11 @@ def status_command(period, stream, as_of, submissions, deadline_opts, fmt, outpu
         click.echo("\n" + t("status.footer", period=period_obj.label, as_of=f"{as_of_date:%d/%m/%Y}", headline=headline))
         if output:
             click.echo(t("status.output_ignored"), err=True)
+    from reportkit.status import tasks_without_deadline
+
+    for task in tasks_without_deadline(plan, inputs.deadlines):  # never invented: asked for
+        click.echo(t("status.deadline_not_determined", code=task.code, time_frame=task.time_frame,
+                     reason=t(f"status.deadline_reason.{task.due.kind}")), err=True)
     errors = int((findings["severity"] == "error").sum())
     if errors:
         click.echo(t("status.input_errors", n=errors), err=True)

@@ -67,7 +67,7 @@ MESSAGES: dict[str, str] = {
     "opt.streams": "only these streams, comma-separated (e.g. dan-chu)",
     "opt.units": "with --config: only these organisations (đơn vị), comma-separated codes",
     "opt.submissions": "submissions folder (default: data/submissions/<year>)",
-    "opt.deadline": "deadline of an external task, e.g. III.7=2024-08-15 (repeatable)",
+    "opt.deadline": "deadline of an external task or one whose time frame names no date, e.g. III.7=2024-08-15 (repeatable)",
     "opt.workers": "parallel report processes (default: number of cores)",
     "opt.batch.output": "output folder",
     "opt.force": "re-run reports whose inputs are unchanged",
@@ -96,6 +96,8 @@ MESSAGES: dict[str, str] = {
     "calendar.report": "Report",
     "calendar.state": "Deadline state",
     "calendar.total": "{n} reports in {year}.",
+    "calendar.submit": "Units send by",
+    "calendar.adhoc_total": "Also {n} report(s) on request (no set deadline).",
     # -- template
     "template.unit_or_all": "give either --unit UNIT or --all",
     "template.unit_or_all.fix": "e.g. reportkit template --unit hcth --period 2024-Q1",
@@ -158,6 +160,10 @@ MESSAGES: dict[str, str] = {
     "status.output_ignored": "(--output applies to csv, json and xlsx)",
     "status.input_errors": ("reportkit status: input errors: {n} (rejected rows are not counted); "
                             "see: reportkit check"),
+    "status.deadline_not_determined": ("reportkit status: task {code} ('{time_frame}') has no determined deadline: "
+                                       "{reason}; once it is known, give it with --deadline {code}=YYYY-MM-DD"),
+    "status.deadline_reason.external": "the superior has not set it",
+    "status.deadline_reason.unknown": "the plan names no date",
     # -- run inputs (params.py, periods.py, status: the boundary of run, status and batch)
     "inputs.invalid": "invalid report parameters",
     "error.problems": "{summary}: {n} problems",
@@ -183,6 +189,8 @@ MESSAGES: dict[str, str] = {
     "inputs.unknown_stream.fix": "use one of: {streams}",
     "inputs.cutoff_other_year": "'as_of': cut-off date {date} is outside the plan's year {year}",
     "inputs.cutoff_other_year.fix": "give a cut-off between {year}-01-01 and {year}-12-31",
+    "inputs.cutoff_after_report": "'as_of': cut-off {date} lies outside the plan year {year} and after the report's last day ({last})",
+    "inputs.cutoff_after_report.fix": "choose a cut-off from {year}-01-01 to {last}",
     "inputs.cutoff_before_period": "'as_of' {date} is before the period {period} starts ({start})",
     "inputs.cutoff_before_period.fix": "the cut-off must fall on or after the first day of the period",
     "inputs.no_external_task": "(the plan has no such task)",
@@ -190,8 +198,8 @@ MESSAGES: dict[str, str] = {
     "inputs.deadlines_not_mapping.fix": "e.g. deadlines: {{III.7: 2024-06-30}}; tasks that take one: {choices}",
     "inputs.deadline_unknown_task": "'deadlines' names unknown task code '{key}'",
     "inputs.deadline_not_external": ("'deadlines' names task '{key}', which has no 'theo kế hoạch của cấp trên' "
-                                     "deadline: {code} is not external, its time frame '{time_frame}' fixes the "
-                                     "deadline"),
+                                     "or undetermined deadline: {code} is neither external nor unknown, its time "
+                                     "frame '{time_frame}' fixes the deadline"),
     "inputs.deadline.fix": "tasks that take a deadline here: {choices}",
     "inputs.number_type": "'number' must be text or a whole number",
     "inputs.number_type.fix": "e.g. number: 25",
