@@ -51,7 +51,7 @@ needs_issue13_model = pytest.mark.skipif(bool(_missing_forms()), reason="plan.ya
 
 
 def _has_wording() -> bool:
-    import reportkit.plan.model as model
+    from reportkit.plan import model
 
     return hasattr(model, "Wording")
 

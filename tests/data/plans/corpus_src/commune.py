@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 
-from corpus_src.common import Document, Report, Stream, Task, Unit, month_ends
+from corpus_src.common import Document, Report, Stream, Task, Unit
 
 VP = "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"
 KT, VHXH = "Phòng Kinh tế", "Phòng Văn hóa – Xã hội"

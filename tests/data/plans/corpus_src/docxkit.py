@@ -188,5 +188,15 @@ def add_tracked_para(doc, parts: list[tuple[str, str]], deleted_paragraph: bool 
     return p
 
 
-__all__ = ["add_tracked_para", "new_document", "add_header", "add_title", "add_para", "add_signer",
-           "restart_numbering", "set_num", "set_cell_text", "set_table_borders"]
+__all__ = [
+    "add_header",
+    "add_para",
+    "add_signer",
+    "add_title",
+    "add_tracked_para",
+    "new_document",
+    "restart_numbering",
+    "set_cell_text",
+    "set_num",
+    "set_table_borders",
+]

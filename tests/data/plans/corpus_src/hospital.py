@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 from corpus_src.common import Document, Report, Stream, Task, Unit, month_ends
-from corpus_src.docxkit import (add_header, add_para, add_signer, add_title, new_document,
-                                restart_numbering, set_cell_text, set_num, set_table_borders)
+from corpus_src.docxkit import (
+    add_header,
+    add_para,
+    add_signer,
+    add_title,
+    new_document,
+    restart_numbering,
+    set_cell_text,
+    set_num,
+    set_table_borders,
+)
 
 BGD, KHTC, TCHC, DD = "Ban Giám đốc", "Phòng Kế hoạch – Tài chính", "Phòng Tổ chức, Hành chính", "Phòng Điều dưỡng"
 KKB, HSCC, NOI, KSNK = "Khoa Khám bệnh", "Khoa Hồi sức cấp cứu", "Khoa Nội tổng hợp", "Khoa Kiểm soát nhiễm khuẩn"
