@@ -1,13 +1,14 @@
 """reportkit: period reports on how a unit's annual plan is carried out."""
 
-import os
-
 __version__ = "0.1.0"
 
-# openpyxl switches its XML backend to lxml whenever lxml is installed (python-docx brings it in);
-# keep openpyxl's own writer and reader so the workbooks reportkit writes are byte-for-byte the same
-# with or without lxml (the sample data is checked byte for byte, tests/test_intake.py).
-os.environ.setdefault("OPENPYXL_LXML", "False")
+import os as _os
+
+# openpyxl switches to its lxml writer when lxml is installed (python-docx brings
+# it): that writer changes the bytes of every workbook written and stores a
+# line break in a cell differently. reportkit's workbooks are written by the
+# standard-library writer, whatever else is installed (set before openpyxl loads).
+_os.environ.setdefault("OPENPYXL_LXML", "False")
 
 # Public API, imported on first use so that `import reportkit` (and the CLI) stay fast.
 _LAZY_EXPORTS = {
