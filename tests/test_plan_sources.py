@@ -284,6 +284,49 @@ def test_pdf_with_a_user_password_is_refused():
         read_source(HERE / "encrypted.pdf")
 
 
+def _pdf_with_content(content: bytes, image_side: int = 1) -> bytes:
+    """A one-page PDF whose content stream is ``content`` and whose image Im1 is a white square, both Flate."""
+    packed, pixels = zlib.compress(content, 9), zlib.compress(b"\xff" * image_side * image_side, 9)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R"
+               b" /Resources << /Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >> >> >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+               b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8"
+               b" /Length %d /Filter /FlateDecode >>\nstream\n" % (image_side, image_side, len(pixels)) + pixels
+               + b"\nendstream"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_pdf_decompression_bomb_is_refused_before_pdfium_inflates_it(tmp_path, monkeypatch):
+    from reportkit.plandoc import pdf_guard
+
+    monkeypatch.setattr(pdf_guard, "MAX_PDF_INFLATED_BYTES", 1 << 20)
+    (tmp_path / "bom.pdf").write_bytes(_pdf_with_content(b" " * (2 << 20) + b"BT /F1 12 Tf 10 10 Td (Hello) Tj ET"))
+    with pytest.raises(PlanSourceError, match="bom giải nén"):
+        read_source(tmp_path / "bom.pdf")
+    (tmp_path / "nho.pdf").write_bytes(_pdf_with_content(b" " * 1000 + b"BT /F1 12 Tf 10 10 Td (Hello) Tj ET"))
+    assert _texts(read_source(tmp_path / "nho.pdf")) == ["Hello"]
+
+
+def test_pdf_image_streams_do_not_count_towards_the_bomb_limit(tmp_path, monkeypatch):
+    from reportkit.plandoc import pdf_guard
+
+    monkeypatch.setattr(pdf_guard, "MAX_PDF_INFLATED_BYTES", 1 << 20)
+    scan = _pdf_with_content(b"q 200 0 0 200 0 0 cm /Im1 Do Q", image_side=1500)  # a 2.1 MB page image
+    (tmp_path / "quet.pdf").write_bytes(scan)
+    with pytest.raises(PlanSourceError, match="bản quét"):
+        read_source(tmp_path / "quet.pdf")
+
+
 def test_damaged_pdf_is_refused(tmp_path):
     broken = tmp_path / "hong.pdf"
     broken.write_bytes((HERE / "plan.pdf").read_bytes()[:300])

@@ -53,6 +53,8 @@ SOURCE_MESSAGES: dict[str, str] = {
                                "ocrmypdf -l vie \"{file}\" ocr.pdf"),
     "source.pdf_encrypted": "the PDF is password-protected; its content cannot be read",
     "source.pdf_encrypted.fix": "open it with its password and print/save it as a new PDF without one, or use the original Word file",
+    "source.pdf_bomb": "the PDF packs more than {limit} MB of content into {size} MB — possibly a malicious file (decompression bomb)",
+    "source.pdf_bomb.fix": "do not open this file; use the original Word file or ask for the original plan document",
     # -- workbooks (the intake finding says what is wrong)
     "source.workbook": "cannot read the workbook: {detail}",
     # -- notes: what the reader did

@@ -56,6 +56,8 @@ SOURCE_MESSAGES: dict[str, str] = {
                                "ocrmypdf -l vie \"{file}\" ban-ocr.pdf"),
     "source.pdf_encrypted": "PDF được đặt mật khẩu, không đọc được nội dung",
     "source.pdf_encrypted.fix": "mở PDF bằng mật khẩu rồi in/lưu ra PDF mới không mật khẩu, hoặc dùng tệp Word gốc",
+    "source.pdf_bomb": "PDF nén hơn {limit} MB nội dung vào {size} MB — có thể là tệp độc hại (bom giải nén)",
+    "source.pdf_bomb.fix": "không mở tệp này; dùng tệp Word gốc hoặc xin lại bản gốc của văn bản kế hoạch",
     # -- workbooks (the intake finding says what is wrong)
     "source.workbook": "không đọc được bảng tính: {detail}",
     # -- notes: what the reader did
