@@ -16,7 +16,11 @@ import pytest
 
 from reportkit.errors import EXIT_USAGE, PlanSourceError, ReportkitError
 from reportkit.messages import use_language
-from reportkit.plandoc.guard import MAX_SOURCE_BYTES, MAX_UNCOMPRESSED_BYTES, check_zip_limits
+from reportkit.plandoc.guard import (
+    MAX_SOURCE_BYTES,
+    MAX_UNCOMPRESSED_BYTES,
+    check_zip_limits,
+)
 from reportkit.plandoc.numbering import format_number
 from reportkit.plandoc.source import Paragraph, Table, read_source
 
@@ -288,8 +292,8 @@ def _pdf_with_content(content: bytes, image_side: int = 1) -> bytes:
     """A one-page PDF whose content stream is ``content`` and whose image Im1 is a white square, both Flate."""
     packed, pixels = zlib.compress(content, 9), zlib.compress(b"\xff" * image_side * image_side, 9)
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R"
-               b" /Resources << /Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >> >> >>",
+               (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R"
+                b" /Resources << /Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >> >> >>"),
                b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream",
                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
                b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8"
@@ -526,7 +530,7 @@ def test_fixture_files_are_small():
 def _numbering(abstract: str, nums: str, styles: str = ""):
     from lxml import etree
 
-    from reportkit.plandoc.numbering import W, Numbering
+    from reportkit.plandoc.numbering import Numbering, W
 
     numbering = etree.fromstring(f'<w:numbering xmlns:w="{W}">{abstract}{nums}</w:numbering>')
     style_root = etree.fromstring(f'<w:styles xmlns:w="{W}">{styles}</w:styles>')
@@ -592,8 +596,8 @@ def test_docx_content_controls_are_read_in_body_order(tmp_path):
 # ------------------------------------------------------------------ damaged bytes: a refusal or a document, never a traceback
 
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 _VALID = ["body_order.docx", "numbering.docx", "tracked.docx", "plan.pdf", "tasks.xlsx", "tasks.xls", "tasks.ods",
           "utf16.txt"]

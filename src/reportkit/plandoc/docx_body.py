@@ -22,7 +22,7 @@ from lxml import etree
 
 from reportkit.intake import legacy
 from reportkit.messages import t
-from reportkit.plandoc.numbering import NS, W, Numbering
+from reportkit.plandoc.numbering import NS, Numbering, W
 from reportkit.plandoc.source import Block, Paragraph, Table
 from reportkit.text import clean_text
 

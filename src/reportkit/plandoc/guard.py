@@ -150,7 +150,7 @@ def read_zip_part(zf: zipfile.ZipFile, name: str, path: Path) -> bytes:
         raise refuse("source.damaged", path, detail=f"{name}: {exc}"[:300]) from None
     if len(data) > info.file_size:
         raise refuse("source.damaged", path, detail=f"{name}: larger than declared")
-    if name.endswith(".xml") or name.endswith(".rels"):
+    if name.endswith((".xml", ".rels")):
         refuse_dtd(data, name, path)
     return data
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, Union
+from typing import Literal
 
 SourceKind = Literal["docx", "txt", "pdf", "xlsx", "xls", "ods"]
 SOURCE_KINDS: tuple[str, ...] = ("docx", "txt", "pdf", "xlsx", "xls", "ods")
@@ -52,7 +52,7 @@ class Table:
     merged: frozenset[tuple[int, int]] = field(default_factory=frozenset)
 
 
-Block = Union[Paragraph, Table]
+Block = Paragraph | Table
 
 
 @dataclass(frozen=True)

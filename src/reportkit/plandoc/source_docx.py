@@ -64,7 +64,7 @@ def _open(data: bytes, path: Path):
     try:
         part = Package.open(io.BytesIO(data)).main_document_part
         if not isinstance(part, DocumentPart):
-            raise ValueError(part.content_type)
+            raise TypeError(part.content_type)
         return part.document
     except Exception as exc:  # noqa: BLE001 - python-docx/lxml raise many kinds for a damaged package
         raise refuse("source.damaged", path, detail=f"{type(exc).__name__}: {exc}"[:300]) from None

@@ -103,7 +103,7 @@ def read_workbook(data: bytes, path: Path, kind: str) -> SourceDocument:
                                 location=t("source.where.sheet", sheet=meta.name)))
     except PlanSourceError:
         raise
-    except BaseException as exc:  # noqa: BLE001 - calamine (and its Rust panics) on a damaged file
+    except BaseException as exc:
         if not isinstance(exc, Exception) and type(exc).__name__ != "PanicException":
             raise
         if type(exc).__name__ == "PasswordError":  # an .xls with a password (BIFF FILEPASS)

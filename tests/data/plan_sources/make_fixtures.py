@@ -36,7 +36,7 @@ W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 def _xml(fragment: str):
     """A WordprocessingML element from a fragment written with the w: prefix."""
-    return parse_xml(fragment.replace("<w:", f"<w:", 1).replace(">", f" {nsdecls('w')}>", 1)
+    return parse_xml(fragment.replace("<w:", "<w:", 1).replace(">", f" {nsdecls('w')}>", 1)
                      if "xmlns:w" not in fragment else fragment)
 
 
@@ -148,16 +148,17 @@ def make_tracked() -> None:
     mark_deleted = '<w:pPr><w:rPr><w:del w:id="3" w:author="A" w:date="2025-01-02T00:00:00Z"/></w:rPr></w:pPr>'
     paragraphs = [
         f"<w:p {W_NS}>{_run('Tổ chức hội nghị ')}{_ins('sơ kết ')}{_del('tổng kết ')}{_run('quý I năm 2025')}</w:p>",
-        f"<w:p {W_NS}><w:moveFrom w:id=\"4\" w:author=\"A\" w:date=\"2025-01-02T00:00:00Z\">{_run('Câu bị chuyển đi. ')}"
-        f"</w:moveFrom>{_run('Câu ở lại.')}<w:moveTo w:id=\"5\" w:author=\"A\" w:date=\"2025-01-02T00:00:00Z\">"
-        f"{_run(' Câu được chuyển đến.')}</w:moveTo></w:p>",
+        (f"<w:p {W_NS}><w:moveFrom w:id=\"4\" w:author=\"A\" w:date=\"2025-01-02T00:00:00Z\">"
+         f"{_run('Câu bị chuyển đi. ')}</w:moveFrom>{_run('Câu ở lại.')}"
+         f"<w:moveTo w:id=\"5\" w:author=\"A\" w:date=\"2025-01-02T00:00:00Z\">{_run(' Câu được chuyển đến.')}"
+         "</w:moveTo></w:p>"),
         f"<w:p {W_NS}>{mark_deleted}{_run('Phần đầu của câu ')}</w:p>",
         f"<w:p {W_NS}>{_run('nối với phần sau.')}</w:p>",
         f"<w:p {W_NS}>{mark_deleted}{_del('Đoạn đã xoá hẳn.')}</w:p>",
         f"<w:p {W_NS}>{_run('Chữ thấy được')}<w:r><w:rPr><w:vanish/></w:rPr><w:t> chữ ẩn</w:t></w:r></w:p>",
-        f"<w:p {W_NS}>{_run('Đoạn có hộp văn bản')}<w:r><w:pict><v:shape xmlns:v=\"urn:schemas-microsoft-com:vml\">"
-        f"<v:textbox><w:txbxContent><w:p>{_run('Chữ trong hộp')}</w:p></w:txbxContent></v:textbox></v:shape>"
-        f"</w:pict></w:r></w:p>",
+        (f"<w:p {W_NS}>{_run('Đoạn có hộp văn bản')}<w:r><w:pict><v:shape xmlns:v=\"urn:schemas-microsoft-com:vml\">"
+         f"<v:textbox><w:txbxContent><w:p>{_run('Chữ trong hộp')}</w:p></w:txbxContent></v:textbox></v:shape>"
+         "</w:pict></w:r></w:p>"),
     ]
     for fragment in paragraphs:
         _append_body(document, fragment)
@@ -195,14 +196,14 @@ def make_legacy() -> None:
 PLAN_LINES = [
     "SỞ Y TẾ TỈNH AN GIANG", "BỆNH VIỆN ĐA KHOA KHU VỰC", "Số: 12/KH-BV", "KẾ HOẠCH",
     "Công tác cải cách hành chính năm 2025",
-    "Thực hiện Kế hoạch số 45/KH-SYT ngày 10/01/2025 của Sở Y tế về cải cách hành chính năm 2025, "
-    "Bệnh viện xây dựng kế hoạch như sau:",
+    ("Thực hiện Kế hoạch số 45/KH-SYT ngày 10/01/2025 của Sở Y tế về cải cách hành chính năm 2025, "
+     "Bệnh viện xây dựng kế hoạch như sau:"),
     "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "Nâng cao chất lượng phục vụ người bệnh; đẩy mạnh ứng dụng công nghệ thông tin.",
     "II. NHIỆM VỤ CỤ THỂ",
-    "1. Rà soát, đơn giản hoá thủ tục hành chính trong khám bệnh, chữa bệnh. Thời gian: quý I/2025. "
-    "Đơn vị chủ trì: Phòng Kế hoạch tổng hợp; phối hợp: Phòng Điều dưỡng.",
-    "2. Triển khai thanh toán không dùng tiền mặt. Thời gian: từ tháng 3 đến tháng 6 năm 2025. "
-    "Đơn vị chủ trì: Phòng Tài chính kế toán.",
+    ("1. Rà soát, đơn giản hoá thủ tục hành chính trong khám bệnh, chữa bệnh. Thời gian: quý I/2025. "
+     "Đơn vị chủ trì: Phòng Kế hoạch tổng hợp; phối hợp: Phòng Điều dưỡng."),
+    ("2. Triển khai thanh toán không dùng tiền mặt. Thời gian: từ tháng 3 đến tháng 6 năm 2025. "
+     "Đơn vị chủ trì: Phòng Tài chính kế toán."),
     "III. TỔ CHỨC THỰC HIỆN", "Các khoa, phòng báo cáo kết quả định kỳ hằng quý trước ngày 15 của tháng cuối quý.",
 ]
 
