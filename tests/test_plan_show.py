@@ -102,6 +102,7 @@ def test_seed_plan_has_the_22_reports_of_its_calendar(shown):
 def test_several_leads_support_unknown_dates_and_adhoc_reports_are_shown(capsys):
     code, out, _ = run(capsys, "plan", "show", str(DATA / "plans" / "hospital-2025.yaml"), "--format", "json")
     shown = json.loads(out)
+    assert code == 0
     jsonschema.validate(shown, SCHEMA)
     tasks = {task["code"]: task for task in shown["tasks"]}
     assert tasks["3"]["lead"] == ["noi", "ngoai"] and tasks["3"]["support"] == ["khth", "cong-doan"]
@@ -111,7 +112,7 @@ def test_several_leads_support_unknown_dates_and_adhoc_reports_are_shown(capsys)
     assert [r["period"] for r in shown["reports"]] == ["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4", "adhoc"]
     assert shown["reports"][-1] == {"stream": "chat-luong", "period": "adhoc", "due_before": None,
                                     "rule": "báo cáo đột xuất khi có yêu cầu của Sở Y tế"}
-    code, out, _ = run(capsys, "plan", "show", str(DATA / "plans" / "hospital-2025.yaml"))
+    _, out, _ = run(capsys, "plan", "show", str(DATA / "plans" / "hospital-2025.yaml"))
     assert "chủ trì: noi, ngoai · phối hợp: khth, cong-doan · thời gian: dịp Tết Nguyên đán · hạn: chưa xác định" in out
 
 
@@ -135,7 +136,7 @@ def test_plan_show_without_a_path_uses_the_only_plan_of_the_project(capsys, monk
 
 
 def test_plan_show_of_a_broken_plan_is_a_message_not_a_traceback(capsys):
-    code, out, err = run(capsys, "plan", "show", str(DATA / "plans" / "bad_unknown_unit.yaml"))
+    code, _, err = run(capsys, "plan", "show", str(DATA / "plans" / "bad_unknown_unit.yaml"))
     assert code != 0 and "Traceback" not in err and "bad_unknown_unit.yaml" in err
 
 
