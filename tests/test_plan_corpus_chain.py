@@ -207,8 +207,6 @@ def test_the_guide_sheet_speaks_of_the_hospital_only(templates, plan):
 
 
 @needs_issue13_model
-@pytest.mark.xfail(reason="known: the guide's date examples are the seed's year in every plan "
-                          "('ví dụ 05/03/2024' in intake/guide.py)", strict=False)
 def test_the_guide_sheet_gives_date_examples_of_the_plans_year(templates):
     assert "2024" not in _guide(templates, "khtc")
 

@@ -35,7 +35,8 @@ def add_guide(wb, plan: Plan, unit_name: str, period: Period) -> None:
     aliases = [w for s in STATUS_ALIASES.values() for w in s if w not in ROW_STATUS_LABELS.values()]
     deadlines = [r for r in build_calendar(plan, period.year) if r.period == period]
     listed = " và nội dung trọng tâm" if any(task.kind == "content" for task in plan.tasks) else ""
-    coordinator = plan.wording.coordinator  # who receives the workbooks: the plan's words (wording.coordinator)
+    coordinator = plan.wording.coordinator
+    y = period.year  # date examples in the period's year: 05/03 reads as 3 May on a US-English office suite  # who receives the workbooks: the plan's words (wording.coordinator)
     lines: list[tuple[str, str]] = [
         ("title", "HƯỚNG DẪN ĐIỀN BẢNG THEO DÕI TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ"),
         ("", f"Đơn vị: {unit_name}. Kỳ báo cáo: {period.label}."),
@@ -43,10 +44,10 @@ def add_guide(wb, plan: Plan, unit_name: str, period: Period) -> None:
         ("", f"Trang tính 'Báo cáo' liệt kê sẵn các nhiệm vụ{listed} của đơn vị theo kế hoạch. "
              "Chỉ điền vào các ô màu vàng nhạt; các cột Mã nhiệm vụ, Nội dung nhiệm vụ và Thời gian thực hiện "
              "được khoá để giữ đúng kế hoạch."),
-        ("", "• Ngày báo cáo (ô B9): ngày đơn vị gửi báo cáo, dạng dd/mm/yyyy, ví dụ 05/03/2024."),
-        ("", "• Cách gõ ngày: theo thứ tự ngày/tháng/năm (05/03/2024). Nếu Excel hoặc LibreOffice trên máy đặt ngôn ngữ "
-             "tiếng Anh (Mỹ), máy hiểu 05/03/2024 là ngày 3 tháng 5: khi đó gõ năm-tháng-ngày (2024-03-05), máy nào "
-             "cũng hiểu đúng. Sau khi gõ, ô luôn hiện ngày/tháng/năm: nếu ô hiện ngày và tháng bị đảo, gõ lại."),
+        ("", f"• Ngày báo cáo (ô B9): ngày đơn vị gửi báo cáo, dạng dd/mm/yyyy, ví dụ 05/03/{y}."),
+        ("", f"• Cách gõ ngày: theo thứ tự ngày/tháng/năm (05/03/{y}). Nếu Excel hoặc LibreOffice trên máy đặt ngôn "
+             f"ngữ tiếng Anh (Mỹ), máy hiểu 05/03/{y} là ngày 3 tháng 5: khi đó gõ năm-tháng-ngày ({y}-03-05), máy "
+             "nào cũng hiểu đúng. Sau khi gõ, ô luôn hiện ngày/tháng/năm: nếu ô hiện ngày và tháng bị đảo, gõ lại."),
         ("", "• Tình trạng: chọn trong danh sách: " + ", ".join(ROW_STATUS_LABELS.values()) + ". "
              "Cũng chấp nhận các cách ghi: " + ", ".join(aliases) + "."),
         ("", "• Tiến độ (%): số từ 0 đến 100 (ghi 75 hoặc 75%; 100 nghĩa là đã hoàn thành). Có thể chỉ ghi "
@@ -62,7 +63,7 @@ def add_guide(wb, plan: Plan, unit_name: str, period: Period) -> None:
         ("", "• Dùng phông chữ Unicode (Times New Roman); không dùng phông .VnTime hay VNI-Times."),
         ("", "• Không đặt mật khẩu cho tệp. Giữ định dạng .xlsx khi lưu."),
         ("", "• Đặt tên tệp theo dạng <mã đơn vị>_<yyyy-mm-dd>.xlsx, ví dụ "
-             f"{plan.units[0].code}_{period.year}-03-05.xlsx."),
+             f"{plan.units[0].code}_{y}-03-05.xlsx."),
         ("head", "3. Hạn gửi báo cáo kỳ này"),
     ]
     lines += [("", deadline_line(r)) for r in deadlines]
