@@ -161,3 +161,11 @@ def test_plan_list_shows_each_plan_and_the_first_error_of_a_broken_one(capsys, t
 def test_plan_list_of_an_empty_folder_says_so(capsys, tmp_path):
     code, out, _ = run(capsys, "plan", "list", "--folder", str(tmp_path))
     assert code == 0 and "Không có tệp kế hoạch YAML nào" in out
+
+
+def test_plan_list_warns_of_two_plans_of_one_year(capsys, tmp_path):
+    shutil.copy(DATA / "plans" / "hospital-2025.yaml", tmp_path / "a.yaml")
+    shutil.copy(DATA / "plans" / "school-2025.yaml", tmp_path / "b.yaml")
+    code, out, err = run(capsys, "plan", "list", "--folder", str(tmp_path))
+    assert code == 1 and out.count("2025") >= 2
+    assert "Năm 2025 có nhiều kế hoạch" in err and "a.yaml" in err and "b.yaml" in err and "--plan" in err

@@ -25,16 +25,19 @@ def plan() -> None:
 @option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True, help="opt.format")
 def list_command(folder: str, fmt: str) -> None:
     """Every plan YAML in the folder: code, year, organisation, title, file, whether it loads."""
-    from reportkit.plandoc.describe import format_plan_list, list_plans
+    from reportkit.plandoc.describe import format_plan_list, list_plans, same_year_plans
 
     rows = list_plans(folder)
+    shared = same_year_plans(rows)
     if fmt == "json":
         click.echo(json.dumps({"plans": rows}, ensure_ascii=False, indent=2))
     elif rows:
         click.echo(format_plan_list(rows))
     else:
         click.echo(t("plan_list.none", folder=folder))
-    if any(not r["loads"] for r in rows):
+    for year, files in shared.items():
+        click.echo(t("plan_list.same_year", year=year, files=", ".join(files)), err=True)
+    if shared or any(not r["loads"] for r in rows):
         _exit_code.set(1)
 
 

@@ -105,6 +105,7 @@ MESSAGES: dict[str, str] = {
     "plan_list.ok": "yes",
     "plan_list.error": "no: {error}",
     "plan_list.none": "No plan YAML file in {folder}.",
+    "plan_list.same_year": "Year {year} has several plans ({files}): every command for that year needs --plan; keep one plan per year.",
     "plan_show.head": "Plan of {organisation}, year {year} ({file})",
     "plan_show.units": "Units ({n}):",
     "plan_show.unit.code": "Code",

@@ -106,6 +106,7 @@ MESSAGES: dict[str, str] = {
     "plan_list.ok": "có",
     "plan_list.error": "không: {error}",
     "plan_list.none": "Không có tệp kế hoạch YAML nào trong {folder}.",
+    "plan_list.same_year": "Năm {year} có nhiều kế hoạch ({files}): lệnh nào cho năm này cũng phải chỉ rõ --plan; nên để lại một kế hoạch cho mỗi năm.",
     "plan_show.head": "Kế hoạch của {organisation}, năm {year} ({file})",
     "plan_show.units": "Đơn vị ({n}):",
     "plan_show.unit.code": "Mã",

@@ -91,6 +91,15 @@ def list_plans(folder: Path | str = DEFAULT_FOLDER) -> list[dict[str, Any]]:
     return rows
 
 
+def same_year_plans(rows: list[dict[str, Any]]) -> dict[int, list[str]]:
+    """Years with more than one plan file in a ``list_plans`` listing: year → files (commands then need --plan)."""
+    by_year: dict[int, list[str]] = {}
+    for row in rows:
+        if row["year"] is not None:
+            by_year.setdefault(row["year"], []).append(row["file"])
+    return {year: files for year, files in by_year.items() if len(files) > 1}
+
+
 def format_plan_text(described: dict[str, Any], path: Path | str) -> str:
     """``plan show`` as text for a terminal: the plan, its units, every task with its due, every report."""
     from reportkit.fmt import render_text_table
