@@ -210,6 +210,7 @@ def _build_plan(raw: dict, r: _Reader) -> Plan:
     place = r.get(raw, "place", "place", str, required=False, default="")
     basis = r.get(raw, "basis", "basis", str, required=False, default="")
     closing = r.get(raw, "closing", "closing", str, required=False, default="")
+    word_reference = r.get(raw, "word_reference", "word_reference", str, required=False, default="")
     r.errors.raise_if_any(t("plan.invalid"))
     return Plan(
         path=r.path, code=code, year=year, title=title, document_type=document_type, place=place,
@@ -217,7 +218,7 @@ def _build_plan(raw: dict, r: _Reader) -> Plan:
         purposes=purposes, units=tuple(units.units), sections=tuple(sections), tasks=tuple(tasks.tasks),
         streams=tuple(streams), signer_title=signer_title, signer_name=signer_name,
         recipients=tuple(to_nfc(str(x)) for x in recipients),
-        responsibilities=responsibilities, closing=closing,
+        responsibilities=responsibilities, closing=closing, word_reference=word_reference.strip(),
         _unit_index=units.index,
     )
 

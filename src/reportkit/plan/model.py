@@ -166,6 +166,7 @@ class Plan:
     recipients: tuple[str, ...]
     responsibilities: tuple[dict, ...] = ()
     closing: str = ""
+    word_reference: str = ""  # the organisation's Word reference document, relative to the plan file ("": reportkit's)
     _unit_index: dict = field(default_factory=dict, repr=False, compare=False)
 
     # -- look-ups ---------------------------------------------------------
