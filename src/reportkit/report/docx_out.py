@@ -180,7 +180,7 @@ def build_docx(blocks: Iterable[Any], reference: bytes):
         if hasattr(block, "png") and not isinstance(block, str):
             write_picture(writer, block)
             continue
-        text = str(getattr(block, "html", block))
+        text = _NOT_XML.sub("", str(getattr(block, "html", block)))  # before the parser turns them into U+FFFD
         if not text.strip():
             continue
         for el in lxml_html.fragments_fromstring(text):
