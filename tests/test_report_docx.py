@@ -11,7 +11,7 @@ import pytest
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Cm, Pt
 
 from reportkit.errors import ExportError
 from reportkit.report.docx_out import build_docx, docx_bytes, report_blocks
@@ -190,7 +190,7 @@ def test_a_very_long_text_is_kept_whole(reference):
 def test_an_organisation_restyles_through_its_own_reference_document(tmp_path, blocks, reference):
     own = Document(io.BytesIO(reference))
     own.styles["Body Text"].font.size = Pt(13)
-    own.sections[0].left_margin = Mm(35)
+    own.sections[0].left_margin = Cm(3.5)
     path = tmp_path / "mau-bao-cao.docx"
     own.save(path)
     plan = SimpleNamespace(word_reference="mau-bao-cao.docx", path=tmp_path / "plan.yaml")
