@@ -41,17 +41,18 @@ PARAGRAPH_STYLES = {
     "Heading 3": ("Normal", 14, True, True, JUSTIFY, INDENT, 6, 0),
     "Title": ("Normal", 14, True, False, CENTER, 0, 12, 0),
     "Subtitle": ("Normal", 14, True, False, CENTER, 0, 0, 0),
-    "Agency": ("Normal", 13, False, False, CENTER, 0, 0, 0),
-    "Issuer": ("Normal", 13, True, False, CENTER, 0, 0, 0),
+    "Agency": ("Normal", 12, False, False, CENTER, 0, 0, 0),
+    "Issuer": ("Normal", 12, True, False, CENTER, 0, 0, 0),
     "Document Number": ("Normal", 13, False, False, CENTER, 0, 6, 0),
     "National Title": ("Normal", 12, True, False, CENTER, 0, 0, 0),
     "Motto": ("Normal", 14, True, False, CENTER, 0, 0, 0),
     "Place Date": ("Normal", 14, False, True, CENTER, 0, 6, 0),
-    "Rule": ("Normal", 2, False, False, CENTER, 0, 0, 0),
+    "Rule": ("Normal", 2, False, False, CENTER, 0, 4, 0),
+    "Figure": ("Normal", 11, False, False, CENTER, 0, 6, 6),
     "Caption": ("Normal", 13, True, False, CENTER, 0, 6, 3),
     "Note": ("Normal", 13, False, True, CENTER, 0, 0, 0),
-    "Table Heading": ("Normal", 12, True, False, CENTER, 0, 2, 2),
-    "Table Text": ("Normal", 12, False, False, LEFT, 0, 2, 2),
+    "Table Heading": ("Normal", 11, True, False, CENTER, 0, 2, 2),
+    "Table Text": ("Normal", 11, False, False, LEFT, 0, 2, 2),
     "Recipients Heading": ("Normal", 12, True, True, LEFT, 0, 12, 0),
     "Recipients": ("Normal", 11, False, False, LEFT, 0, 0, 0),
     "Signer Title": ("Normal", 14, True, False, CENTER, 0, 12, 0),
@@ -120,6 +121,9 @@ def make_styles(doc) -> None:
         font.color.rgb = RGBColor(0, 0, 0)
         set_fonts(style.element.get_or_add_rPr())
         drop_border(style)
+        for extra in ("w:spacing", "w:kern"):  # letter spacing of the default Title and Subtitle
+            for node in style.element.get_or_add_rPr().findall(qn(extra)):
+                node.getparent().remove(node)
         fmt = style.paragraph_format
         fmt.alignment, fmt.first_line_indent = align, indent
         fmt.space_before, fmt.space_after = Pt(before), Pt(after)
@@ -130,7 +134,25 @@ def make_styles(doc) -> None:
     add_top_border(doc.styles["Rule"])
     doc.styles["Rule"].paragraph_format.line_spacing = Pt(2)
     table = doc.styles["Table Grid"]
-    table.font.name, table.font.size = FONT, Pt(12)
+    table.font.name, table.font.size = FONT, Pt(11)
+    set_cell_margins(table, side=60, top=0)
+
+
+def set_cell_margins(style, side: int, top: int) -> None:
+    """Cell padding of a table style, in twentieths of a point (Word's default sides: 108, i.e. 0.19 cm)."""
+    tbl_pr = style.element.find(qn("w:tblPr"))
+    if tbl_pr is None:
+        tbl_pr = OxmlElement("w:tblPr")
+        style.element.append(tbl_pr)
+    for old in tbl_pr.findall(qn("w:tblCellMar")):
+        tbl_pr.remove(old)
+    margins = OxmlElement("w:tblCellMar")
+    for edge, size in (("top", top), ("left", side), ("bottom", top), ("right", side)):
+        node = OxmlElement(f"w:{edge}")
+        node.set(qn("w:w"), str(size))
+        node.set(qn("w:type"), "dxa")
+        margins.append(node)
+    tbl_pr.append(margins)
 
 
 def add_page_field(paragraph) -> None:

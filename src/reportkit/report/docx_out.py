@@ -159,8 +159,7 @@ class _Writer:
 
 def write_picture(writer, picture) -> None:
     """A chart as a centred picture (PNG), its title as the picture's description."""
-    par = writer.paragraph(writer.doc, "Note")
-    par.paragraph_format.keep_with_next = False
+    par = writer.paragraph(writer.doc, "Figure")
     shape = par.add_run().add_picture(io.BytesIO(picture.png), width=Mm(CHART_WIDTH_MM))
     title = clean_text(getattr(picture, "title", ""))
     if title:
