@@ -35,7 +35,7 @@ from typing import Any, Iterable
 from reportkit.errors import ExportError, NotebookError, OutputError, ParamsError
 from reportkit.files import hash_into, make_temp_dir, write_atomic
 from reportkit.intake.reader import EXTENSIONS as WORKBOOK_SUFFIXES
-from reportkit.jobs.export import block_slow_imports, export_docx, word_reference
+from reportkit.jobs.export import block_slow_imports, word_reference
 from reportkit.jobs.staging import make_staging, remove_stale, swap_in
 from reportkit.messages import t
 from reportkit.params import (
@@ -364,7 +364,7 @@ def _read_run_record(nb) -> dict:
 
 def _export(nb, staging: Path, fmts: tuple[str, ...], pdf_engine: str, timings: dict,
             reference: bytes | None = None) -> dict[str, str]:
-    from reportkit.jobs.export import export_html, export_pdf
+    from reportkit.jobs.export import export_docx, export_html, export_pdf
 
     files: dict[str, str] = {}
     t0 = time.perf_counter()
