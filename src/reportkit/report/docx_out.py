@@ -69,7 +69,9 @@ def add_inline(par, el, look: dict) -> None:
             add_inline(par, child, {**look, extra: True} if extra else look)
         add_text(par, child.tail, look)
 
+
 def add_text(par, text: str | None, look: dict) -> None:
+    """One run of ``text`` (cleaned; leading space dropped at the start of a paragraph) with the ``look``."""
     text = clean_text(text)
     if not text:
         return
@@ -90,13 +92,19 @@ class _Writer:
         self.text_width = section.page_width - section.left_margin - section.right_margin
         self._styles: dict[str, Any] = {}
 
-    def style(self, name: str):
+    def style_id(self, name: str) -> str:
+        """The id of paragraph style ``name`` (Normal's when the reference lacks it), looked up once."""
         if name not in self._styles:
-            self._styles[name] = style_or_none(self.doc, name) or self.doc.styles["Normal"]
+            self._styles[name] = (style_or_none(self.doc, name) or self.doc.styles["Normal"]).style_id
         return self._styles[name]
 
-    def paragraph(self, container, style: str, el=None, **fmt):
-        par = container.add_paragraph(style=self.style(style))
+    def set_style(self, par, name: str) -> None:
+        # python-docx's ``paragraph.style = …`` scans every style each time; the id is set directly.
+        par._p.style = self.style_id(name)
+
+    def paragraph(self, container, style: str, el=None):
+        par = container.add_paragraph()
+        self.set_style(par, style)
         if el is not None:
             self.inline(par, el, {})
         return par
@@ -121,7 +129,7 @@ class _Writer:
         elif tag in HEADINGS:
             self.paragraph(container, HEADINGS[tag], el)
         elif tag in ("ul", "ol"):
-            self.dash_list(container, el, "Recipients" if "recipients" in classes else "Body Text")
+            write_dash_list(self, container, el, "Recipients" if "recipients" in classes else "Body Text")
         elif tag in ("p", "div") and (set(classes) & set(CLASS_STYLES) or not has_blocks(el)):
             self.styled_paragraph(container, el, classes)
         else:  # header, section, div.table-scroll, div.detail, td: walk the children
@@ -150,12 +158,14 @@ class _Writer:
         side = max(0, int((width - Mm(RULE_WIDTH_MM)) / 2))
         par.paragraph_format.left_indent = par.paragraph_format.right_indent = side
 
-    def dash_list(self, container, el, style: str) -> None:
-        """``<li>`` items as paragraphs that start with a dash, as administrative documents write lists."""
-        for li in el.iterchildren("li"):
-            par = self.paragraph(container, style)
-            par.add_run("- ")
-            self.inline(par, li, {})
+
+def write_dash_list(writer, container, el, style: str) -> None:
+    """``<li>`` items as paragraphs that start with a dash, as administrative documents write lists."""
+    for li in el.iterchildren("li"):
+        par = writer.paragraph(container, style)
+        par.add_run("- ")
+        writer.inline(par, li, {})
+
 
 def write_picture(writer, picture) -> None:
     """A chart as a centred picture (PNG), its title as the picture's description."""

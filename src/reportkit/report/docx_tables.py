@@ -82,13 +82,13 @@ def write_cell(writer, cell, td, style: str, width: int | None, *, bold: bool = 
     if width:
         cell.width = width  # Word and LibreOffice read the cell width (tcW), not only the grid
     par = cell.paragraphs[0]
-    par.style = writer.style(style)
+    writer.set_style(par, style)
     if has_blocks(td):
         par._p.getparent().remove(par._p)
         for child in td:
             writer.block(cell, child)
         if not cell.paragraphs:
-            cell.add_paragraph(style=writer.style(style))
+            writer.set_style(cell.add_paragraph(), style)
         return
     writer.inline(par, td, {"bold": True} if bold else {})
     align = next((ALIGN[c] for c in td.get("class", "").split() if c in ALIGN), None)
