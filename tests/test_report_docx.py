@@ -104,6 +104,12 @@ def test_sections_i_to_iv_are_heading_1_and_their_parts_heading_2(doc):
     assert [t for t in by_style["Annex Title"] if t.startswith("Phụ lục")] == ["Phụ lục I", "Phụ lục II"]
 
 
+def test_file_title_is_the_report_not_the_reference_document(doc):
+    props = doc.core_properties
+    assert props.title == "BÁO CÁO Kết quả triển khai thực hiện công tác dân chủ 6 tháng đầu năm 2024"
+    assert "reference" not in (props.title + props.comments).lower()
+
+
 def test_header_block_has_agency_left_and_nation_right_with_blank_number_and_date(doc, plan):
     header = doc.tables[0].rows[0].cells
     left, right = [[p.text for p in c.paragraphs if p.text] for c in header]

@@ -15,6 +15,7 @@ cannot hold (control characters) are dropped.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from collections.abc import Iterable
@@ -198,7 +199,19 @@ def build_docx(blocks: Iterable[Any], reference: bytes):
                     writer.paragraph(writer.doc, "Body Text").add_run(clean_text(el))
                 continue
             writer.block(writer.doc, el)
+    set_properties(writer.doc)
     return writer.doc
+
+
+def set_properties(doc) -> None:
+    """File properties: the title is the document type and trích yếu (not the reference document's own)."""
+    kinds = {name: " ".join(p.text for p in doc.paragraphs if p.style.name == name)
+             for name in ("Title", "Subtitle")}
+    props = doc.core_properties
+    props.title = " ".join(v for v in kinds.values() if v)[:250]
+    props.subject = props.comments = props.keywords = ""
+    props.author = props.last_modified_by = "reportkit"
+    props.created = props.modified = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
 
 
 def docx_bytes(blocks: Iterable[Any], reference: bytes) -> bytes:
