@@ -96,7 +96,13 @@ def add_top_border(style) -> None:
     for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
         top.set(qn(key), value)
     borders.append(top)
-    ppr.append(borders)
+    # w:pBdr comes before these in w:pPr (Word refuses a file whose elements are out of schema order).
+    ppr.insert_element_before(borders, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+                              "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+                              "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+                              "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+                              "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+                              "w:pPrChange")
 
 
 def make_styles(doc) -> None:
@@ -121,6 +127,7 @@ def make_styles(doc) -> None:
         font.color.rgb = RGBColor(0, 0, 0)
         set_fonts(style.element.get_or_add_rPr())
         drop_border(style)
+        style.element.get_or_add_pPr()._remove_numPr()  # the default Subtitle's list level without a list
         for extra in ("w:spacing", "w:kern"):  # letter spacing of the default Title and Subtitle
             for node in style.element.get_or_add_rPr().findall(qn(extra)):
                 node.getparent().remove(node)
