@@ -237,3 +237,14 @@ def test_plan_key_word_reference_is_read_relative_to_the_plan(tmp_path):
     plan = load_plan(path)
     assert plan.word_reference == "mau/bao-cao.docx"
     assert reference_path(plan) == tmp_path / "mau" / "bao-cao.docx"
+
+
+def test_a_reference_without_reportkit_styles_still_gives_a_whole_report(blocks):
+    """A plain Word document as reference: missing styles fall back to Normal, headings stay headings."""
+    plain = io.BytesIO()
+    Document().save(plain)
+    doc = build_docx(blocks, plain.getvalue())
+    names = {p.style.name for p in doc.paragraphs}
+    assert "Heading 1" in names and "Body Text" in names  # both exist in every Word template
+    assert "Signer Name" not in names and "Normal" in names
+    assert "I. KẾT QUẢ THỰC HIỆN" in flat(doc) and len(doc.inline_shapes) >= 2
