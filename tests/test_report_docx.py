@@ -248,3 +248,17 @@ def test_a_reference_without_reportkit_styles_still_gives_a_whole_report(blocks)
     assert "Heading 1" in names and "Body Text" in names  # both exist in every Word template
     assert "Signer Name" not in names and "Normal" in names
     assert "I. KẾT QUẢ THỰC HIỆN" in flat(doc) and len(doc.inline_shapes) >= 2
+
+
+def test_a_reference_declaring_xml_entities_is_refused(tmp_path, reference):
+    src = zipfile.ZipFile(io.BytesIO(reference))
+    laughs = tmp_path / "cuoi.docx"
+    with zipfile.ZipFile(laughs, "w") as zf:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "word/styles.xml":
+                data = data.replace(b"?>", b'?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa">]>', 1)
+            zf.writestr(info, data)
+    with pytest.raises(ExportError) as err:
+        read_reference(laughs)
+    assert "styles.xml" in err.value.render() and "word_reference" in err.value.hint

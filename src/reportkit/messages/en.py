@@ -255,7 +255,6 @@ MESSAGES: dict[str, str] = {
     "docx.reference_too_large": "the Word reference document is too large ({size} MiB; at most {limit} MiB)",
     "docx.reference_unreadable": "cannot read the Word reference document: {detail}",
     "docx.reference_not_docx": "the Word reference document is not a valid .docx file ({detail})",
-    "docx.reference_zip_bomb": "the Word reference document is an unusual zip (too many entries or too large unpacked)",
     "docx.reference.fix": "save the reference document again from Word (as .docx), or remove word_reference from the plan to use reportkit's own",
     "export.no_chromium": "--pdf-engine chromium: no Chromium found at /usr/bin/chromium",
     "export.no_chromium.fix": "install it with: sudo apt-get install chromium (or use the default engine, weasyprint)",

@@ -260,7 +260,6 @@ MESSAGES: dict[str, str] = {
     "docx.reference_too_large": "tài liệu mẫu Word quá lớn ({size} MiB; tối đa {limit} MiB)",
     "docx.reference_unreadable": "không đọc được tài liệu mẫu Word: {detail}",
     "docx.reference_not_docx": "tài liệu mẫu Word không phải tệp .docx hợp lệ ({detail})",
-    "docx.reference_zip_bomb": "tài liệu mẫu Word có nội dung nén bất thường (quá nhiều tệp hoặc quá lớn khi giải nén)",
     "docx.reference.fix": "lưu lại tài liệu mẫu bằng Word (Lưu thành .docx), hoặc bỏ khóa word_reference trong kế hoạch để dùng mẫu của reportkit",
     "export.no_chromium": "--pdf-engine chromium: không tìm thấy Chromium ở /usr/bin/chromium",
     "export.no_chromium.fix": "cài bằng: sudo apt-get install chromium (hoặc dùng công cụ mặc định, weasyprint)",

@@ -6,7 +6,8 @@ Every Word document reportkit writes takes its look from a reference document
 named by the plan key ``word_reference``. The run opens it with python-docx
 (which reads XML and never runs a macro) and replaces its body. A file is
 checked before it is opened: size, a real zip holding ``word/document.xml``,
-and the same zip-bomb limits as the departments' workbooks.
+the zip-bomb limits of the plan documents (``plandoc.guard``), and no XML part
+declaring a DTD or entities.
 """
 
 from __future__ import annotations
@@ -15,14 +16,13 @@ import io
 import zipfile
 from pathlib import Path
 
-from reportkit.errors import ExportError
-from reportkit.intake.sniff import MAX_COMPRESSION_RATIO, MAX_ZIP_ENTRIES
+from reportkit.errors import ExportError, PlanSourceError
 from reportkit.messages import t
+from reportkit.plandoc.guard import check_zip_limits, read_zip_part
 from reportkit.report.notebook_style import TEMPLATES_DIR
 
 REFERENCE_DOCX = TEMPLATES_DIR / "reportkit" / "reference.docx"
 MAX_REFERENCE_BYTES = 10 * 1024 * 1024  # a styles-only document is tens of KiB; logos may add some
-MAX_REFERENCE_UNCOMPRESSED = 100 * 1024 * 1024
 
 
 def reference_path(plan=None) -> Path:
@@ -35,7 +35,7 @@ def reference_path(plan=None) -> Path:
 
 
 def read_reference(path: str | Path) -> bytes:
-    """The bytes of a reference document, checked (size, zip, zip-bomb limits). Raises ExportError."""
+    """The bytes of a reference document, checked (size, zip, zip-bomb limits, no DTD). Raises ExportError."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -48,15 +48,17 @@ def read_reference(path: str | Path) -> bytes:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
-            total = sum(i.file_size for i in infos)
-            names = {i.filename for i in infos}
+            check_zip_limits(infos, len(data), path)  # the plan documents' zip-bomb limits
+            if "word/document.xml" not in {i.filename for i in infos}:
+                raise ExportError(t("docx.reference_not_docx", detail="word/document.xml"), path=path,
+                                  hint=t("docx.reference.fix"))
+            for info in infos:  # every XML part: within its declared size, no DTD or entity (billion laughs)
+                if info.filename.endswith((".xml", ".rels")):
+                    read_zip_part(zf, info.filename, path)
     except (zipfile.BadZipFile, ValueError) as exc:
         raise ExportError(t("docx.reference_not_docx", detail=exc), path=path, hint=t("docx.reference.fix")) from None
-    if len(infos) > MAX_ZIP_ENTRIES or total > MAX_REFERENCE_UNCOMPRESSED or total > MAX_COMPRESSION_RATIO * max(size, 1):
-        raise ExportError(t("docx.reference_zip_bomb"), path=path, hint=t("docx.reference.fix"))
-    if "word/document.xml" not in names:
-        raise ExportError(t("docx.reference_not_docx", detail="word/document.xml"), path=path,
-                          hint=t("docx.reference.fix"))
+    except PlanSourceError as exc:
+        raise ExportError(exc.message, path=path, hint=t("docx.reference.fix")) from None
     return data
 
 
