@@ -262,3 +262,20 @@ def test_a_reference_declaring_xml_entities_is_refused(tmp_path, reference):
     with pytest.raises(ExportError) as err:
         read_reference(laughs)
     assert "styles.xml" in err.value.render() and "word_reference" in err.value.hint
+
+
+def test_export_docx_writes_the_executed_notebooks_outputs(tmp_path):
+    """The route `reportkit run` takes: the notebook's HTML outputs and its PNG charts, no kernel, atomically."""
+    import nbformat
+
+    from reportkit.jobs.export import export_docx, word_reference
+
+    from .conftest import DATA
+
+    nb = nbformat.read(DATA / "notebooks" / "executed_report.ipynb", as_version=4)
+    path = export_docx(nb, tmp_path / "report.docx", word_reference(None))
+    assert [p.name for p in tmp_path.iterdir()] == ["report.docx"]  # no temporary file left beside it
+    doc = Document(path)
+    assert QUOC_HIEU in flat(doc) and "Nơi nhận:" in flat(doc)
+    pictures = doc.inline_shapes
+    assert len(pictures) == 1 and pictures[0]._inline.docPr.get("descr") == "Biểu đồ thử"  # the PNG output, once

@@ -221,6 +221,7 @@ def export_docx(nb, path: str | os.PathLike, reference: bytes) -> Path:
                 html = data["text/html"]
                 blocks.append("".join(html) if isinstance(html, list) else html)
             elif "image/png" in data:
-                alt = (output.get("metadata", {}).get("image/png") or {}).get("alt", "")
+                meta = output.get("metadata", {})
+                alt = (meta.get("image/png") or {}).get("alt") or meta.get("alt") or ""
                 blocks.append(Picture(base64.b64decode(data["image/png"]), alt))
     return write_atomic(path, docx_bytes(blocks, reference))
