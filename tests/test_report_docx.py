@@ -279,3 +279,10 @@ def test_export_docx_writes_the_executed_notebooks_outputs(tmp_path):
     assert QUOC_HIEU in flat(doc) and "Nơi nhận:" in flat(doc)
     pictures = doc.inline_shapes
     assert len(pictures) == 1 and pictures[0]._inline.docPr.get("descr") == "Biểu đồ thử"  # the PNG output, once
+
+
+def test_a_document_that_ends_with_a_table_ends_with_a_paragraph_as_word_writes_it(reference):
+    import pandas as pd
+
+    doc = build_docx([render_table(pd.DataFrame({"a": ["1"]}), [Column("a", "STT")])], reference)
+    assert doc.element.body[-2].tag == qn("w:p") and doc.element.body[-1].tag == qn("w:sectPr")

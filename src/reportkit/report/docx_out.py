@@ -199,6 +199,10 @@ def build_docx(blocks: Iterable[Any], reference: bytes):
                     writer.paragraph(writer.doc, "Body Text").add_run(clean_text(el))
                 continue
             writer.block(writer.doc, el)
+    body = writer.doc.element.body
+    last = body[-2] if len(body) > 1 else None  # body[-1] is the section properties
+    if last is None or last.tag.endswith("}tbl"):
+        writer.paragraph(writer.doc, "Normal")  # Word ends a body (and a table) with a paragraph
     set_properties(writer.doc)
     return writer.doc
 
