@@ -203,6 +203,9 @@ def build_reference() -> bytes:
             body.remove(child)
     props = doc.core_properties
     props.author, props.title, props.comments = "reportkit", "reportkit reference document", ""
+    package_rels = doc.part.package.rels
+    for r_id in [r for r, rel in package_rels.items() if rel.reltype.endswith("/thumbnail")]:
+        del package_rels[r_id]  # python-docx's default preview picture would show another document
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
