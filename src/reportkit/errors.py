@@ -122,6 +122,10 @@ class PlanError(ReportkitError):
     """A plan YAML file is missing, unreadable or invalid."""
 
 
+class PlanSourceError(ReportkitError):
+    """A plan document (docx, txt, pdf, xlsx/xls/ods) cannot be read: wrong kind, encrypted, damaged, a zip bomb, a scan."""
+
+
 class ParamsError(ReportkitError):
     """Run parameters (params/*.yaml or CLI options) are invalid."""
 
