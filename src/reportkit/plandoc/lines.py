@@ -41,9 +41,17 @@ def starts_paragraph(text: str, previous: str) -> bool:
     """Whether ``text`` starts a new paragraph after the line ``previous``."""
     if not previous or is_capitals(text) or is_capitals(previous):
         return True
+    if _open_bracket(previous):
+        return False
     if LABEL_RE.match(text) or _OPENER_RE.match(text) or _FIELD_RE.match(fold_key(text[:40])):
         return True
     return bool(_SENTENCE_END_RE.search(previous))
+
+
+def _open_bracket(paragraph: str) -> bool:
+    """A bracket opened in the last 400 characters and not closed: the sentence goes on (a list of reports)."""
+    tail = paragraph[-400:]
+    return tail.rfind("(") > tail.rfind(")")
 
 
 def join_lines(paragraphs: Iterable[Any]) -> list[Any]:

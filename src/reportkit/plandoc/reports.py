@@ -76,7 +76,7 @@ def read_streams(paragraphs: list[str], year: int) -> list[Stream]:
 
 
 def _stream_name(before: str) -> str:
-    piece = re.split(r"[;.]\s+|\)\s*;?\s*", before)[-1].strip(" ,;:")
+    piece = re.split(r"[;.]\s+", before)[-1].strip(" ,;:")
     piece = re.sub(r"^(?:định kỳ|hằng (?:tháng|quý|năm)|thực hiện)\s+", "", piece, flags=re.IGNORECASE)
     piece = re.sub(r"\s+(?:theo quy định|định kỳ)$", "", piece, flags=re.IGNORECASE)
     return piece[:1].upper() + piece[1:]
