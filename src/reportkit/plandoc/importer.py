@@ -24,6 +24,7 @@ class ImportResult:
     yaml_text: str
     plan_dict: dict[str, Any]
     findings: tuple[PlanFinding, ...]
+    code: str = "plan"  # the draft's plan code (the default file name)
 
     @property
     def has_warnings(self) -> bool:
@@ -51,4 +52,18 @@ def import_document(document: Any) -> ImportResult:
 
         raise PlanSourceError(t("import.not_a_plan"), path=document.path, hint=t("import.not_a_plan.fix"))
     yaml_text = emit_yaml(draft.data, draft.todos, draft.header_comments)
-    return ImportResult(yaml_text, draft_as_json(yaml_text, draft.data), tuple(draft.findings))
+    code = draft.data.get("code") or "plan"
+    return ImportResult(yaml_text, draft_as_json(yaml_text, draft.data), tuple(draft.findings), code)
+
+
+def render_findings(findings: tuple[PlanFinding, ...]) -> str:
+    """The findings as lines for the terminal: severity, task code, where, message."""
+    from reportkit.messages import t
+
+    if not findings:
+        return t("import.no_findings")
+    lines = [t("import.findings", n=len(findings))]
+    for f in findings:
+        where = f"({f.location}) " if f.location else ""
+        lines.append(f"- [{t('import.severity.' + f.severity)}] {where}{f.message}")
+    return "\n".join(lines)
