@@ -71,10 +71,11 @@ def read_front(lines: list[str], body_text: str) -> Header:
         line = _drop_motto(line)
         if not line:
             continue
-        number, place_date = _NUMBER_RE.search(line), _PLACE_DATE_RE.search(line)
+        number = _NUMBER_RE.search(line)
         if number:
             h.number = number.group(1).rstrip(".,;")
             line = (line[: number.start()] + line[number.end():]).strip()
+        place_date = _PLACE_DATE_RE.search(line)
         if place_date:
             h.place = place_date.group(1).strip()
             d, m, y = (int(place_date.group(i)) for i in (2, 3, 4))
@@ -93,7 +94,7 @@ def read_front(lines: list[str], body_text: str) -> Header:
         elif h.document_type:
             rest.append(line)
     _read_title_basis(h, rest)
-    _read_issuer(h, capitals, body_text)
+    _read_issuer(h, capitals, f"{h.basis} {body_text}")
     return h
 
 

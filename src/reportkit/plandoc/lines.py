@@ -25,6 +25,8 @@ _FIELD_RE = re.compile(
     r"^(?:thoi gian(?: thuc hien| hoan thanh)?|thoi han|tien do|(?:don vi|co quan|bo phan)?\s*chu tri(?: thuc hien)?"
     r"|(?:don vi|co quan|bo phan)?\s*phoi hop(?: thuc hien)?|don vi thuc hien|noi nhan|san pham)\s*:"
 )
+# header lines that stand alone: "Số: 12/KH-…", "Sơn La, ngày 20 tháng 02 năm 2024"
+_STANDALONE_RE = re.compile(r"^số\s*:|^[^,]{2,40}, ngày \d{1,2} tháng \d{1,2} năm \d{4}", re.IGNORECASE)
 _OPENER_RE = re.compile(r"^(?:Căn cứ|Thực hiện|Thi hành)\s")  # a basis paragraph after the title
 _SENTENCE_END_RE = re.compile(r"(?:[.;:!?…]|\./\.)[\"”’)]*$")
 _PAGE_NUMBER_RE = re.compile(r"^(?:trang\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?$", re.IGNORECASE)
@@ -40,6 +42,8 @@ def is_capitals(text: str) -> bool:
 def starts_paragraph(text: str, previous: str) -> bool:
     """Whether ``text`` starts a new paragraph after the line ``previous``."""
     if not previous or is_capitals(text) or is_capitals(previous):
+        return True
+    if _STANDALONE_RE.match(text) or _STANDALONE_RE.match(previous):
         return True
     if _open_bracket(previous):
         return False

@@ -65,7 +65,10 @@ def read_streams(paragraphs: list[str], year: int) -> list[Stream]:
         for m in _PAREN_RE.finditer(text):
             if _DEADLINE_HINT_RE.search(fold_key(m.group(1))):
                 name = _stream_name(text[: m.start()])
-                streams.append(_stream(name, re.split(r"\s*;\s*", m.group(1)), year))
+                unnamed = fold_key(name) in ("", "bao cao")
+                stream = _stream("" if unnamed else name, re.split(r"\s*;\s*", m.group(1)), year)
+                stream.named = not unnamed
+                streams.append(stream)
         if not streams and "bao cao" in fold_key(text) and _DEADLINE_HINT_RE.search(fold_key(_PAREN_RE.sub("", text))):
             items = [s for s in re.split(r"\s*;\s*|(?<=\.)\s+", _PAREN_RE.sub("", text)) if "bao cao" in fold_key(s)]
             stream = _stream("", items, year)
@@ -76,7 +79,10 @@ def read_streams(paragraphs: list[str], year: int) -> list[Stream]:
 
 
 def _stream_name(before: str) -> str:
-    piece = re.split(r"[;.]\s+", before)[-1].strip(" ,;:")
+    piece = re.split(r"[;.:]\s+", before)[-1].strip(" ,;:")
+    start = fold_key(piece).find("bao cao")
+    if start > 0 and len(fold_key(piece)) == len(piece):  # folding kept the positions
+        piece = piece[start:]
     piece = re.sub(r"^(?:định kỳ|hằng (?:tháng|quý|năm)|thực hiện)\s+", "", piece, flags=re.IGNORECASE)
     piece = re.sub(r"\s+(?:theo quy định|định kỳ)$", "", piece, flags=re.IGNORECASE)
     return piece[:1].upper() + piece[1:]

@@ -158,26 +158,33 @@ class UnitRegistry:
 
     def mention(self, text: str, register: bool = True) -> list[Mention]:
         """The units a cell or phrase names, split as described in the module docstring."""
-        out: list[Mention] = []
-        for part in split_units(text, self):
-            out.append(self._one(part, register))
-        return out
+        return [read_mention(self, part, register) for part in split_units(text, self)]
 
-    def _one(self, part: str, register: bool) -> Mention:
-        code = self.find(part)
-        if code:
-            return Mention((code,))
-        collective = _COLLECTIVE_RE.match(fold_key(part))
-        if collective:
-            kinds = [w.strip() for w in re.split(r",|\bva\b", collective.group(1))]
-            codes = tuple(u.code for u in self.units if any(u.kind and k.startswith(u.kind) for k in kinds))
-            return Mention(codes, collective=part)
-        by_initials = [u.code for u in self.units if initials(u.name) == fold_key(part).upper().replace(" ", "")]
-        if len(by_initials) == 1 and part.isupper():
-            return Mention((by_initials[0],), via_initials=part)
-        if is_unit_name(part) and register:
-            return Mention((self.add(part).code,))
-        return Mention(unknown=part)
+
+def read_mention(registry: UnitRegistry, part: str, register: bool) -> Mention:
+    """What one part of a list of units names: a known unit, a collective reference, an abbreviation, a new unit."""
+    defined = _DEFINED_RE.search(part)
+    if defined and part[: defined.start()].strip():
+        found = read_mention(registry, part[: defined.start()].strip(), register)
+        if len(found.codes) == 1 and not found.collective:
+            registry.add_alias(registry.unit(found.codes[0]), defined.group(1).strip())
+        return found
+    part = re.sub(r"\s*\([^)]*\)\s*$", "", part).strip() or part
+    code = registry.find(part)
+    if code:
+        return Mention((code,))
+    collective = _COLLECTIVE_RE.match(fold_key(part))
+    if collective:
+        kinds = [w.strip() for w in re.split(r",|\bva\b", collective.group(1))]
+        codes = tuple(u.code for u in registry.units if any(u.kind and k.startswith(u.kind) for k in kinds))
+        return Mention(codes, collective=part)
+    key = fold_key(part).replace(" ", "")
+    by_initials = [u.code for u in registry.units if fold_key(initials(u.name)) == key]
+    if len(by_initials) == 1 and part.isupper():
+        return Mention((by_initials[0],), via_initials=part)
+    if is_unit_name(part) and register:
+        return Mention((registry.add(part).code,))
+    return Mention(unknown=part)
 
 
 def split_units(text: str, registry: UnitRegistry) -> list[str]:
