@@ -44,7 +44,7 @@ def build_plan(n_units: int, n_tasks: int, year: int = 2024) -> Plan:
         kind, due, frame = rules[i % len(rules)]
         code = f"II.1.t{i}" if kind == "content" else f"III.{i}"
         lead = None if kind == "content" else codes[i % n_units]
-        tasks.append(Task(code, f"Nhiệm vụ {i}", frame, due, kind, "II.1" if kind == "content" else "III", lead, codes))
+        tasks.append(Task(code, f"Nhiệm vụ {i}", frame, due, kind, "II.1" if kind == "content" else "III", (lead,) if lead else (), codes))
     return Plan(
         path=Path("synthetic.yaml"), code="synthetic", year=year, title="", document_type="", place="",
         issuer_name="", superior_name="", report_symbol="BC", basis="", purposes=(), units=units,

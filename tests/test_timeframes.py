@@ -153,8 +153,19 @@ def test_a_date_without_a_year_is_in_the_plans_year():
     assert parse_time_frame("trước ngày 15/3", 2026).on == D(2026, 3, 15)
 
 
+UNDATED = ["đầu năm học", "dịp Tết", "Tết Nguyên đán", "đầu năm", "giữa năm", "hằng tuần", "hằng ngày",
+           "khi có yêu cầu", "đầu tháng 6", "dịp hè", "kịp thời", "Đầu năm học 2025"]
+
+
+@pytest.mark.parametrize("text", UNDATED)
+def test_phrases_naming_a_time_but_no_date_are_unknown_never_a_date(text):
+    due = parse_time_frame(text, PLAN_YEAR)
+    assert due == DueRule("unknown")
+    assert [(m.key, m.deadline) for m in due.milestones(PLAN_YEAR)] == [("", None)]
+    assert due.milestones(PLAN_YEAR, D(2025, 9, 5))[0].deadline == D(2025, 9, 5)
+
+
 REFUSED = [
-    "đầu năm học", "dịp Tết", "Tết Nguyên đán", "đầu năm", "giữa năm", "hằng tuần", "hằng ngày",
     "sớm nhất có thể", "quý V", "tháng 13", "tháng 12, tháng 6", "từ tháng 5 đến tháng 3", "31/02/2025",
     "trước ngày 30/2", "10 tháng đầu năm", "từ tháng 10/2024 đến tháng 3/2026", "ngày 32 hằng tháng",
     "từ tháng 3/2019 đến tháng 5", "tháng 3/2026, tháng 6/2026", "định kỳ", "trong", "quý I/2019", "", "   ",
@@ -162,7 +173,7 @@ REFUSED = [
 
 
 @pytest.mark.parametrize("text", REFUSED)
-def test_phrases_naming_no_date_or_an_unknown_form_are_refused(text):
+def test_unknown_forms_are_refused(text):
     assert parse_time_frame(text, PLAN_YEAR) is None
 
 
@@ -170,11 +181,12 @@ def test_phrases_naming_no_date_or_an_unknown_form_are_refused(text):
     ("đầu năm học", "không có ngày cụ thể", "names a time but no date"),
     ("dịp Tết", "không có ngày cụ thể", "names a time but no date"),
     ("hằng tuần", "không có ngày cụ thể", "names a time but no date"),
+    ("đầu năm học 2019", "năm 2019 ghi trong đó cách xa năm của kế hoạch", "far from the plan's year 2025"),
     ("quý I/2019", "năm 2019 ghi trong đó cách xa năm của kế hoạch (2025)", "far from the plan's year 2025"),
     ("sớm nhất có thể", "không thuộc dạng thời gian thực hiện nào đã biết", "not a known time-frame form"),
     ("", "để trống", "empty"),
 ])
-def test_a_refused_time_frame_is_explained(text, reason, reason_en):
+def test_a_time_frame_without_a_deadline_is_explained(text, reason, reason_en):
     assert reason in explain_time_frame(text, PLAN_YEAR)
     with use_language("en"):
         assert reason_en in explain_time_frame(text, PLAN_YEAR)
@@ -195,18 +207,26 @@ def test_plan_with_real_phrasings_loads_and_status_gets_their_deadlines():
     assert got["III.9"] == [D(2025, m, 19) for m in range(1, 13)]
 
 
-def test_plan_with_an_undated_time_frame_is_refused_with_the_reason(tmp_path):
+def test_plan_with_an_undated_time_frame_loads_it_as_unknown(tmp_path):
     raw = yaml.safe_load((DATA / "plans" / "minimal.yaml").read_text(encoding="utf-8"))
     raw["tasks"][1]["time_frame"] = "đầu năm học"
     path = tmp_path / "plan.yaml"
     path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    assert load_plan(path).task("III.2").due == DueRule("unknown")
+
+
+def test_plan_with_an_unknown_form_is_refused_with_the_reason(tmp_path):
+    raw = yaml.safe_load((DATA / "plans" / "minimal.yaml").read_text(encoding="utf-8"))
+    raw["tasks"][1]["time_frame"] = "sớm nhất có thể"
+    path = tmp_path / "plan.yaml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
     with pytest.raises(PlanError) as info:
         load_plan(path)
-    assert "không hiểu thời gian thực hiện 'đầu năm học': chỉ nêu một thời điểm" in info.value.render()
+    assert "không hiểu thời gian thực hiện 'sớm nhất có thể': không thuộc dạng" in info.value.render()
     assert "(hạn là ngày liền trước)" in info.value.render() and "(the day before)" not in info.value.render()
     with use_language("en"), pytest.raises(PlanError) as info:
         load_plan(path)
-    assert "unknown time frame 'đầu năm học': it names a time but no date" in info.value.render()
+    assert "unknown time frame 'sớm nhất có thể': it is not a known time-frame form" in info.value.render()
     assert "trước ngày 15/3 (the day before); or give 'due:' explicitly" in info.value.render()
 
 

@@ -326,6 +326,11 @@ def status_command(period, stream, as_of, submissions, deadline_opts, fmt, outpu
         click.echo("\n" + t("status.footer", period=period_obj.label, as_of=f"{as_of_date:%d/%m/%Y}", headline=headline))
         if output:
             click.echo(t("status.output_ignored"), err=True)
+    from reportkit.status import tasks_without_deadline
+
+    for task in tasks_without_deadline(plan, inputs.deadlines):  # never invented: asked for
+        click.echo(t("status.deadline_not_determined", code=task.code, time_frame=task.time_frame,
+                     reason=t(f"status.deadline_reason.{task.due.kind}")), err=True)
     errors = int((findings["severity"] == "error").sum())
     if errors:
         click.echo(t("status.input_errors", n=errors), err=True)

@@ -36,6 +36,7 @@ from reportkit.errors import (
 from reportkit.messages import t
 from reportkit.periods import DueReport, Period, find_report, parse_period
 from reportkit.plan.load import Plan, find_plan, load_plan
+from reportkit.plan.timeframes import GIVEN_DEADLINE_KINDS
 from reportkit.safeyaml import load_yaml, yaml_problem
 from reportkit.text import normalize_code
 
@@ -65,7 +66,7 @@ class RunInputs:
     report: DueReport | None  # the stream's report for the period (None without a stream)
     as_of: dt.date  # the data cut-off actually used
     as_of_given: bool  # False: the default cut-off (the report's, else the period end)
-    deadlines: dict[str, dt.date] = field(default_factory=dict)  # external task code → deadline
+    deadlines: dict[str, dt.date] = field(default_factory=dict)  # external/unknown task code → deadline
     submissions: Path | None = None  # None when the caller passes submissions already read
     number: str | None = None
     signed_on: dt.date | None = None
@@ -364,10 +365,11 @@ def _check_cutoff(as_of: dt.date, value: Any, plan: Plan, period: Period | None,
 
 
 def _check_deadlines(value: Any, plan: Plan, problems: _Collector) -> dict[str, dt.date]:
-    """Deadlines of 'theo kế hoạch của cấp trên' tasks by canonical code; a deadline that would do nothing is refused."""
+    """Deadlines of 'theo kế hoạch của cấp trên' tasks and of tasks whose time frame names no date (kinds
+    external and unknown) by canonical code; a deadline that would do nothing is refused."""
     if value is None or (isinstance(value, (str, Mapping)) and not value):
         return {}
-    external = [t.code for t in plan.tasks if t.due.kind == "external"]
+    external = [t.code for t in plan.tasks if t.due.kind in GIVEN_DEADLINE_KINDS]
     choices = ", ".join(external) if external else t("inputs.no_external_task")
     if not isinstance(value, Mapping):
         _add(problems, ParamsError, t("inputs.deadlines_not_mapping"), value=value,

@@ -56,8 +56,32 @@ def load_yaml_nodes(text: str, loader: type = getattr(yaml, "CSafeLoader", yaml.
             return parser.construct_document(root), root
         except RecursionError:
             raise YamlLimitError(t("yaml.too_deep"), root.start_mark) from None
+        except ValueError:  # PyYAML raises it for a date that does not exist (2025-02-30)
+            node = _impossible_date(root)
+            raise YamlLimitError(t("yaml.impossible_date", value=node.value if node else "?"),
+                                 node.start_mark if node else root.start_mark) from None
     finally:
         parser.dispose()
+
+
+def _impossible_date(root: yaml.Node) -> yaml.ScalarNode | None:
+    """The first scalar resolved as a YAML date that is no real date (2025-02-30), if any."""
+    import datetime as dt
+
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                try:
+                    dt.date.fromisoformat(str(node.value)[:10])
+                except ValueError:
+                    return node
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(v for pair in reversed(node.value) for v in reversed(pair))
+    return None
 
 
 def yaml_problem(exc: yaml.YAMLError, error_class: type, path: Any, hint: str):

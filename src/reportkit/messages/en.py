@@ -69,7 +69,7 @@ MESSAGES: dict[str, str] = {
     "opt.streams": "only these streams, comma-separated (e.g. dan-chu)",
     "opt.units": "with --config: only these organisations (đơn vị), comma-separated codes",
     "opt.submissions": "submissions folder (default: data/submissions/<year>)",
-    "opt.deadline": "deadline of an external task, e.g. III.7=2024-08-15 (repeatable)",
+    "opt.deadline": "deadline of an external task or one whose time frame names no date, e.g. III.7=2024-08-15 (repeatable)",
     "opt.workers": "parallel report processes (default: number of cores)",
     "opt.batch.output": "output folder",
     "opt.force": "re-run reports whose inputs are unchanged",
@@ -160,6 +160,10 @@ MESSAGES: dict[str, str] = {
     "status.output_ignored": "(--output applies to csv, json and xlsx)",
     "status.input_errors": ("reportkit status: input errors: {n} (rejected rows are not counted); "
                             "see: reportkit check"),
+    "status.deadline_not_determined": ("reportkit status: task {code} ('{time_frame}') has no determined deadline: "
+                                       "{reason}; once it is known, give it with --deadline {code}=YYYY-MM-DD"),
+    "status.deadline_reason.external": "the superior has not set it",
+    "status.deadline_reason.unknown": "the plan names no date",
     # -- run inputs (params.py, periods.py, status: the boundary of run, status and batch)
     "inputs.invalid": "invalid report parameters",
     "error.problems": "{summary}: {n} problems",
@@ -192,8 +196,8 @@ MESSAGES: dict[str, str] = {
     "inputs.deadlines_not_mapping.fix": "e.g. deadlines: {{III.7: 2024-06-30}}; tasks that take one: {choices}",
     "inputs.deadline_unknown_task": "'deadlines' names unknown task code '{key}'",
     "inputs.deadline_not_external": ("'deadlines' names task '{key}', which has no 'theo kế hoạch của cấp trên' "
-                                     "deadline: {code} is not external, its time frame '{time_frame}' fixes the "
-                                     "deadline"),
+                                     "or undetermined deadline: {code} is neither external nor unknown, its time "
+                                     "frame '{time_frame}' fixes the deadline"),
     "inputs.deadline.fix": "tasks that take a deadline here: {choices}",
     "inputs.number_type": "'number' must be text or a whole number",
     "inputs.number_type.fix": "e.g. number: 25",

@@ -3,6 +3,7 @@
 PLAN_MESSAGES: dict[str, str] = {
     # -- YAML files (safeyaml.py): PyYAML's own detail stays as PyYAML writes it
     "yaml.invalid": "not valid YAML: {detail}",
+    "yaml.impossible_date": "the date {value} does not exist",
     "yaml.too_deep": "the document is nested too deeply",
     "yaml.alias_cycle": "an alias refers to the node that contains it",
     "yaml.too_big": "the document expands to more than {limit} values (anchors & and aliases * repeated inside each other)",
@@ -62,7 +63,6 @@ PLAN_MESSAGES: dict[str, str] = {
     "plan.no_tasks.fix": "list the plan's concrete tasks",
     "plan.task_not_mapping": "a task must be a mapping",
     "plan.task_not_mapping.fix": "give code, text, time_frame, lead and units",
-    "plan.missing_units.fix": "list the units that carry this task",
     "plan.responsibility_not_mapping": "a responsibility must be a mapping",
     "plan.responsibility_not_mapping.fix": "write '- code: …' and 'text: …'",
     # -- time frames and deadlines
@@ -100,6 +100,12 @@ PLAN_MESSAGES: dict[str, str] = {
     "due.date_exclusive": "date {on} (exclusive: due the day before)",
     "due.continuous": "continuous",
     "due.external": "external",
+    "due.unknown": "not determined",
+    "due.dates": "dates {dates}",
+    "plan.due_dates_missing": "dates must be a list of dates (at least one)",
+    "plan.due_dates_order": "the dates must be in increasing order without repeats",
+    "plan.due_dates_far_year": "the date {date} is far from the plan's year {year}",
+    "plan.due_dates.fix": "e.g. due: {{kind: dates, dates: [2025-03-15, 2025-09-30]}}",
     # -- report streams
     "plan.unknown_period_kind": "unknown period kind {kind!r}",
     "plan.due_before_month": "month must be 1–12 or 'end' (last month of the period)",

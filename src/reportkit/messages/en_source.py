@@ -60,6 +60,7 @@ SOURCE_MESSAGES: dict[str, str] = {
     "source.note.pdf_lines": ("PDF: each printed line is read as one paragraph; lines broken inside a sentence are "
                               "re-joined when the plan is built"),
     "source.note.pdf_pages_without_text": "PDF: page(s) {pages} have no text layer (scanned?) and were not read",
-    "source.note.legacy_font": ("the workbook declares old Vietnamese fonts (.VnTime, VNI-Times): Vietnamese text "
-                                "may be wrong; convert it to Unicode before importing"),
+    "source.note.legacy_converted": "{n} paragraph(s)/cell(s) converted from the old {encoding} encoding to Unicode (text typed in .VnTime/VNI fonts); check the draft",
+    "source.note.legacy_unsafe": ("{n} paragraph(s)/cell(s) look typed in an old encoding (TCVN3/VNI) but could not be converted "
+                                 "safely and are kept as they are: {places}; convert the document to Unicode (e.g. with Unikey) and import again"),
 }

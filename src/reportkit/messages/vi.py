@@ -69,7 +69,8 @@ MESSAGES: dict[str, str] = {
     "opt.streams": "chỉ các loại báo cáo này, cách nhau bằng dấu phẩy (ví dụ dan-chu)",
     "opt.units": "với --config: chỉ các đơn vị này, mã cách nhau bằng dấu phẩy",
     "opt.submissions": "thư mục bảng theo dõi của các đơn vị (mặc định: data/submissions/<năm>)",
-    "opt.deadline": "thời hạn của nhiệm vụ do cấp trên giao, ví dụ III.7=2024-08-15 (dùng được nhiều lần)",
+    "opt.deadline": ("thời hạn của nhiệm vụ do cấp trên giao hoặc kế hoạch chưa ghi ngày, ví dụ III.7=2024-08-15 "
+                     "(dùng được nhiều lần)"),
     "opt.workers": "số tiến trình lập báo cáo song song (mặc định: số lõi CPU)",
     "opt.batch.output": "thư mục kết quả",
     "opt.force": "lập lại cả báo cáo có số liệu đầu vào không đổi",
@@ -160,6 +161,10 @@ MESSAGES: dict[str, str] = {
     "status.output_ignored": "(--output chỉ dùng với csv, json và xlsx)",
     "status.input_errors": ("reportkit status: {n} lỗi trong dữ liệu đầu vào (dòng bị loại không được tính); "
                             "xem: reportkit check"),
+    "status.deadline_not_determined": ("reportkit status: nhiệm vụ {code} ('{time_frame}') chưa xác định thời hạn: "
+                                       "{reason}; khi biết thời hạn, cho bằng --deadline {code}=NĂM-THÁNG-NGÀY"),
+    "status.deadline_reason.external": "cấp trên chưa giao",
+    "status.deadline_reason.unknown": "kế hoạch không nêu ngày cụ thể",
     # -- run inputs (params.py, periods.py, status: the boundary of run, status and batch)
     "inputs.invalid": "tham số báo cáo không hợp lệ",
     "error.problems": "{summary}: {n} lỗi",
@@ -193,7 +198,8 @@ MESSAGES: dict[str, str] = {
                                          "{choices}"),
     "inputs.deadline_unknown_task": "'deadlines' ghi mã nhiệm vụ '{key}' không có trong kế hoạch",
     "inputs.deadline_not_external": ("'deadlines' ghi nhiệm vụ '{key}', nhưng {code} không phải nhiệm vụ 'theo kế "
-                                     "hoạch của cấp trên': thời gian thực hiện '{time_frame}' đã xác định thời hạn"),
+                                     "hoạch của cấp trên' hay nhiệm vụ chưa xác định thời hạn: thời gian thực hiện "
+                                     "'{time_frame}' đã xác định thời hạn"),
     "inputs.deadline.fix": "các nhiệm vụ nhận thời hạn ở đây: {choices}",
     "inputs.number_type": "'number' phải là chữ hoặc số nguyên",
     "inputs.number_type.fix": "ví dụ number: 25",

@@ -6,6 +6,7 @@ YAML paths, field names, codes and values are kept verbatim: the user types them
 PLAN_MESSAGES: dict[str, str] = {
     # -- YAML files (safeyaml.py): PyYAML's own detail stays as PyYAML writes it
     "yaml.invalid": "không phải YAML hợp lệ: {detail}",
+    "yaml.impossible_date": "ngày {value} không tồn tại",
     "yaml.too_deep": "tài liệu lồng nhau quá nhiều cấp",
     "yaml.alias_cycle": "một bí danh (alias) trỏ tới chính nút chứa nó",
     "yaml.too_big": ("tài liệu mở rộng ra hơn {limit} giá trị (neo & và bí danh * lặp lồng vào nhau)"),
@@ -65,7 +66,6 @@ PLAN_MESSAGES: dict[str, str] = {
     "plan.no_tasks.fix": "liệt kê các nhiệm vụ cụ thể của kế hoạch",
     "plan.task_not_mapping": "mỗi nhiệm vụ phải là một bảng YAML dạng tên: giá trị",
     "plan.task_not_mapping.fix": "ghi code, text, time_frame, lead và units",
-    "plan.missing_units.fix": "liệt kê các đơn vị thực hiện nhiệm vụ này",
     "plan.responsibility_not_mapping": "mỗi mục tổ chức thực hiện phải là một bảng YAML dạng tên: giá trị",
     "plan.responsibility_not_mapping.fix": "ghi '- code: …' và 'text: …'",
     # -- time frames and deadlines
@@ -103,6 +103,12 @@ PLAN_MESSAGES: dict[str, str] = {
     "due.date_exclusive": "trước ngày {on} (hạn là ngày liền trước)",
     "due.continuous": "thường xuyên",
     "due.external": "theo kế hoạch của cấp trên",
+    "due.unknown": "chưa xác định thời hạn",
+    "due.dates": "các ngày {dates}",
+    "plan.due_dates_missing": "dates phải là danh sách ngày (ít nhất một ngày)",
+    "plan.due_dates_order": "các ngày trong dates phải tăng dần và không trùng nhau",
+    "plan.due_dates_far_year": "ngày {date} cách xa năm của kế hoạch ({year})",
+    "plan.due_dates.fix": "ví dụ due: {{kind: dates, dates: [2025-03-15, 2025-09-30]}}",
     # -- report streams
     "plan.unknown_period_kind": "không có loại kỳ báo cáo {kind!r}",
     "plan.due_before_month": "month phải từ 1 đến 12 hoặc 'end' (tháng cuối của kỳ)",

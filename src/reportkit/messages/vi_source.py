@@ -63,6 +63,7 @@ SOURCE_MESSAGES: dict[str, str] = {
     "source.note.pdf_lines": ("PDF: mỗi dòng in được đọc thành một đoạn; các dòng bị ngắt giữa câu được nối lại "
                               "khi dựng kế hoạch"),
     "source.note.pdf_pages_without_text": "PDF: trang {pages} không có lớp chữ (bản quét?), không đọc được",
-    "source.note.legacy_font": ("bảng tính khai báo phông chữ cũ (.VnTime, VNI-Times): chữ tiếng Việt có thể bị sai, "
-                                "nên chuyển sang Unicode trước khi nhập"),
+    "source.note.legacy_converted": "đã chuyển {n} đoạn/ô từ bảng mã cũ {encoding} sang Unicode (chữ gõ bằng phông .VnTime/VNI); kiểm tra lại bản nháp",
+    "source.note.legacy_unsafe": ("{n} đoạn/ô có vẻ gõ bằng bảng mã cũ (TCVN3/VNI) nhưng không chuyển được chắc chắn, giữ nguyên: "
+                                 "{places}; nên chuyển văn bản sang Unicode (ví dụ bằng Unikey) rồi nhập lại"),
 }

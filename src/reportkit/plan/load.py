@@ -8,7 +8,6 @@ plan/timeframes.py.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +25,7 @@ from reportkit.plan.model import (  # noqa: F401  (re-exported: reportkit.plan.l
     iter_task_units,
     unit_keys,
 )
+from reportkit.plan.task_fields import read_due, read_task_units
 from reportkit.plan.timeframes import (  # noqa: F401  (re-exported for the same reason)
     DUE_KINDS,
     TIME_FRAME_FORMS,
@@ -317,31 +317,25 @@ def _read_content_items(raw: dict, r: _Reader, tasks: _TaskList, year: int | Non
                 continue
             code_n = tasks.canonical_code(code, ip + ".code")
             item_units = tasks.units.check(r, item["units"], ip + ".units") if "units" in item else tuple(tasks.units.codes)
-            tasks.append(Task(code_n, text, content_tf, content_due, "content", scode, None, item_units), ip + ".code")
+            tasks.append(Task(code_n, text, content_tf, content_due, "content", scode, (), item_units), ip + ".code")
     return sections
 
 
 def _read_concrete_tasks(raw: dict, r: _Reader, tasks: _TaskList, year: int | None) -> tuple[str, str]:
-    """The concrete tasks (section III), each with its lead unit and time frame; returns the section."""
+    """The concrete tasks (section III), each with its lead units and time frame; returns the section."""
     section = ("III", r.get(raw, "tasks_title", "tasks_title", str, required=False, default="Nhiệm vụ cụ thể"))
     for p, raw_task in r.mappings(raw, "tasks", "task"):
         code = r.get(raw_task, "code", p + ".code", str)
         text = r.get(raw_task, "text", p + ".text", str)
         tf = r.get(raw_task, "time_frame", p + ".time_frame", str)
-        lead = r.get(raw_task, "lead", p + ".lead", str)
-        t_units = tasks.units.check(r, raw_task.get("units"), p + ".units") if "units" in raw_task else ()
-        if "units" not in raw_task:
-            r.add(p + ".units", t("plan.missing_field", key="units"), hint=t("plan.missing_units.fix"))
-        if lead and lead not in tasks.units.known:
-            r.add(p + ".lead", t("plan.unknown_unit", code=lead), hint=t("plan.use_one_of", codes=", ".join(tasks.units.codes)))
-            lead = None
-        elif lead and t_units and lead not in t_units:
-            t_units = (lead, *t_units)
-        due = _read_due(raw_task, tf, p, r, year)
-        if not code or not text or not tf or due is None:
+        task_section = r.get(raw_task, "section", p + ".section", str, required=False, default=section[0])
+        units = read_task_units(raw_task, p, r, tasks.units)
+        due = read_due(raw_task, tf, p, r, year)
+        if not code or not text or not tf or due is None or not units.leads:
             continue
         code_n = tasks.canonical_code(code, p + ".code")
-        tasks.append(Task(code_n, text, tf, due, "task", section[0], lead, t_units), p + ".code")
+        tasks.append(Task(code_n, text, tf, due, "task", normalize_code(task_section) or section[0], units.leads,
+                          units.units, units.support), p + ".code")
     return section
 
 
@@ -365,62 +359,6 @@ def _read_purposes(raw: dict, r: _Reader) -> tuple[tuple[str, str], ...]:
         else:
             purposes.append((str(i + 1), to_nfc(str(pz))))
     return tuple(purposes)
-
-
-def _read_due(raw_task: dict, time_frame: str | None, p: str, r: _Reader, year: int | None) -> DueRule | None:
-    parsed = parse_time_frame(time_frame, year or 2000) if time_frame else None
-    raw_due = raw_task.get("due")
-    if raw_due is None:
-        if time_frame and parsed is None and re.search(r"\d{1,2}/\d{1,2}/\d{4}", time_frame):
-            r.add(p + ".time_frame", t("plan.impossible_date", text=time_frame), hint=t("plan.impossible_date.fix"))
-        elif time_frame and parsed is None:
-            r.add(p + ".time_frame",
-                  t("plan.unknown_time_frame_why", text=time_frame, reason=explain_time_frame(time_frame, year or 2000)),
-                  hint=t("plan.unknown_time_frame_why.fix", forms=time_frame_forms()))
-        return parsed
-    if not isinstance(raw_due, dict):
-        r.add(p + ".due", t("plan.due_not_mapping"), value=raw_due, hint=t("plan.due_example.fix"))
-        return None
-    kind = raw_due.get("kind")
-    if kind not in DUE_KINDS:
-        r.add(p + ".due.kind", t("plan.unknown_due_kind", kind=kind), hint=t("plan.use_one_of", codes=", ".join(DUE_KINDS)))
-        return None
-    due: DueRule | None = None
-    if kind == "quarter":
-        q = raw_due.get("quarter")
-        if not isinstance(q, int) or isinstance(q, bool) or not 1 <= q <= 4:
-            r.add(p + ".due.quarter", t("plan.due_quarter"), value=q, hint=t("plan.due_example.fix"))
-            return None
-        due = DueRule("quarter", quarter=q)
-    elif kind == "months":
-        months = raw_due.get("months")
-        if not isinstance(months, list) or not months or not all(isinstance(m, int) and not isinstance(m, bool) and 1 <= m <= 12 for m in months):
-            r.add(p + ".due.months", t("plan.due_months"), value=months, hint=t("plan.due_months.fix"))
-            return None
-        day = raw_due.get("day")
-        if day is not None and (not isinstance(day, int) or isinstance(day, bool) or not 1 <= day <= 31):
-            r.add(p + ".due.day", t("plan.due_day"), value=day, hint=t("plan.due_day.fix"))
-            return None
-        due = DueRule("months", months=tuple(sorted(set(months))), day=day, exclusive=raw_due.get("exclusive") is True)
-    elif kind == "date":
-        on = raw_due.get("date")
-        if isinstance(on, str):
-            try:
-                on = dt.date.fromisoformat(on)
-            except ValueError:
-                r.add(p + ".due.date", t("plan.due_date_bad"), value=raw_due.get("date"), hint=t("plan.due_date.fix"))
-                return None
-        if not isinstance(on, dt.date):
-            r.add(p + ".due.date", t("plan.due_date_missing"), value=on, hint=t("plan.due_date.fix"))
-            return None
-        due = DueRule("date", on=on, exclusive=raw_due.get("exclusive") is True)
-    else:
-        due = DueRule(kind)
-    if parsed is not None and parsed != due:
-        r.add(p + ".due", t("plan.due_contradicts", due=due.describe(), text=time_frame, parsed=parsed.describe()),
-              hint=t("plan.due_contradicts.fix"))
-        return None
-    return due
 
 
 def _read_streams(raw: dict, r: _Reader) -> list[ReportStream]:

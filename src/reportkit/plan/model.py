@@ -7,9 +7,9 @@ year's, is a new YAML file under ``data/plan/`` (see docs/plan-format.md).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from reportkit.errors import PlanError
 from reportkit.messages import t
@@ -39,7 +39,12 @@ class Unit:
 
 @dataclass(frozen=True)
 class Task:
-    """A concrete task (III.n) or a content item (II.n.x), both tracked per unit."""
+    """A concrete task (III.n) or a content item (II.n.x), both tracked per unit.
+
+    ``leads`` are the units that lead it (chủ trì; empty for content items,
+    which every unit carries on its own), ``support`` those that support it
+    (phối hợp), ``units`` every unit carrying it, leads first.
+    """
 
     code: str
     text: str
@@ -47,8 +52,14 @@ class Task:
     due: DueRule
     kind: str  # "task" or "content"
     section: str  # "II.1", "II.2", "III"
-    lead: str | None  # unit code; None for content items (every unit on its own)
+    leads: tuple[str, ...]  # unit codes; () for content items (every unit on its own)
     units: tuple[str, ...]
+    support: tuple[str, ...] = ()
+
+    @property
+    def lead(self) -> str | None:
+        """The first lead unit's code, None for content items (kept for code written for one lead)."""
+        return self.leads[0] if self.leads else None
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,10 @@ Milestones judged in a year. The grammar is a table of forms (``_FORMS``), each
 a pattern on the folded text (lower case, no diacritics, đ → d) and a builder
 whose docstring shows the phrases it reads. A year written in the time frame
 is kept (a quarter of another year is not read as the plan's year). Unknown
-text, and phrases that name no date ("đầu năm học", "dịp Tết"), are never
-guessed: parse_time_frame returns None and the plan loader reports it, with
-the reason from explain_time_frame. The rules are documented in
+text is never guessed: parse_time_frame returns None and the plan loader
+reports it, with the reason from explain_time_frame. A phrase that names a
+time but no date ("đầu năm học", "dịp Tết") is the ``unknown`` kind: never
+turned into a date (``--deadline`` gives one at run time). The rules are documented in
 docs/plan-format.md ("Time frames").
 """
 
@@ -23,7 +24,9 @@ from reportkit.fmt import format_date, format_roman
 from reportkit.messages import is_english, t
 from reportkit.text import fold_key
 
-DUE_KINDS = ("continuous", "quarter", "months", "external", "date")
+DUE_KINDS = ("continuous", "quarter", "months", "external", "date", "unknown", "dates")
+# Kinds whose deadline is given at run time (``--deadline CODE=DATE``), never invented.
+GIVEN_DEADLINE_KINDS = ("external", "unknown")
 
 TIME_FRAME_FORMS = (
     "thường xuyên (trong năm …)",
@@ -61,9 +64,9 @@ def month_end(year: int, month: int) -> dt.date:
 class Milestone:
     """One judged deadline of a task (a task with "tháng 6, tháng 12" has two)."""
 
-    key: str  # "" for single-deadline tasks, "T6"/"T12" for month milestones
-    label: str  # Vietnamese, e.g. "tháng 6"
-    deadline: dt.date | None  # None: continuous, or external and not yet given
+    key: str  # "" for single-deadline tasks, "T6"/"T12" for month milestones, "D1"/"D2" for dates
+    label: str  # Vietnamese, e.g. "tháng 6", "15/3/2025"
+    deadline: dt.date | None  # None: continuous, or external/unknown and not yet given
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,9 @@ class DueRule:
     by that day inclusive ("chậm nhất ngày 15/3"). For ``months``, ``day`` is
     the day of each month the milestone falls on ("trước ngày 20 hằng tháng":
     day 20, exclusive; a day the month lacks is its last day); None means the
-    month end.
+    month end. For ``dates``, ``dates`` are the milestone dates (each due by
+    that day). ``unknown``: the time frame names no date; like ``external``,
+    its deadline is only ever given at run time.
     """
 
     kind: str  # one of DUE_KINDS
@@ -87,9 +92,10 @@ class DueRule:
     year: int | None = None
     exclusive: bool = False
     day: int | None = None
+    dates: tuple[dt.date, ...] = ()
 
     def milestones(self, year: int, override: dt.date | None = None) -> list[Milestone]:
-        """The deadlines to judge in ``year``; ``override`` sets an external deadline."""
+        """The deadlines to judge in ``year``; ``override`` sets an external or unknown task's deadline."""
         y = self.year or year
         suffix = f"/{self.year}" if self.year else ""
         if self.kind == "continuous":
@@ -101,6 +107,10 @@ class DueRule:
             return [Milestone(f"T{m}", f"tháng {m}{suffix}", self._month_deadline(y, m)) for m in self.months]
         if self.kind == "external":
             return [Milestone("", "theo kế hoạch của cấp trên", override)]
+        if self.kind == "unknown":
+            return [Milestone("", "chưa xác định thời hạn", override)]
+        if self.kind == "dates":
+            return [Milestone(f"D{i}", f"{d.day}/{d.month}/{d.year}", d) for i, d in enumerate(self.dates, 1)]
         return [Milestone("", "", self.last_day)]
 
     def _month_deadline(self, year: int, month: int) -> dt.date:
@@ -128,6 +138,9 @@ class DueRule:
         if self.kind == "date":
             on = self.on if is_english() else format_date(self.on)
             return t("due.date_exclusive" if self.exclusive else "due.date", on=on)
+        if self.kind == "dates":
+            days = [d.isoformat() if is_english() else format_date(d) for d in self.dates]
+            return t("due.dates", dates=", ".join(days))
         return t(f"due.{self.kind}")
 
 
@@ -284,7 +297,7 @@ _FORMS: tuple[tuple[re.Pattern, Callable[[re.Match, _Frame], DueRule | None]], .
         (r"(?:tu )?quy (" + _ROMAN + r")" + _TO + r"(?:quy )?(" + _ROMAN + r")", _quarter_range),
         (_IN + r"thang " + _MONTH + r"(?:" + _SEP + r"(?:thang )?" + _MONTH + r")*", _month_list),
         (r"(?:tu )?thang (" + _MONTH + r")(?:/(\d{4}))?" + _TO + r"(?:thang )?(" + _MONTH + r")", _month_range),
-        (r"(?:trong )?(\d) thang (dau|cuoi)(?: nam)?", _first_months),
+        (r"(?:trong )?(\d{1,2}) thang (dau|cuoi)(?: nam)?", _first_months),
         (r"|(?:trong|ca|cuoi|trong ca)(?: nam)?|nam", _whole_year),
         (r"(?:dinh ky )?(?:hang|moi) (thang|quy|nua nam|nam)|dinh ky (6 thang|nua nam)", _recurring),
         (r"theo (?:ke hoach|quy dinh|huong dan|chi dao|yeu cau|van ban|lich)(?: cua .+)?", _external),
@@ -294,7 +307,7 @@ _FORMS: tuple[tuple[re.Pattern, Callable[[re.Match, _Frame], DueRule | None]], .
     )
 )
 
-# Phrases that name a time but no date: refused (an "unknown" kind is a later step).
+# Phrases that name a time but no date: the "unknown" kind, never turned into a date.
 _UNDATED = re.compile(r"\b(?:dau|nam hoc|tet|dip|he|giua|hang (?:tuan|ngay)|khi co|sau khi|ngay khi|kip thoi)\b")
 
 
@@ -302,7 +315,8 @@ def parse_time_frame(text: str, year: int) -> DueRule | None:
     """Parse a Vietnamese time frame of a ``year`` plan into a DueRule; None when the form is unknown.
 
     Case, diacritics and NFC/NFD do not matter; the forms are listed in
-    TIME_FRAME_FORMS and docs/plan-format.md. Unknown text is never guessed.
+    TIME_FRAME_FORMS and docs/plan-format.md. Unknown text is never guessed;
+    a phrase that names a time but no date ("đầu năm học") is DueRule("unknown").
     """
     frame = _split_frame(text or "", year)
     if not frame.text and frame.year is None:
@@ -313,6 +327,8 @@ def parse_time_frame(text: str, year: int) -> DueRule | None:
         m = pattern.fullmatch(frame.text)
         if m:
             return build(m, frame)
+    if _UNDATED.search(frame.text):
+        return DueRule("unknown")
     return None
 
 

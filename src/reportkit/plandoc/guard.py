@@ -82,9 +82,9 @@ def sniff_source(path: Path) -> Sniffed:
     head = data[:512].lstrip().lower()
     if head.startswith((b"<html", b"<!doctype", b"<?xml", b"mime-version")):
         raise refuse("source.not_document", path, "source.convert.fix", kind=t("source.kind.html"))
-    if suffix in TEXT_SUFFIXES or suffix == "":
-        return Sniffed("txt", data)
     binary = b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if (suffix in TEXT_SUFFIXES or suffix == "") and not binary:
+        return Sniffed("txt", data)
     kind = t("source.kind.binary") if binary else t("source.kind.text", ext=suffix)
     raise refuse("source.not_document", path, kind=kind)
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from reportkit.messages import t
 from reportkit.plandoc.guard import refuse
+from reportkit.plandoc.legacy_text import repair_legacy_text
 from reportkit.plandoc.source import Paragraph, SourceDocument
 from reportkit.text import clean_text
 
@@ -35,4 +36,4 @@ def read_txt(data: bytes, path: Path) -> SourceDocument:
             blocks.append(Paragraph(cleaned, location=t("source.where.line", n=number)))
     if not blocks:
         raise refuse("source.no_text", path)
-    return SourceDocument(path=path, kind="txt", blocks=tuple(blocks))
+    return repair_legacy_text(SourceDocument(path=path, kind="txt", blocks=tuple(blocks)))

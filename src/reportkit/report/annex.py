@@ -45,9 +45,7 @@ def task_table(status: pd.DataFrame, plan) -> pd.DataFrame:
     text = lead_rows["task_text"].where(lead_rows["kind"] == "task", shorten(lead_rows["task_text"]))
     out["content"] = (lead_rows["task_code"] + ". " + text
                       + milestone.where(milestone == "", " (mốc " + milestone + ")"))
-    lead_code = lead_rows["lead_unit_code"].fillna("")
-    lead_name = lead_code.map({u.code: u.name for u in plan.units}).fillna(ALL_UNITS)
-    out["lead"] = lead_name.where(lead_code != "", ALL_UNITS)
+    out["lead"] = lead_names(lead_rows["lead_unit_code"], plan)
     deadline = date_texts(lead_rows["deadline"])
     show_deadline = deadline != ""
     if "due_kind" in lead_rows:
@@ -58,26 +56,61 @@ def task_table(status: pd.DataFrame, plan) -> pd.DataFrame:
     # Tasks: the lead's own words, cut for the cell; content items: how many units
     # reported activity. Every unit's full text is in the detail list below the table.
     lead_result = shorten(lead_rows["result"].fillna("").astype(str).str.strip(), 200)
-    others = (reporters.reindex(order).fillna(0).astype(int) - (lead_result != "").astype(int)).clip(lower=0)
+    # The other leads' results are under the table with every unit's; "phối hợp" counts only the others.
+    lead_reporters = (has_result & s["is_lead"] & (s["kind"] == "task")).groupby(s["group"], sort=False).sum()
+    others = (reporters - lead_reporters).reindex(order).fillna(0).astype(int).clip(lower=0)
     lead_result = lead_result.where(others == 0, (lead_result + "\n").where(lead_result != "", "")
                                     + "(" + others.astype(str) + " đơn vị phối hợp có báo cáo)")
     active_text = (counts["active"].astype(int).astype(str) + "/" + counts["units"].astype(str)
                    + " đơn vị có hoạt động")
     out["result"] = lead_result.where(~is_content, active_text)
-    out["status"] = status_badges(lead_rows["status"])
-    completed = date_texts(lead_rows["completed_on"])
-    days_late = lead_rows["days_late"].astype("Int64")
-    note = pd.Series("", index=out.index, dtype=object)
-    note = note.where(completed == "", "Hoàn thành ngày " + completed)
-    late_text = "quá hạn " + days_late.astype(str) + " ngày"
-    note = note.where(days_late.isna(), (note + "; ").where(note != "", "") + late_text)
-    unit_note = lead_rows["note"].fillna("").where(~is_content, "")
-    note = (note + "; ").where((note != "") & (unit_note != ""), note) + unit_note
+    out["status"] = status_badges(lead_rows["status"]).where(~is_multi_lead(lead_rows), per_lead_badges(s).reindex(order))
+    note = lead_notes(lead_rows.assign(note=lead_rows["note"].fillna("").where(~is_content, "")))
+    note = note.where(~is_multi_lead(lead_rows), per_lead_notes(s).reindex(order).fillna(""))
     no_report = counts["no_report"].astype(int)
     missing = "Không có báo cáo: " + no_report.astype(str) + " đơn vị"
     note = note.where(~(is_content & (no_report > 0)), missing)
     out["note"] = note
     return out.reset_index(drop=True)
+
+
+def lead_names(lead_codes: pd.Series, plan) -> pd.Series:
+    """Lead unit codes ("hcth" or "hcth, ktx") → the units' names ("Phòng A, Phòng B"); none → all units."""
+    names = {u.code: u.name for u in plan.units}
+    codes = lead_codes.fillna("").astype(str)
+    return codes.map(lambda c: ", ".join(names.get(x, x) for x in c.split(", ")) if c else ALL_UNITS)
+
+
+def lead_notes(rows: pd.DataFrame) -> pd.Series:
+    """A lead row's note cell: "Hoàn thành ngày …; quá hạn N ngày", then the row's own note."""
+    completed = date_texts(rows["completed_on"])
+    days_late = rows["days_late"].astype("Int64")
+    note = pd.Series("", index=rows.index, dtype=object)
+    note = note.where(completed == "", "Hoàn thành ngày " + completed)
+    late_text = "quá hạn " + days_late.astype(str) + " ngày"
+    note = note.where(days_late.isna(), (note + "; ").where(note != "", "") + late_text)
+    unit_note = rows["note"].fillna("").astype(str)
+    return (note + "; ").where((note != "") & (unit_note != ""), note) + unit_note
+
+
+def per_lead_notes(s: pd.DataFrame) -> pd.Series:
+    """By group: each lead unit's note as "Unit: note" lines, for tasks with several leads."""
+    leads = s[s["is_lead"] & (s["kind"] == "task")]
+    notes = lead_notes(leads)
+    lines = (leads["unit"] + ": " + notes)[notes != ""]
+    return lines.groupby(leads["group"][notes != ""], sort=False).agg("\n".join)
+
+
+def is_multi_lead(rows: pd.Series | pd.DataFrame) -> pd.Series:
+    """Rows of tasks with several lead units ("hcth, ktx")."""
+    return rows["lead_unit_code"].fillna("").astype(str).str.contains(",", regex=False)
+
+
+def per_lead_badges(s: pd.DataFrame) -> pd.Series:
+    """By group: each lead unit's status as "Unit: badge" lines (safe HTML), for tasks with several leads."""
+    leads = s[s["is_lead"] & (s["kind"] == "task")]
+    lines = escape_series(leads["unit"]) + ": " + status_badges(leads["status"])
+    return lines.groupby(leads["group"], sort=False).agg("<br>".join)
 
 
 def result_details(status: pd.DataFrame) -> pd.DataFrame:

@@ -12,7 +12,7 @@ STATUS_CLASSES = {
     "Chưa hoàn thành trong hạn": "status-open-ontime",
     "Chưa hoàn thành quá hạn": "status-open-late",
     "Thường xuyên": "status-none",
-    "Chưa có thời hạn": "status-none",
+    "Chưa xác định thời hạn": "status-none",
     "Không có báo cáo": "status-none",
 }
 

@@ -35,7 +35,7 @@ STATUS_ORDER = (
     "Chưa hoàn thành trong hạn",
     "Chưa hoàn thành quá hạn",
     "Thường xuyên",
-    "Chưa có thời hạn",
+    "Chưa xác định thời hạn",
     "Không có báo cáo",
 )
 # Okabe–Ito colours, distinct hatching for print in black and white (line hatches
@@ -46,7 +46,7 @@ STATUS_STYLE: dict[str, tuple[str, str]] = {
     "Chưa hoàn thành trong hạn": ("#56B4E9", "||"),
     "Chưa hoàn thành quá hạn": ("#D55E00", "xx"),
     "Thường xuyên": ("#0072B2", "--"),
-    "Chưa có thời hạn": ("#F0E442", "\\\\"),
+    "Chưa xác định thời hạn": ("#F0E442", "\\\\"),
     "Không có báo cáo": ("#BBBBBB", "++"),
 }
 FONT_FAMILY = ["Liberation Serif", "Tinos", "Times New Roman", "DejaVu Serif"]

@@ -42,8 +42,11 @@ def render_task_lines(status: pd.DataFrame) -> str:
     when = completed.where(completed == "", " (hoàn thành ngày " + completed + ")")
     deadline = date_texts(lead["deadline"])
     due = deadline.where(deadline == "", ", hạn " + deadline)
+    # A task with several lead units: each lead is judged on its own line, which names it.
+    several = lead["lead_unit_code"].fillna("").astype(str).str.contains(",", regex=False)
+    who = (", chủ trì " + lead["unit"].astype(str)).where(several, "")
     text = (lead["task_code"] + ". " + lead["task_text"].str.rstrip(" .")
-            + milestone.where(milestone == "", " (mốc " + milestone + ")") + due + ": ")
+            + milestone.where(milestone == "", " (mốc " + milestone + ")") + due + who + ": ")
     items = escape_series(text) + status_badges(lead["status"]) + escape_series(when) + "."
     return dash_list(items.tolist(), safe=True)
 
@@ -112,12 +115,16 @@ def render_directions(summary) -> str:
     """Open tasks to finish (with deadlines), continuing work, and the next reports due."""
     s = summary.status
     open_tasks = s[(s["kind"] == "task") & s["is_lead"]
-                   & s["status"].isin(["Chưa hoàn thành trong hạn", "Chưa hoàn thành quá hạn", "Chưa có thời hạn"])]
+                   & s["status"].isin(["Chưa hoàn thành trong hạn", "Chưa hoàn thành quá hạn", "Chưa xác định thời hạn"])]
     parts = []
+    open_tasks = open_tasks.drop_duplicates(["task_code", "milestone"])  # several leads: the task once
     if not open_tasks.empty:
         deadline = date_texts(open_tasks["deadline"])
         milestone = open_tasks["milestone_label"].fillna("")
-        due = (" (hạn " + deadline + ")").where(deadline != "", " (khi cấp trên giao thời hạn)")
+        kind = open_tasks["due_kind"] if "due_kind" in open_tasks else pd.Series("external", index=open_tasks.index)
+        undetermined = pd.Series(" (khi xác định được thời hạn)", index=open_tasks.index).where(
+            kind != "external", " (khi cấp trên giao thời hạn)")
+        due = (" (hạn " + deadline + ")").where(deadline != "", undetermined)
         lines = ("Hoàn thành " + open_tasks["task_code"] + ". " + open_tasks["task_text"].str.rstrip(" .")
                  + milestone.where(milestone == "", " (mốc " + milestone + ")") + due + ".")
         parts.append(para("Tập trung chỉ đạo hoàn thành các nhiệm vụ:") + dash_list(lines.tolist()))

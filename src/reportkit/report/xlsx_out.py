@@ -31,7 +31,7 @@ STATUS_FILLS = {
     "Chưa hoàn thành trong hạn": "DDEBF7",
     "Chưa hoàn thành quá hạn": "F8CBAD",
     "Thường xuyên": "D9E1F2",
-    "Chưa có thời hạn": "FFF2CC",
+    "Chưa xác định thời hạn": "FFF2CC",
     "Không có báo cáo": "D9D9D9",
 }
 

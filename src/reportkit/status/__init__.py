@@ -4,8 +4,8 @@
 late?" with one row per (task or milestone, responsible unit), in the seven
 words of the government's task tracking (Quy chế 42/2014/QĐ-TTg, amended by
 23/2018/QĐ-TTg). The statuses and the rules that give them (which submission
-counts, lead and contributors, completion dates, milestones, continuous and
-external tasks) are written once, in docs/status-rules.md; this package
+counts, lead and contributors, completion dates, milestones, continuous,
+external and unknown tasks) are written once, in docs/status-rules.md; this package
 implements them and does not repeat them.
 
 Modules: ``engine`` (``assess_tasks(inputs, submissions)`` on typed
@@ -23,6 +23,7 @@ from reportkit.status.engine import (
     resolve_submissions,
 )
 from reportkit.status.records import count_statuses, status_records
+from reportkit.status.tables import tasks_without_deadline
 from reportkit.status.words import (
     CONTINUOUS,
     DEADLINE_STATUSES,
@@ -65,4 +66,5 @@ __all__ = [
     "read_folder",
     "resolve_submissions",
     "status_records",
+    "tasks_without_deadline",
 ]

@@ -237,8 +237,13 @@ def _explain(plan: Plan, subs: list[Submission], lines: _Lines, rep: _Reported, 
               "Ngày hoàn thành theo báo cáo ngày ", done.report_date)
     notes.add(rep.usable & lines.multi & done.reported & ~done.done,
               "Ngày hoàn thành đã báo cáo được tính cho mốc trước; mốc này chưa có ngày hoàn thành")
-    notes.add(rep.usable & np.isnat(lines.deadline) & ~lines.continuous,
-              "Cấp trên chưa giao thời hạn")
+    # No deadline and none given (never invented): the superior has not set it, or the plan names no date.
+    no_deadline = rep.usable & np.isnat(lines.deadline) & ~lines.continuous
+    external = (lines.tasks["due_kind"].to_numpy(dtype=object) == "external")[lines.task_idx]
+    time_frames = lines.tasks["time_frame"].to_numpy(dtype=object)
+    notes.add(no_deadline & external, "Cấp trên chưa giao thời hạn")
+    notes.add(no_deadline & ~external, "Kế hoạch ghi thời gian “", lambda m: time_frames[lines.task_idx[m]],
+              "”, không nêu ngày cụ thể: chưa xác định thời hạn")
     return notes
 
 
@@ -297,6 +302,7 @@ def _output_frame(plan: Plan, lines: _Lines, rep: _Reported, done: _Done, codes:
         "in_headline": lines.concrete & lines.is_lead & ~np.isnat(lines.deadline)
                        & ((lines.deadline <= period_end) | (codes <= 1)),
         "report_date": rep.report_date,
+        "due_kind": _plan_text(tasks["due_kind"], task_idx),
     }, copy=False)
 
 
@@ -304,7 +310,7 @@ def assess_tasks(inputs: RunInputs, submissions: Sequence[Submission]) -> pd.Dat
     """Status of every (task or milestone, unit) of the plan as of ``inputs.as_of``.
 
     ``inputs`` come from ``params.parse_run_inputs`` (plan, period, cut-off,
-    deadlines of external tasks, all checked); ``submissions`` are intake's
+    deadlines of external and unknown tasks, all checked); ``submissions`` are intake's
     Submissions. Returns one row per (task or milestone, unit) in plan order,
     lead unit first, with STATUS_COLUMNS then EXTRA_COLUMNS; the rules are in
     docs/status-rules.md. ``in_headline`` marks the rows the period's headline

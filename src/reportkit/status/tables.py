@@ -10,7 +10,8 @@ import numpy as np
 import pandas as pd
 
 from reportkit.intake.model import ERROR, Submission
-from reportkit.plan.load import Plan
+from reportkit.plan.load import Plan, Task
+from reportkit.plan.timeframes import GIVEN_DEADLINE_KINDS
 from reportkit.status.arrays import NAT
 from reportkit.status.words import ROW_CODE
 
@@ -26,7 +27,7 @@ def task_table(plan: Plan, overrides: dict[str, dt.date]) -> tuple[pd.DataFrame,
         "task_text": [t.text for t in plan.tasks],
         "kind": [t.kind for t in plan.tasks],
         "section": [t.section for t in plan.tasks],
-        "lead_unit_code": [t.lead or "" for t in plan.tasks],
+        "lead_unit_code": [", ".join(t.leads) for t in plan.tasks],  # several leads: "hcth, ktx"
         "time_frame": [t.time_frame for t in plan.tasks],
         "due_kind": [t.due.kind for t in plan.tasks],
     })
@@ -42,25 +43,36 @@ def task_table(plan: Plan, overrides: dict[str, dt.date]) -> tuple[pd.DataFrame,
     return tasks, milestones
 
 
+def tasks_without_deadline(plan: Plan, deadlines: dict[str, dt.date]) -> list[Task]:
+    """Tasks whose deadline is given at run time (external, unknown) and was not: never invented, asked for."""
+    return [t for t in plan.tasks if t.due.kind in GIVEN_DEADLINE_KINDS and t.code not in deadlines]
+
+
 def task_unit_frame(plan: Plan, milestones: pd.DataFrame) -> pd.DataFrame:
     """The task × milestone × unit frame: columns ms_idx, task_idx, unit_idx, is_lead.
 
-    Order: plan task order, then milestones, then the lead unit first and the
-    other units in plan order.
+    Order: plan task order, then milestones, then the lead units first and the
+    other units, each in plan order. Every lead unit of a task is judged
+    (``is_lead`` true); content items have no lead: every unit carries its own line.
     """
     unit_index = pd.Index(plan.unit_codes)
     task_parts, unit_parts, lead_parts = [], [], []
-    positions: dict[tuple[str, ...], np.ndarray] = {}  # tasks often share one unit list
+    positions: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}  # tasks often share one unit list
     for ti, task in enumerate(plan.tasks):  # one vectorised step per task, not per row
-        if task.units not in positions:
-            positions[task.units] = np.sort(unit_index.get_indexer(list(task.units))).astype(np.int32)
-        units = positions[task.units]
-        lead = unit_index.get_loc(task.lead) if task.lead else -1
-        is_lead = units == lead
+        shape = (task.units, task.leads)
+        if shape not in positions:
+            units = np.sort(unit_index.get_indexer(list(task.units))).astype(np.int32)
+            if task.leads:
+                is_lead = np.isin(units, unit_index.get_indexer(list(task.leads)))
+                units = np.concatenate([units[is_lead], units[~is_lead]])  # lead units first
+                is_lead = np.sort(is_lead)[::-1]
+            else:
+                is_lead = np.ones(len(units), dtype=bool)
+            positions[shape] = (units, is_lead)
+        units, is_lead = positions[shape]
         task_parts.append(np.full(len(units), ti, dtype=np.int32))
-        unit_parts.append(np.concatenate([units[is_lead], units[~is_lead]]))  # lead unit first
-        # Content items have no lead: every unit carries its own line.
-        lead_parts.append(np.sort(is_lead)[::-1] if lead >= 0 else np.ones(len(units), dtype=bool))
+        unit_parts.append(units)
+        lead_parts.append(is_lead)
     empty_int = np.array([], dtype=np.int32)
     pairs = pd.DataFrame({
         "task_idx": np.concatenate(task_parts) if task_parts else empty_int,

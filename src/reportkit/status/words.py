@@ -9,7 +9,7 @@ DONE_LATE = "Đã hoàn thành quá hạn"
 OPEN_IN_TIME = "Chưa hoàn thành trong hạn"
 OPEN_LATE = "Chưa hoàn thành quá hạn"
 CONTINUOUS = "Thường xuyên"
-NO_DEADLINE = "Chưa có thời hạn"
+NO_DEADLINE = "Chưa xác định thời hạn"  # external or unknown task while no deadline is given
 NO_REPORT = "Không có báo cáo"
 
 STATUSES = (DONE_ON_TIME, DONE_LATE, OPEN_IN_TIME, OPEN_LATE, CONTINUOUS, NO_DEADLINE, NO_REPORT)
@@ -28,7 +28,7 @@ STATUS_COLUMNS = [
     "source_row",
 ]
 # Extra columns: how the row was judged.
-EXTRA_COLUMNS = ["in_headline", "report_date"]
+EXTRA_COLUMNS = ["in_headline", "report_date", "due_kind"]
 # Row statuses as small codes: -1 none/unreadable, then ROW_STATUS_WORDS[code + 1].
 ROW_CODE = {NOT_STARTED: 0, IN_PROGRESS: 1, DONE: 2}
 ROW_STATUS_WORDS = ("", NOT_STARTED, IN_PROGRESS, DONE)
