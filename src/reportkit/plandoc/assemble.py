@@ -72,10 +72,12 @@ def assemble_draft(document: Any) -> Draft:
         draft.flag(None, "source_note", note=note.message, location=note.location)
     tree = build_tree(_blocks(document))
     found = find_sections(tree.root)
-    task_tables = [(tbl, found_t) for tbl in _tables(tree) if (found_t := find_task_table(tbl))]
+    tables = _tables(tree)
+    task_tables = [(tbl, found_t, section) for tbl, section in tables if (found_t := find_task_table(tbl))]
+    other_cells = [c for tbl, _ in tables if not find_task_table(tbl) for row in tbl.rows for c in dict.fromkeys(row)]
     body_text = " ".join([*all_texts(tree.root), *(p for p, _ in tree.closing)])
     front = [p for p, _ in tree.front] + table_lines([x for x in tree.front_tables if not find_task_table(x)])
-    for tbl, ft in task_tables:
+    for tbl, ft, _ in task_tables:
         front += [c for row in tbl.rows[: ft.header_row] for c in dict.fromkeys(row) if c.strip()]
     header = read_front(front, body_text)
     read_end([p for p, _ in tree.end] + table_lines(tree.end_tables), header)
@@ -83,7 +85,7 @@ def assemble_draft(document: Any) -> Draft:
     responsibilities = read_responsibilities(found["organisation"]) if "organisation" in found else []
     tasks = _collect_tasks(found, task_tables)
     _register_units(registry, tasks, responsibilities, header)
-    for text in [body_text, *(c for tbl, _ in task_tables for row in tbl.rows for c in row)]:
+    for text in [body_text, *(c for tbl, _, _ in task_tables for row in tbl.rows for c in row)]:
         registry.define_abbreviations(text)
     year = _year(draft, header, body_text)
     _fill_header(draft, header, year, document)
@@ -98,28 +100,31 @@ def assemble_draft(document: Any) -> Draft:
     _add_responsibilities(draft, responsibilities, registry)
     if tree.closing:
         draft.data["closing"] = join_texts([p for p, _ in tree.closing])
-    _add_streams(draft, found, year)
+    report_texts = [p for node in found["reports"] for p in all_texts(node)] or all_texts(tree.root)
+    _add_streams(draft, [*report_texts, *(c for c in other_cells if c.strip())], year)
     _add_end(draft, header)
     return draft
 
 
-def _tables(tree: Any) -> list[Any]:
-    out = list(tree.front_tables)
+def _tables(tree: Any) -> list[tuple[Any, str]]:
+    """Every table with the label of the Roman section holding it ("" before the first heading)."""
+    out = [(table, "") for table in tree.front_tables]
 
-    def walk(node: Any) -> None:
-        out.extend(node.tables)
+    def walk(node: Any, section: str) -> None:
+        section = node.label if node.kind == "roman" else section
+        out.extend((table, section) for table in node.tables)
         for child in node.children:
-            walk(child)
+            walk(child, section)
 
-    walk(tree.root)
+    walk(tree.root, "")
     return out
 
 
 def _collect_tasks(found: dict, task_tables: list) -> list[DraftTask]:
     tasks = tasks_of_section(found["tasks"]) if "tasks" in found and found["tasks"].children else []
     section = found["tasks"].label if "tasks" in found else ""
-    for _, ft in task_tables:
-        tasks.extend(tasks_of_table(ft, section))
+    for _, ft, table_section in task_tables:
+        tasks.extend(tasks_of_table(ft, table_section or section))
     return tasks
 
 
@@ -290,8 +295,7 @@ def _add_responsibilities(draft: Draft, responsibilities: list[dict], registry: 
         draft.data["responsibilities"] = out
 
 
-def _add_streams(draft: Draft, found: dict, year: int) -> None:
-    paragraphs = [p for node in found["reports"] for p in all_texts(node)]
+def _add_streams(draft: Draft, paragraphs: list[str], year: int) -> None:
     streams = read_streams(paragraphs, year)
     out = []
     for i, s in enumerate(streams):

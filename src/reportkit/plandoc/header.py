@@ -25,7 +25,7 @@ from reportkit.text import fold_key
 _MOTTO = ("cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc")
 _NUMBER_RE = re.compile(r"\bSố\s*:\s*(\S+)", re.IGNORECASE)
 _PLACE_DATE_RE = re.compile(r"([^\d,:;]{2,40}?),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
-_DOC_TYPES = ("ke hoach", "chuong trinh", "chuong trinh cong tac", "danh muc nhiem vu", "ke hoach hanh dong")
+_DOC_TYPES = ("phu luc", "ke hoach", "chuong trinh", "chuong trinh cong tac", "danh muc nhiem vu", "ke hoach hanh dong")
 _OPENER_RE = re.compile(r"^(?:căn cứ|thực hiện|thi hành|nhằm|để)\b", re.IGNORECASE)
 _YEAR_RE = re.compile(r"\bnăm\s+(\d{4})\b", re.IGNORECASE)
 _ORG_IN_TEXT_RE = re.compile(r"(?:^|[.;]\s+)([A-ZĐÂ][^.;:]{2,80}?)\s+(?:xây dựng|ban hành)\s+(?:kế hoạch|chương trình)")
@@ -87,8 +87,8 @@ def read_front(lines: list[str], body_text: str) -> Header:
         if not h.document_type and is_capitals(line) and folded.startswith(_DOC_TYPES):
             kind = next(k for k in sorted(_DOC_TYPES, key=len, reverse=True) if folded.startswith(k))
             h.document_type = line[: len(kind)].strip()
-            if line[len(kind):].strip():
-                rest.append(line[len(kind):].strip())
+            if line[len(kind):].strip(" :"):
+                rest.append(line[len(kind):].strip(" :"))
         elif not h.document_type and is_capitals(line):
             capitals.append(line)
         elif h.document_type:
@@ -136,7 +136,8 @@ def _read_title_basis(h: Header, rest: list[str]) -> None:
     title: list[str] = []
     basis: list[str] = []
     for line in rest:
-        if not basis and len(title) < 4 and not _OPENER_RE.match(line) and not line.rstrip().endswith((".", ":", ";")):
+        if (not basis and len(title) < 4 and not _OPENER_RE.match(line) and not line.startswith("(")
+                and not line.rstrip().endswith((".", ":", ";"))):
             title.append(line)
         else:
             basis.append(line)

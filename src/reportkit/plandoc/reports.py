@@ -28,7 +28,8 @@ from reportkit.text import fold_key
 _PAREN_RE = re.compile(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
 _DEADLINE_HINT_RE = re.compile(r"truoc ngay|cham nhat|khi co yeu cau|dot xuat|han chot|gui ve .* ngay")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_LEAD_WORDS_RE = re.compile(r"^(?:va\s+)?(?:(?:gui\s+)?bao cao\s+(?:ket qua\s+)?|tong ket\s+|so ket\s+)*")
+_LEAD_WORDS_RE = re.compile(r"^(?:va\s+)?(?:(?:gui\s+)?bao cao\s+(?:ket qua\s+)?(?:dinh ky\s+)?|tong ket\s+|so ket\s+)*")
+_RECURRING = (("hang thang", "M"), ("moi thang", "M"), ("hang quy", "Q"), ("moi quy", "Q"), ("hang nam", "Y"))
 _PERIODS: tuple[tuple[re.Pattern, object], ...] = (
     (re.compile(r"(?:dot xuat|khi co yeu cau|theo yeu cau)"), "adhoc"),
     (re.compile(r"quy\s+((?:iv|i{1,3}|[1-4])(?:\s*(?:,|va)\s*(?:quy\s+)?(?:iv|i{1,3}|[1-4]))*)\b"), "quarters"),
@@ -118,9 +119,13 @@ def _unique_codes(streams: list[Stream]) -> None:
 
 def parse_report(text: str, year: int) -> dict | None:
     """One report of a stream ("6 tháng trước ngày 26/5") as a report entry; None when not understood."""
-    folded = _LEAD_WORDS_RE.sub("", fold_key(text).strip(" .;,"))
+    folded = fold_key(text).strip(" .;,")
+    folded = folded[folded.rfind("bao cao"):] if "bao cao" in folded else folded  # "Các khoa báo cáo …"
+    folded = _LEAD_WORDS_RE.sub("", folded)
+    period = _period(re.sub(r"\s+(?:hang|moi) nam$", "", folded))
+    if period is None:
+        period = next((kind for phrase, kind in _RECURRING if phrase in folded), None)
     folded = re.sub(r"\s+(?:hang|moi) nam$", "", folded)
-    period = _period(folded)
     if period == "adhoc":
         return {"period": "adhoc", "text": text}
     m = _DEADLINE_RE.search(folded)

@@ -110,7 +110,8 @@ class UnitRegistry:
         if known:
             return self.unit(known)
         kind = _KIND_RE.match(fold_key(name))
-        base = "lanh-dao" if kind and kind.group(0) in _LEADERSHIP else (slug(initials(name)) or slug(name) or "don-vi")
+        short = initials(name) if len(initials(name)) >= 2 else bare_name(name)
+        base = "lanh-dao" if kind and kind.group(0) in _LEADERSHIP else (slug(short) or slug(name) or "don-vi")
         code, n = base, 2
         while any(u.code == code for u in self.units):
             code, n = f"{base}-{n}", n + 1
