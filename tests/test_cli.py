@@ -145,7 +145,8 @@ def test_the_language_of_one_call_does_not_leak_into_the_next(capsys):
 def test_calendar_table_in_english_has_english_headers(capsys):
     code, out, _ = run(capsys, "--lang", "en", "calendar", "--plan", str(PLAN_PATH), "--as-of", "20/02/2024")
     assert code == 0
-    assert out.splitlines()[0].split() == ["Stream", "Period", "Due", "Data", "cut-off", "Report", "Deadline", "state"]
+    assert out.splitlines()[0].split() == ["Stream", "Period", "Due", "Units", "send", "by", "Data", "cut-off", "Report",
+                                           "Deadline", "state"]
     assert "22 reports in 2024." in out
 
 

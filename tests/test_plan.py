@@ -153,6 +153,9 @@ BAD_PLANS = {
     "bad_duplicate_key.yaml": ("title", "khoá 'title' bị ghi hai lần", "duplicate key 'title'"),
     "bad_not_yaml.yaml": (None, "không phải YAML hợp lệ", "not valid YAML"),
     "bad_code_not_text.yaml": ("code", "'code' phải là văn bản, không phải số nguyên", "'code' must be text, not int"),
+    "bad_streams.yaml": ("report_streams[0].reports[13].due_by", "không có hạn nộp, nhưng có 'due_by'",
+                         "has no deadline, but 'due_by' is given"),  # every other line: tests/test_streams.py
+    "bad_report_date_unquoted.yaml": (None, "ngày 2025-12-32 không tồn tại", "the date 2025-12-32 does not exist"),
     "bad_responsibilities_not_a_list.yaml": ("responsibilities",
                                              "'responsibilities' phải là danh sách, không phải giá trị true/false",
                                              "'responsibilities' must be a list, not bool"),

@@ -67,11 +67,12 @@ def cli() -> None:
         help="opt.format")
 def calendar(plan_path: str | None, year: int | None, as_of: str | None, fmt: str) -> None:
     """Every report the plan requires in a year, with its deadline."""
-    from reportkit.periods import build_calendar, calendar_rows
+    from reportkit.periods import adhoc_rows, build_calendar, calendar_rows
 
     plan = _plan(plan_path)
     as_of_date = parse_date_option(as_of, "--as-of")
-    rows = calendar_rows(build_calendar(plan, year), as_of_date)
+    dated = calendar_rows(build_calendar(plan, year), as_of_date)
+    rows = dated + adhoc_rows(plan, as_of_date)  # ad-hoc reports ("khi có yêu cầu") last, without a date
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     elif fmt == "csv":
@@ -81,11 +82,14 @@ def calendar(plan_path: str | None, year: int | None, as_of: str | None, fmt: st
         writer.writeheader()
         writer.writerows(rows)
     else:
-        columns = ["stream", "period", "due_text", "cutoff", "label"] + (["state"] if as_of_date else [])
+        columns = ["stream", "period", "due_text", "submit", "cutoff", "label"] + (["state"] if as_of_date else [])
         headers = {"stream": t("calendar.stream"), "period": t("calendar.period"), "due_text": t("calendar.due"),
-                   "cutoff": t("calendar.cutoff"), "label": t("calendar.report"), "state": t("calendar.state")}
-        click.echo(render_table(rows, columns, headers))
-        click.echo("\n" + t("calendar.total", n=len(rows), year=year or plan.year))
+                   "submit": t("calendar.submit"), "cutoff": t("calendar.cutoff"), "label": t("calendar.report"),
+                   "state": t("calendar.state")}
+        shown = [row | {"submit": row["submit_last_day"] or "", "cutoff": row["cutoff"] or ""} for row in rows]
+        click.echo(render_table(shown, columns, headers))
+        click.echo("\n" + t("calendar.total", n=len(dated), year=year or plan.year)
+                   + (" " + t("calendar.adhoc_total", n=len(rows) - len(dated)) if len(rows) > len(dated) else ""))
 
 
 @cli.command(help="help.template")

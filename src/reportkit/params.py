@@ -34,7 +34,7 @@ from reportkit.errors import (
     _Collector,
 )
 from reportkit.messages import t
-from reportkit.periods import DueReport, Period, find_report, parse_period
+from reportkit.periods import DueReport, Period, build_calendar, find_report, parse_period
 from reportkit.plan.load import Plan, find_plan, load_plan
 from reportkit.plan.timeframes import GIVEN_DEADLINE_KINDS
 from reportkit.safeyaml import load_yaml, yaml_problem
@@ -240,7 +240,7 @@ def parse_run_inputs(
     as_of = _check_date(raw, "as_of", problems)
     signed_on = _check_date(raw, "signed_on", problems)
     if as_of is not None:
-        _check_cutoff(as_of, raw["as_of"], plan, period, problems)
+        _check_cutoff(as_of, raw["as_of"], plan, period, report, problems)
     deadlines = _check_deadlines(raw.get("deadlines"), plan, problems)
     number = _check_number(raw.get("number"), plan, problems)
     year = period.year if period is not None else plan.year
@@ -353,15 +353,29 @@ def _check_date(raw: Mapping[str, Any], name: str, problems: _Collector) -> dt.d
         return None
 
 
-def _check_cutoff(as_of: dt.date, value: Any, plan: Plan, period: Period | None, problems: _Collector) -> None:
-    """The cut-off lies in the plan's year, on or after the first day of the period."""
-    if as_of.year != plan.year:
-        _add(problems, PeriodError, t("inputs.cutoff_other_year", date=as_of.isoformat(), year=plan.year),
-             value=value, hint=t("inputs.cutoff_other_year.fix", year=plan.year))
+def _check_cutoff(as_of: dt.date, value: Any, plan: Plan, period: Period | None, report: DueReport | None,
+                  problems: _Collector) -> None:
+    """The cut-off lies in the plan's year (or up to the last day of a report due in the next year),
+    on or after the first day of the period."""
+    last = _last_cutoff(plan, period, report)
+    if not dt.date(plan.year, 1, 1) <= as_of <= last:
+        message = "inputs.cutoff_other_year" if last.year == plan.year else "inputs.cutoff_after_report"
+        _add(problems, PeriodError, t(message, date=as_of.isoformat(), year=plan.year, last=last.isoformat()),
+             value=value, hint=t(message + ".fix", year=plan.year, last=last.isoformat()))
     elif period is not None and as_of < period.start:
         _add(problems, PeriodError,
              t("inputs.cutoff_before_period", date=as_of.isoformat(), period=period.id, start=period.start.isoformat()),
              value=value, hint=t("inputs.cutoff_before_period.fix"))
+
+
+def _last_cutoff(plan: Plan, period: Period | None, report: DueReport | None) -> dt.date:
+    """The latest cut-off allowed: the plan's last day, or the last day of a report due in the next year."""
+    year_end = dt.date(plan.year, 12, 31)
+    if report is not None:
+        return max(year_end, report.last_day)
+    if period is not None and period.year == plan.year:  # no stream given: any report of the period
+        return max([year_end] + [r.last_day for r in build_calendar(plan, period.year) if r.period == period])
+    return year_end
 
 
 def _check_deadlines(value: Any, plan: Plan, problems: _Collector) -> dict[str, dt.date]:

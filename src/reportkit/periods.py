@@ -3,8 +3,10 @@
 Period ids: ``2024-M03`` (tháng), ``2024-Q1`` (quý), ``2024-H1`` (6 tháng đầu
 năm), ``2024-9M`` (9 tháng đầu năm), ``2024`` (năm). The calendar turns a plan's
 report streams into one DueReport per (stream, period) with its exclusive
-deadline ("trước ngày 01/3" → due_before 2024-03-01) and the default data
-cut-off, the day before that deadline.
+deadline ("trước ngày 01/3" → due_before 2024-03-01; "chậm nhất ngày 15" →
+due_before the 16th), the default data cut-off (the last day), and the
+departments' own last day to send their workbooks. Ad-hoc reports ("khi có yêu
+cầu") have no date and are listed apart (adhoc_rows).
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from reportkit.errors import PeriodError
 from reportkit.fmt import format_date, format_roman
 from reportkit.messages import t
 from reportkit.plan.load import Plan, ReportRule, ReportStream, month_end
+from reportkit.plan.model import DayRule
+from reportkit.plan.streams import ADHOC_DEFAULT_TEXT
 
 PERIOD_FORMS = "YYYY-M01…YYYY-M12 (tháng), YYYY-Q1…YYYY-Q4 (quý), YYYY-H1 (6 tháng), YYYY-9M (9 tháng), YYYY (năm)"
 _PERIOD_RE = re.compile(r"^(\d{4})(?:-(?:M(\d{2})|Q([1-4])|(H1)|(9M)))?$")
@@ -109,25 +113,63 @@ def periods_of_year(year: int) -> list[Period]:
     )
 
 
-def _rule_matches(rule: ReportRule, period: Period) -> bool:
-    if rule.period_kind in ("M", "Q", "H1", "9M", "Y"):
-        return rule.period_kind == period.kind
-    return period.kind == "Q" and rule.period_kind == f"Q{period.number}"
+def _rule_matches(rule: ReportRule, period: Period, plan_year: int) -> bool:
+    if rule.deadline.on is not None and period.year != plan_year:
+        return False  # a one-off dated submission belongs to the plan's own year
+    for kind in rule.period_kinds:
+        if kind in ("M", "Q", "H1", "9M", "Y") and kind == period.kind:
+            return True
+        if period.kind == "Q" and kind == f"Q{period.number}":
+            return True
+    return False
 
 
-def _due_before(rule: ReportRule, period: Period) -> dt.date:
-    month = period.end.month if rule.due_month == "end" else int(rule.due_month)
-    day = min(rule.due_day, month_end(period.year, month).day)
-    return dt.date(period.year, month, day)
+def _day_phrase(day: DayRule, kind: str) -> str:
+    """The day of a rule in words: "01/3", "10 của tháng cuối kỳ", "20/6/2025"."""
+    if day.on is not None:
+        return f"{day.on.day:02d}/{day.on.month}/{day.on.year}"
+    if day.month == "end":
+        return f"{day.day:02d} của tháng " + ("báo cáo" if kind == "M" else "cuối kỳ")
+    if day.month == "next":
+        return f"{day.day:02d} của tháng sau kỳ báo cáo"
+    return f"{day.day:02d}/{day.month}" + (" năm sau" if day.next_year else "")
+
+
+def describe_rule(rule: ReportRule) -> str:
+    """The rule as written in the plan, or a Vietnamese phrase made from it ("trước ngày 01/3")."""
+    if rule.text:
+        return rule.text
+    return ("chậm nhất ngày " if rule.inclusive else "trước ngày ") + _day_phrase(rule.deadline, rule.period_kind)
+
+
+def _due_report(stream: ReportStream, rule: ReportRule, period: Period) -> DueReport:
+    year, last_month = period.year, period.end.month
+    return DueReport(stream, period, rule.last_day_for(year, last_month) + dt.timedelta(days=1),
+                     inclusive=rule.inclusive, rule=describe_rule(rule),
+                     submit_last_day=rule.submit_last_day_for(year, last_month))
 
 
 @dataclass(frozen=True)
 class DueReport:
-    """One report the plan requires: a stream's report for one period."""
+    """One report the plan requires: a stream's report for one period.
+
+    ``due_before`` is exclusive (the report must arrive before this day),
+    whichever way the plan wrote it; ``inclusive`` tells that the plan wrote
+    the last day itself ("chậm nhất ngày", due_by); ``rule`` is the phrase as
+    written (or made from the rule); ``submit_last_day`` is the departments'
+    last day to send their workbooks (default: the report's last day).
+    """
 
     stream: ReportStream
     period: Period
-    due_before: dt.date  # exclusive: the report must arrive before this day
+    due_before: dt.date
+    inclusive: bool = False
+    rule: str = ""
+    submit_last_day: dt.date | None = None
+
+    def __post_init__(self) -> None:
+        if self.submit_last_day is None:
+            object.__setattr__(self, "submit_last_day", self.last_day)
 
     @property
     def last_day(self) -> dt.date:
@@ -135,8 +177,15 @@ class DueReport:
         return self.due_before - dt.timedelta(days=1)
 
     @property
+    def due_text(self) -> str:
+        """The deadline in words with its date: "trước ngày 01/03/2024" or "chậm nhất ngày 15/03/2024"."""
+        if self.inclusive:
+            return f"chậm nhất ngày {format_date(self.last_day)}"
+        return f"trước ngày {format_date(self.due_before)}"
+
+    @property
     def default_cutoff(self) -> dt.date:
-        """Ngày chốt số liệu by default: the day before the deadline."""
+        """Ngày chốt số liệu by default: the report's last day (the day before a "trước ngày" deadline)."""
         return self.last_day
 
     @property
@@ -162,16 +211,18 @@ class DueReport:
 
 
 def build_calendar(plan: Plan, year: int | None = None) -> list[DueReport]:
-    """Every report due in ``year`` (default the plan's year), ordered by deadline."""
+    """Every dated report for the periods of ``year`` (default the plan's year), ordered by deadline.
+
+    A year report may be due in January of the next year: it belongs to the
+    calendar of its period's year. Ad-hoc reports are not dated: see adhoc_rows.
+    """
     year = plan.year if year is None else year
     if not 1900 <= year <= 2200:
         raise PeriodError(t("period.year_range", year=year), hint=t("period.year_range.fix"))
     out: list[DueReport] = []
     for stream in plan.streams:
         for period in periods_of_year(year):
-            for rule in stream.reports:
-                if _rule_matches(rule, period):
-                    out.append(DueReport(stream, period, _due_before(rule, period)))
+            out += [_due_report(stream, rule, period) for rule in stream.reports if _rule_matches(rule, period, plan.year)]
     stream_order = {s.code: i for i, s in enumerate(plan.streams)}
     out.sort(key=lambda r: (r.due_before, stream_order[r.stream.code], _KIND_ORDER[r.period.kind], r.period.number))
     return out
@@ -200,10 +251,27 @@ def calendar_rows(reports: list[DueReport], as_of: dt.date | None = None) -> lis
             "last_day": r.last_day.isoformat(),
             "cutoff": r.default_cutoff.isoformat(),
             "label": r.label,
-            "due_text": f"trước ngày {format_date(r.due_before)}",
+            "due_text": r.due_text,
+            "rule": r.rule,
+            "inclusive": r.inclusive,
+            "submit_last_day": r.submit_last_day.isoformat(),
         }
         if as_of is not None:
             row["days_left"] = r.days_left(as_of)
             row["state"] = r.state(as_of)
         rows.append(row)
+    return rows
+
+
+
+def adhoc_rows(plan: Plan, as_of: dt.date | None = None) -> list[dict]:
+    """Rows for the ad-hoc reports ("khi có yêu cầu"): the calendar's fields, without any date."""
+    rows = []
+    for stream in plan.streams:
+        for text in stream.adhoc:
+            rows.append({
+                "stream": stream.code, "period": "adhoc", "due_before": None, "last_day": None, "cutoff": None,
+                "label": f"{stream.short_name} – {ADHOC_DEFAULT_TEXT}", "due_text": text, "rule": text,
+                "inclusive": False, "submit_last_day": None,
+            } | ({"days_left": None, "state": ""} if as_of is not None else {}))
     return rows

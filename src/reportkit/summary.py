@@ -283,7 +283,7 @@ def _deadline_states(plan: Plan, report: DueReport, as_of: dt.date) -> pd.DataFr
             state = f"đã qua hạn nộp ({format_date(r.last_day)})"
         records.append({
             "stream": r.stream.code, "stream_name": r.stream.short_name, "period": r.period.id,
-            "label": r.label, "due_before": r.due_before, "last_day": r.last_day,
+            "label": r.label, "due_before": r.due_before, "last_day": r.last_day, "due_text": r.due_text,
             "days_left": left, "state": state, "is_current": current,
         })
     frame = pd.DataFrame.from_records(records)

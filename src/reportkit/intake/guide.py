@@ -7,13 +7,23 @@ import math
 from reportkit.fmt import format_date
 from reportkit.intake.cellvalues import STATUS_ALIASES
 from reportkit.intake.model import ROW_STATUS_LABELS
-from reportkit.periods import Period, build_calendar
+from reportkit.periods import DueReport, Period, build_calendar
 from reportkit.plan.load import Plan
 
 GUIDE_SHEET_NAME = "Hướng dẫn"
 FONT_NAME = "Times New Roman"
 _WIDTH = 75  # column A, in characters: fits A4 portrait in Excel and LibreOffice
 _CHARS_PER_LINE = 85  # 12 pt Times New Roman per line of _WIDTH (Excel; LibreOffice fits more)
+
+
+def deadline_line(report: DueReport) -> str:
+    """The guide's line for one report: the departments' own last day, then the organisation's deadline."""
+    if report.submit_last_day != report.last_day:
+        return (f"• {report.label}: đơn vị gửi bảng theo dõi chậm nhất ngày {format_date(report.submit_last_day)} "
+                f"(hạn báo cáo của cơ quan: {report.due_text}).")
+    if report.inclusive:
+        return f"• {report.label}: chậm nhất ngày {format_date(report.last_day)}."
+    return f"• {report.label}: trước ngày {format_date(report.due_before)} (chậm nhất ngày {format_date(report.last_day)})."
 
 
 def add_guide(wb, plan: Plan, unit_name: str, period: Period) -> None:
@@ -54,9 +64,7 @@ def add_guide(wb, plan: Plan, unit_name: str, period: Period) -> None:
              f"{plan.units[0].code}_{period.year}-03-05.xlsx."),
         ("head", "3. Hạn gửi báo cáo kỳ này"),
     ]
-    for r in deadlines:
-        lines.append(("", f"• {r.label}: trước ngày {format_date(r.due_before)} "
-                          f"(chậm nhất ngày {format_date(r.last_day)})."))
+    lines += [("", deadline_line(r)) for r in deadlines]
     if not deadlines:
         lines.append(("", "• Kỳ này không có báo cáo định kỳ theo kế hoạch; gửi khi Phòng Hành chính – Tổng hợp "
                           "đề nghị."))

@@ -98,6 +98,8 @@ MESSAGES: dict[str, str] = {
     "calendar.report": "Report",
     "calendar.state": "Deadline state",
     "calendar.total": "{n} reports in {year}.",
+    "calendar.submit": "Units send by",
+    "calendar.adhoc_total": "Also {n} report(s) on request (no set deadline).",
     # -- template
     "template.unit_or_all": "give either --unit UNIT or --all",
     "template.unit_or_all.fix": "e.g. reportkit template --unit hcth --period 2024-Q1",
@@ -189,6 +191,8 @@ MESSAGES: dict[str, str] = {
     "inputs.unknown_stream.fix": "use one of: {streams}",
     "inputs.cutoff_other_year": "'as_of': cut-off date {date} is outside the plan's year {year}",
     "inputs.cutoff_other_year.fix": "give a cut-off between {year}-01-01 and {year}-12-31",
+    "inputs.cutoff_after_report": "'as_of': cut-off {date} lies outside the plan year {year} and after the report's last day ({last})",
+    "inputs.cutoff_after_report.fix": "choose a cut-off from {year}-01-01 to {last}",
     "inputs.cutoff_before_period": "'as_of' {date} is before the period {period} starts ({start})",
     "inputs.cutoff_before_period.fix": "the cut-off must fall on or after the first day of the period",
     "inputs.no_external_task": "(the plan has no such task)",

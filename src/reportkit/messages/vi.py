@@ -99,6 +99,8 @@ MESSAGES: dict[str, str] = {
     "calendar.report": "Báo cáo",
     "calendar.state": "Tình trạng hạn",
     "calendar.total": "{n} báo cáo trong năm {year}.",
+    "calendar.submit": "Đơn vị gửi chậm nhất",
+    "calendar.adhoc_total": "Ngoài ra {n} báo cáo khi có yêu cầu (không có hạn định trước).",
     # -- template
     "template.unit_or_all": "cần --unit MÃ_ĐƠN_VỊ hoặc --all (một trong hai)",
     "template.unit_or_all.fix": "ví dụ reportkit template --unit hcth --period 2024-Q1",
@@ -190,6 +192,8 @@ MESSAGES: dict[str, str] = {
     "inputs.unknown_stream.fix": "dùng một trong: {streams}",
     "inputs.cutoff_other_year": "'as_of': ngày chốt số liệu {date} nằm ngoài năm kế hoạch {year}",
     "inputs.cutoff_other_year.fix": "chọn ngày chốt số liệu từ {year}-01-01 đến {year}-12-31",
+    "inputs.cutoff_after_report": "'as_of': ngày chốt số liệu {date} nằm ngoài năm kế hoạch {year} và sau hạn cuối của báo cáo ({last})",
+    "inputs.cutoff_after_report.fix": "chọn ngày chốt số liệu từ {year}-01-01 đến {last}",
     "inputs.cutoff_before_period": "'as_of' {date} trước ngày bắt đầu kỳ {period} ({start})",
     "inputs.cutoff_before_period.fix": "ngày chốt số liệu phải từ ngày đầu tiên của kỳ trở đi",
     "inputs.no_external_task": "(kế hoạch không có nhiệm vụ nào như vậy)",

@@ -111,8 +111,43 @@ PLAN_MESSAGES: dict[str, str] = {
     "plan.due_dates.fix": "ví dụ due: {{kind: dates, dates: [2025-03-15, 2025-09-30]}}",
     # -- report streams
     "plan.unknown_period_kind": "không có loại kỳ báo cáo {kind!r}",
-    "plan.due_before_month": "month phải từ 1 đến 12 hoặc 'end' (tháng cuối của kỳ)",
-    "plan.due_before_month.fix": "ví dụ due_before: {{month: 3, day: 1}}",
+    "plan.due_before_month": "month phải từ 1 đến 12, 'end' (tháng cuối của kỳ) hoặc 'next' (tháng sau kỳ)",
+    "plan.due_before_month.fix": "ví dụ {key}: {{month: 3, day: 1}} hoặc {key}: {{month: end, day: 15}}",
+    "plan.report_not_mapping": "mỗi dòng báo cáo phải là một bảng YAML dạng tên: giá trị",
+    "plan.report_example.fix": ("ví dụ {{period: Q1, due_before: {{month: 3, day: 1}}}} (trước ngày 01/3) hoặc "
+                                "{{period: Q, due_by: {{month: end, day: 15}}}} (chậm nhất ngày 15 tháng cuối quý)"),
+    "plan.report_unknown_key": "không có trường '{key}' ở đây",
+    "plan.period_list_empty": "danh sách kỳ báo cáo đang trống",
+    "plan.period_list.fix": "ví dụ period: [Q1, Q3]",
+    "plan.adhoc_in_list": "adhoc (khi có yêu cầu) không ghi chung với các kỳ có hạn nộp",
+    "plan.adhoc_alone.fix": "báo cáo khi có yêu cầu ghi riêng một dòng: {{period: adhoc, text: \"khi có yêu cầu\"}}",
+    "plan.adhoc_dated": "báo cáo khi có yêu cầu (period: adhoc) không có hạn nộp, nhưng có '{key}'",
+    "plan.adhoc_dated.fix": ("bỏ '{key}'; nếu báo cáo có hạn thì ghi kỳ của nó, ví dụ "
+                             "{{period: H1, due_by: {{date: 2025-06-20}}}}"),
+    "plan.due_both": "chỉ ghi một trong due_before (trước ngày) và due_by (chậm nhất ngày)",
+    "plan.due_missing": "thiếu hạn nộp: ghi due_before (trước ngày) hoặc due_by (chậm nhất ngày)",
+    "plan.report_date_periods": ("hạn nộp là một ngày cụ thể nên chỉ dùng cho một kỳ, "
+                                 "không dùng cho cả loại kỳ {kinds}"),
+    "plan.report_date_periods.fix": "ghi một kỳ: {kinds}; hoặc ghi hạn theo tháng của kỳ, ví dụ {{month: end, day: 15}}",
+    "plan.submit_both": "chỉ ghi một trong submit_by (chậm nhất ngày) và submit_before (trước ngày)",
+    "plan.report_before_period": "hạn cuối của báo cáo kỳ {kind} ({last}) trước ngày đầu kỳ ({start})",
+    "plan.report_before_period.fix": ("kiểm tra tháng của hạn nộp: month: end là tháng cuối của kỳ, "
+                                      "month: next là tháng sau kỳ"),
+    "plan.submit_after_report": "hạn đơn vị gửi ({submit}) sau hạn cuối của báo cáo ({last})",
+    "plan.submit_example.fix": ("ví dụ submit_by: {{days_before: 3}} (3 ngày trước hạn báo cáo) hoặc "
+                                "submit_by: {{month: end, day: 8}}"),
+    "plan.days_before_alone": "days_before ghi một mình, không kèm month, day hay date",
+    "plan.days_before": "days_before phải là số ngày từ 0 đến 60",
+    "plan.day_not_mapping": "'{key}' phải là một bảng YAML dạng {{month: …, day: …}} hoặc {{date: …}}",
+    "plan.day_example.fix": ("ví dụ {key}: {{month: 3, day: 1}}, {key}: {{month: next, day: 5}}, "
+                             "{key}: {{month: 1, day: 15, year: next}} hoặc {key}: {{date: 2025-06-20}}"),
+    "plan.due_year": "year chỉ nhận giá trị next (năm sau), đi kèm month là số tháng",
+    "plan.due_year.fix": "ví dụ {key}: {{month: 1, day: 15, year: next}} (tháng 1 năm sau)",
+    "plan.report_date_alone": "date ghi một mình, không kèm month, day hay year",
+    "plan.report_date_year": "ngày nộp phải thuộc năm kế hoạch {year} hoặc năm sau",
+    "plan.report_date_year.fix": "ghi một ngày trong năm {year} hoặc {next}, ví dụ {year}-06-20",
+    "plan.report_twice": "kỳ {kind} đã có hạn nộp ở {first}",
+    "plan.report_twice.fix": "mỗi kỳ của một loại báo cáo chỉ ghi một dòng: bỏ một trong hai",
     "plan.due_before_day": "ngày trong tháng không tồn tại (1–{max_day})",
     "plan.due_before_day.fix": "dùng một ngày có trong tháng đó",
     "plan.stream_code": ("mã loại báo cáo {code!r} chỉ được gồm chữ cái, chữ số, - hoặc _ "

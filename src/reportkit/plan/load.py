@@ -25,6 +25,7 @@ from reportkit.plan.model import (  # noqa: F401  (re-exported: reportkit.plan.l
     iter_task_units,
     unit_keys,
 )
+from reportkit.plan.streams import read_streams
 from reportkit.plan.task_fields import read_due, read_task_units
 from reportkit.plan.timeframes import (  # noqa: F401  (re-exported for the same reason)
     DUE_KINDS,
@@ -37,7 +38,6 @@ from reportkit.plan.timeframes import (  # noqa: F401  (re-exported for the same
     quarter_end,
     time_frame_forms,
 )
-from reportkit.safepath import SAFE_CODE_RE
 from reportkit.safeyaml import load_yaml_nodes, yaml_problem
 from reportkit.text import normalize_code, to_nfc
 
@@ -198,7 +198,7 @@ def _build_plan(raw: dict, r: _Reader) -> Plan:
     tasks = _TaskList(r, units)
     sections = _read_content_items(raw, r, tasks, year)
     sections.append(_read_concrete_tasks(raw, r, tasks, year))
-    streams = _read_streams(raw, r)
+    streams = read_streams(raw, r, year)
     signer = r.get(raw, "signer", "signer", dict, default={})
     signer_title = r.get(signer, "title", "signer.title", str, default="")
     signer_name = r.get(signer, "name", "signer.name", str, default="")
@@ -359,43 +359,3 @@ def _read_purposes(raw: dict, r: _Reader) -> tuple[tuple[str, str], ...]:
         else:
             purposes.append((str(i + 1), to_nfc(str(pz))))
     return tuple(purposes)
-
-
-def _read_streams(raw: dict, r: _Reader) -> list[ReportStream]:
-    streams: list[ReportStream] = []
-    raw_streams = r.get(raw, "report_streams", "report_streams", list, default=[])
-    for i, s in enumerate(raw_streams):
-        p = f"report_streams[{i}]"
-        code = r.get(s, "code", p + ".code", str)
-        name = r.get(s, "name", p + ".name", str)
-        short = r.get(s, "short_name", p + ".short_name", str, required=False, default=name)
-        rules: list[ReportRule] = []
-        for j, rep in enumerate(r.get(s, "reports", p + ".reports", list, default=[])):
-            rp = f"{p}.reports[{j}]"
-            kind = r.get(rep, "period", rp + ".period", (str, int))
-            kind = str(kind) if kind is not None else None
-            if kind is not None and kind not in PERIOD_KINDS:
-                r.add(rp + ".period", t("plan.unknown_period_kind", kind=kind), hint=t("plan.use_one_of", codes=", ".join(PERIOD_KINDS)))
-                continue
-            due = r.get(rep, "due_before", rp + ".due_before", dict, default=None)
-            if due is None or kind is None:
-                continue
-            month, day = due.get("month"), due.get("day")
-            if not (month == "end" or (isinstance(month, int) and 1 <= month <= 12)):
-                r.add(rp + ".due_before.month", t("plan.due_before_month"), value=month, hint=t("plan.due_before_month.fix"))
-                continue
-            max_day = 31 if month == "end" else (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)
-            if not isinstance(day, int) or isinstance(day, bool) or not 1 <= day <= max_day:
-                r.add(rp + ".due_before.day", t("plan.due_before_day", max_day=max_day), value=day,
-                      hint=t("plan.due_before_day.fix"))
-                continue
-            rules.append(ReportRule(kind, month, day))
-        if code and not SAFE_CODE_RE.fullmatch(code):
-            r.add(p + ".code", t("plan.stream_code", code=code), value=code, hint=t("plan.stream_code.fix"))
-            continue
-        if code and name:
-            if any(x.code == code for x in streams):
-                r.add(p + ".code", t("plan.duplicate_stream", code=code), hint=t("plan.duplicate_stream.fix"))
-                continue
-            streams.append(ReportStream(code, name, short, tuple(rules)))
-    return streams

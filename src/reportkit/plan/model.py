@@ -6,6 +6,7 @@ year's, is a new YAML file under ``data/plan/`` (see docs/plan-format.md).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -13,10 +14,11 @@ from pathlib import Path
 
 from reportkit.errors import PlanError
 from reportkit.messages import t
-from reportkit.plan.timeframes import DueRule
+from reportkit.plan.timeframes import DueRule, month_end
 from reportkit.text import fold_key
 
 PERIOD_KINDS = ("M", "Q", "Q1", "Q2", "Q3", "Q4", "H1", "9M", "Y")
+ADHOC = "adhoc"  # the period of a report made on request ("khi có yêu cầu")
 
 _UNIT_PREFIX_RE = re.compile(r"^(phong|bo phan)\s+")
 
@@ -63,22 +65,81 @@ class Task:
 
 
 @dataclass(frozen=True)
-class ReportRule:
-    """One line of a report stream: which periods, and the deadline (exclusive)."""
+class DayRule:
+    """A day written in a report rule: a day of a month placed relative to the period, or one fixed date.
 
-    period_kind: str  # one of PERIOD_KINDS
-    due_month: int | str  # 1..12 or "end" (last month of the period)
-    due_day: int
+    ``month`` is 1..12, ``"end"`` (the period's last month) or ``"next"`` (the
+    month after it); ``next_year`` moves a fixed month to the next year
+    (``{month: 1, day: 15, year: next}``); ``on`` is a one-off date.
+    """
+
+    month: int | str | None = None
+    day: int | None = None
+    next_year: bool = False
+    on: dt.date | None = None
+
+    def date_for(self, year: int, last_month: int) -> dt.date:
+        """The date named for a period of ``year`` ending in ``last_month`` (a day past a month's end: its last day)."""
+        if self.on is not None:
+            return self.on
+        month = last_month
+        if self.month == "next":
+            year, month = (year + 1, 1) if last_month == 12 else (year, last_month + 1)
+        elif self.month != "end":
+            year, month = year + int(self.next_year), int(self.month)
+        return dt.date(year, month, min(int(self.day), month_end(year, month).day))
+
+
+@dataclass(frozen=True)
+class SubmitRule:
+    """The departments' deadline for sending their workbooks: a day (inclusive or not), or N days before."""
+
+    day: DayRule | None = None
+    inclusive: bool = True  # submit_by (chậm nhất) or submit_before (trước ngày)
+    days_before: int | None = None  # N days before the report's last day
+
+
+@dataclass(frozen=True)
+class ReportRule:
+    """One line of a report stream: which periods, the deadline as written, and the departments' deadline."""
+
+    period_kinds: tuple[str, ...]  # each one of PERIOD_KINDS
+    deadline: DayRule
+    inclusive: bool = False  # due_by ("chậm nhất ngày") rather than due_before ("trước ngày")
+    text: str = ""  # the phrase as written in the plan ("báo cáo quý I trước ngày 01/3")
+    submit: SubmitRule | None = None  # None: the departments' deadline is the report's cut-off
+
+    @property
+    def period_kind(self) -> str:
+        """The first period kind (plans of one kind per rule)."""
+        return self.period_kinds[0]
+
+    def last_day_for(self, year: int, last_month: int) -> dt.date:
+        """The last day to send the report of a period of ``year`` ending in ``last_month``."""
+        day = self.deadline.date_for(year, last_month)
+        return day if self.inclusive else day - dt.timedelta(days=1)
+
+    def submit_last_day_for(self, year: int, last_month: int) -> dt.date:
+        """The departments' last day for that period: by default the report's own last day (its cut-off)."""
+        last_day = self.last_day_for(year, last_month)
+        submit = self.submit
+        if submit is None:
+            return last_day
+        if submit.days_before is not None:
+            return last_day - dt.timedelta(days=submit.days_before)
+        day = submit.day.date_for(year, last_month)
+        return day if submit.inclusive else day - dt.timedelta(days=1)
 
 
 @dataclass(frozen=True)
 class ReportStream:
-    """A stream of period reports (e.g. "dân chủ cơ sở") and when each report is due."""
+    """A stream of period reports (e.g. "dân chủ cơ sở"), when each report is due, and its ad-hoc reports."""
 
     code: str
     name: str
     short_name: str
     reports: tuple[ReportRule, ...]
+    adhoc: tuple[str, ...] = ()  # the texts of reports made "khi có yêu cầu": never dated
 
 
 @dataclass(frozen=True)

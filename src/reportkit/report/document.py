@@ -63,7 +63,7 @@ def render_header(plan, report, *, number: str | None = None, signed_on: dt.date
     agency += tag("div", escape(document_number(plan, number)), "so-ky-hieu")
     nation = tag("div", escape(QUOC_HIEU), "quoc-hieu")
     nation += tag("div", tag("u", escape(TIEU_NGU)), "tieu-ngu")
-    year = signed_on.year if signed_on else report.due_before.year
+    year = signed_on.year if signed_on else report.last_day.year  # a year report may be due next January
     nation += tag("div", escape(place_and_date(plan, signed_on, year)), "dia-danh")
     header = ('<table class="nd30-header" role="presentation"><tr>'
               + tag("td", agency, "agency") + tag("td", nation, "nation") + "</tr></table>")

@@ -151,7 +151,7 @@ def _row(report: DueReport, output: Path, through: dt.date) -> str:
         "<tr>"
         f'<td class="kind">{html.escape(report.stream.short_name)}</td>'
         f'<td class="period">{html.escape(report.period.label)}</td>'
-        f'<td class="due">trước ngày {format_date(report.due_before)}</td>'
+        f'<td class="due">{html.escape(report.due_text)}</td>'
         f'<td class="state {state}">{STATE_LABELS[state]}</td>'
         f'<td class="built">{_built_cell(manifest)}</td>'
         f'<td class="files">{" · ".join(links)}</td>'

@@ -137,8 +137,8 @@ def render_directions(summary) -> str:
         same_stream = deadlines["stream"] == summary.report.stream.code
         upcoming = deadlines[same_stream & (due > pd.Timestamp(summary.report.due_before))].head(2)
         if len(upcoming):
-            due_text = date_texts(upcoming["due_before"])
-            lines = upcoming["label"].astype(str) + ": gửi trước ngày " + due_text + "."
+            due_text = upcoming["due_text"] if "due_text" in upcoming else "trước ngày " + date_texts(upcoming["due_before"])
+            lines = upcoming["label"].astype(str) + ": gửi " + due_text + "."  # as the plan writes it
             parts.append(para("Các báo cáo tiếp theo:") + dash_list(lines.tolist()))
     return "".join(parts)
 
