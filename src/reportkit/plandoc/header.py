@@ -26,6 +26,7 @@ _MOTTO = ("cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc")
 _NUMBER_RE = re.compile(r"\bSố\s*:\s*(\S+)", re.IGNORECASE)
 _PLACE_DATE_RE = re.compile(r"([^\d,:;]{2,40}?),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 _DOC_TYPES = ("phu luc", "ke hoach", "chuong trinh", "chuong trinh cong tac", "danh muc nhiem vu", "ke hoach hanh dong")
+_TITLE_TYPES = ("danh muc nhiem vu",)
 _OPENER_RE = re.compile(r"^(?:căn cứ|thực hiện|thi hành|nhằm|để)\b", re.IGNORECASE)
 _YEAR_RE = re.compile(r"\bnăm\s+(\d{4})\b", re.IGNORECASE)
 _ORG_IN_TEXT_RE = re.compile(r"(?:^|[.;]\s+)([A-ZĐÂ][^.;:]{2,80}?)\s+(?:xây dựng|ban hành)\s+(?:kế hoạch|chương trình)")
@@ -67,6 +68,7 @@ def read_front(lines: list[str], body_text: str) -> Header:
     h = Header()
     capitals: list[str] = []
     rest: list[str] = []
+    started = False  # the document type (or a title line in capitals) has been read
     for line in lines:
         line = _drop_motto(line)
         if not line:
@@ -84,14 +86,18 @@ def read_front(lines: list[str], body_text: str) -> Header:
         if not line:
             continue
         folded = fold_key(line)
-        if not h.document_type and is_capitals(line) and folded.startswith(_DOC_TYPES):
+        if not started and is_capitals(line) and folded.startswith(_DOC_TYPES):
+            started = True
             kind = next(k for k in sorted(_DOC_TYPES, key=len, reverse=True) if folded.startswith(k))
+            if kind in _TITLE_TYPES:  # "DANH MỤC NHIỆM VỤ NĂM 2025" is the title itself
+                rest.append(line)
+                continue
             h.document_type = line[: len(kind)].strip()
             if line[len(kind):].strip(" :"):
                 rest.append(line[len(kind):].strip(" :"))
-        elif not h.document_type and is_capitals(line):
+        elif not started and is_capitals(line):
             capitals.append(line)
-        elif h.document_type:
+        elif started:
             rest.append(line)
     _read_title_basis(h, rest)
     _read_issuer(h, capitals, f"{h.basis} {body_text}")

@@ -159,7 +159,7 @@ def tasks_of_table(found: TaskTable, section: str) -> list[DraftTask]:
         if roman and not roman.group(2):
             group = roman.group(1)
             continue
-        if not stt and len(values) == 1:
+        if len(set(row)) == 1 and len(row) > 1 and values:  # a group row merged across the table
             heading = _ROMAN_RE.match(next(iter(values)))
             if heading and heading.group(2):
                 group = heading.group(1)

@@ -139,8 +139,9 @@ class UnitRegistry:
 
     def find(self, text: str) -> str | None:
         """The code of the unit ``text`` names (name, alias or code; case, accents and dashes ignored)."""
-        text = _expand_prefix(text)
-        key = fold_key(text)
+        if fold_key(text) in self._index:
+            return self._index[fold_key(text)]
+        key = fold_key(_expand_prefix(text))
         if key in self._index:
             return self._index[key]
         m = _KIND_RE.match(key)
