@@ -23,13 +23,13 @@ from reportkit.plandoc.reports import read_streams
 from reportkit.plandoc.sections import all_texts, find_sections, read_content, read_purposes, read_responsibilities
 from reportkit.plandoc.structure import build_tree, sentence_case
 from reportkit.plandoc.tasks import DraftTask, find_task_table, tasks_of_section, tasks_of_table
-from reportkit.plandoc.units import UnitRegistry, is_unit_name, slug
+from reportkit.plandoc.units import UnitRegistry, is_unit_name, register_named_units, slug
 from reportkit.text import fold_key
 
 _ORGANISER_RE = re.compile(r"theo doi|don doc|tong hop|tham muu|chu tri")
 _SUBJECT_STOP_RE = re.compile(
-    r"\s+(?:chủ trì|phối hợp|có trách nhiệm|thuộc|theo dõi|chỉ đạo|tổ chức|căn cứ|triển khai|thực hiện|xây dựng|tham mưu)\b",
-    re.IGNORECASE)
+    r"\s+(?:là|làm|chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|thuộc|theo dõi|chỉ đạo|tổ chức|căn cứ|triển khai"
+    r"|thực hiện|xây dựng|tham mưu|báo cáo|tổng hợp,|giao|được|đôn đốc|hướng dẫn|kiểm tra)\b")
 _REPORTING_RE = re.compile(r"\(b/c\)|\(để b/c\)|\(báo cáo\)|^lưu\b", re.IGNORECASE)
 
 
@@ -76,7 +76,7 @@ def assemble_draft(document: Any) -> Draft:
     task_tables = [(tbl, found_t, section) for tbl, section in tables if (found_t := find_task_table(tbl))]
     other_cells = [c for tbl, _ in tables if not find_task_table(tbl) for row in tbl.rows for c in dict.fromkeys(row)]
     body_text = " ".join([*all_texts(tree.root), *(p for p, _ in tree.closing)])
-    front = [p for p, _ in tree.front] + table_lines([x for x in tree.front_tables if not find_task_table(x)])
+    front = table_lines([x for x in tree.front_tables if not find_task_table(x)]) + [p for p, _ in tree.front]
     for tbl, ft, _ in task_tables:
         front += [c for row in tbl.rows[: ft.header_row] for c in dict.fromkeys(row) if c.strip()]
     header = read_front(front, body_text)
@@ -84,6 +84,8 @@ def assemble_draft(document: Any) -> Draft:
     registry = UnitRegistry()
     responsibilities = read_responsibilities(found["organisation"]) if "organisation" in found else []
     tasks = _collect_tasks(found, task_tables)
+    for text in [body_text, header.basis, *other_cells]:
+        register_named_units(registry, text)
     _register_units(registry, tasks, responsibilities, header)
     for text in [body_text, *(c for tbl, _, _ in task_tables for row in tbl.rows for c in row)]:
         registry.define_abbreviations(text)
@@ -128,13 +130,22 @@ def _collect_tasks(found: dict, task_tables: list) -> list[DraftTask]:
     return tasks
 
 
-def _subject(item: dict) -> str:
-    if item["subject"]:
-        return item["subject"]
-    text = item["text"]
-    if is_unit_name(text) or re.match(r"^(?:trưởng\s+)?(?:các|toàn thể)\s", text, re.IGNORECASE):
-        return _SUBJECT_STOP_RE.split(text, maxsplit=1)[0]
-    return ""
+def _subject(item: dict, registry: UnitRegistry) -> str:
+    """The units a responsibility charges: the words before its colon or its first verb, when they name units."""
+    text = item["subject"] or item["text"]
+    if not (is_unit_name(text) or re.match(r"^(?:trưởng\s+)?(?:các|toàn thể)\s", text, re.IGNORECASE)):
+        return ""
+    subject = _SUBJECT_STOP_RE.split(text, maxsplit=1)[0]
+    return _known_prefix(re.sub(r"\s*\([^)]*\)\s*$", "", subject).strip(" ,;"), registry)
+
+
+def _known_prefix(subject: str, registry: UnitRegistry) -> str:
+    """The longest start of ``subject`` that names a known unit ("Phòng KHTC tổng hợp" → "Phòng KHTC"), else ``subject``."""
+    words = subject.split()
+    for n in range(len(words), 0, -1):
+        if registry.find(" ".join(words[:n])):
+            return " ".join(words[:n]) if n < len(words) else subject
+    return subject
 
 
 def _register_units(registry: UnitRegistry, tasks: list[DraftTask], responsibilities: list[dict], header: Header) -> None:
@@ -143,13 +154,13 @@ def _register_units(registry: UnitRegistry, tasks: list[DraftTask], responsibili
             if text:
                 registry.mention(text, register=True)
     for item in responsibilities:
-        subject = _subject(item)
+        subject = _subject(item, registry)
         if subject:
             registry.mention(subject, register=True)
     for recipient in header.recipients:
         name = recipient.strip(" ;.")
         if is_unit_name(name) and not _REPORTING_RE.search(name) and not re.match(r"^các\s", name, re.IGNORECASE):
-            registry.add(name)
+            registry.mention(name, register=True)
 
 
 def _year(draft: Draft, header: Header, body_text: str) -> int:
@@ -226,7 +237,7 @@ def _add_tasks(draft: Draft, tasks: list[DraftTask], found: dict, registry: Unit
 
 def _organiser(responsibilities: list[dict], registry: UnitRegistry) -> str | None:
     for item in responsibilities:
-        subject = _subject(item)
+        subject = _subject(item, registry)
         codes = [c for m in registry.mention(subject, register=False) for c in m.codes] if subject else []
         if len(codes) == 1 and _ORGANISER_RE.search(fold_key(item["text"])):
             return codes[0]
@@ -282,7 +293,7 @@ def due_as_yaml(rule: DueRule) -> dict | None:
 def _add_responsibilities(draft: Draft, responsibilities: list[dict], registry: UnitRegistry) -> None:
     out = []
     for item in responsibilities:
-        subject = _subject(item)
+        subject = _subject(item, registry)
         codes = [c for m in registry.mention(subject, register=False) for c in m.codes] if subject else []
         entry: dict[str, Any] = {"code": item["code"]}
         if codes:

@@ -70,11 +70,19 @@ def read_streams(paragraphs: list[str], year: int) -> list[Stream]:
                 stream = _stream("" if unnamed else name, re.split(r"\s*;\s*", m.group(1)), year)
                 stream.named = not unnamed
                 streams.append(stream)
-        if not streams and "bao cao" in fold_key(text) and _DEADLINE_HINT_RE.search(fold_key(_PAREN_RE.sub("", text))):
-            items = [s for s in re.split(r"\s*;\s*|(?<=\.)\s+", _PAREN_RE.sub("", text)) if "bao cao" in fold_key(s)]
+        plain = _PAREN_RE.sub("", text)
+        if "bao cao" not in fold_key(plain) or not _DEADLINE_HINT_RE.search(fold_key(plain)):
+            continue
+        head, colon, tail = plain.partition(":")
+        if colon and _DEADLINE_HINT_RE.search(fold_key(tail)) and "bao cao" in fold_key(head):  # "…: báo cáo quý …; …"
+            name = _stream_name(head)
+            stream = _stream(name, re.split(r"\s*;\s*", tail), year)
+            stream.named = fold_key(name) not in ("", "bao cao")
+        else:
+            items = [s for s in re.split(r"\s*;\s*|(?<=\.)\s+", plain) if "bao cao" in fold_key(s)]
             stream = _stream("", items, year)
             stream.named = False
-            streams.append(stream)
+        streams.append(stream)
     _unique_codes(streams)
     return streams
 

@@ -87,20 +87,29 @@ def tasks_of_section(section: Node) -> list[DraftTask]:
     return out
 
 
+def own_fields(node: Node) -> tuple[str, dict[str, str], list[Node]]:
+    """An item's text, its fields (in its text or in sub-items that are only fields: "- Chủ trì: …"), its other sub-items."""
+    text, fields = split_fields(join_texts(node.body))
+    rest: list[Node] = []
+    for child in node.children:
+        child_text, child_fields = split_fields(join_texts(child.body))
+        if child_fields and not child_text and not child.children:
+            for key, value in child_fields.items():
+                fields.setdefault(key, value)
+        else:
+            rest.append(child)
+    return text, fields, rest
+
+
 def _tasks_of_item(node: Node, prefix: str) -> list[DraftTask]:
     code = f"{prefix}.{node.label}" if node.label else prefix
-    text, fields = split_fields(join_texts(node.body))
-    if not fields and any(split_fields(join_texts(c.body))[1].get("time_frame") for c in node.children):
+    text, fields, rest = own_fields(node)
+    if "time_frame" not in fields and any("time_frame" in own_fields(c)[1] for c in rest):
         tasks: list[DraftTask] = []
-        for child in node.children:
+        for child in rest:
             tasks.extend(_tasks_of_item(child, code))
         return tasks
-    extra = [f"{'- ' if c.kind == 'bullet' else c.label + ') '}{join_texts(c.body)}" for c in node.children]
-    for child in node.children:  # fields written after the sub-items
-        _, child_fields = split_fields(join_texts(child.body))
-        for key, value in child_fields.items():
-            fields.setdefault(key, value)
-    extra = [split_fields(e)[0] for e in extra]
+    extra = [f"{'- ' if c.kind == 'bullet' else c.label + ') '}{join_texts(c.body)}" for c in rest]
     return [DraftTask(code, join_texts([text, *extra]), fields.get("time_frame", ""), node.location,
                       fields.get("lead", ""), fields.get("support", ""))]
 

@@ -21,7 +21,7 @@ from reportkit.text import fold_key, to_nfc
 # folded kind words, longest first; the leadership ones give the code "lanh-dao"
 KIND_WORDS = (
     "ban giam doc", "ban giam hieu", "ban lanh dao", "lanh dao", "ban chap hanh cong doan", "cong doan",
-    "doan thanh nien", "chi doan", "chi bo", "trung tam", "van phong", "bo phan", "phong", "khoa", "to",
+    "doan thanh nien", "lien chi doan", "chi doan", "bo mon", "chi bo", "trung tam", "van phong", "bo phan", "phong", "khoa", "to",
     "ban", "tram", "doi", "xuong", "phan hieu", "hoi",
 )
 _LEADERSHIP = ("ban giam doc", "ban giam hieu", "ban lanh dao", "lanh dao")
@@ -33,7 +33,6 @@ _DEFINED_RE = re.compile(
     re.IGNORECASE,
 )
 _COLLECTIVE_RE = re.compile(r"^(?:(?:truong|lanh dao)\s+)?(?:cac|toan the(?: cac)?|tat ca(?: cac)?)\s+(.+)$")
-_SPLIT_RE = re.compile(r"\s*;\s*|\s*,\s*|\s+và\s+")
 _TRAILING_RE = re.compile(r"\s*(?:\(.*\)|chủ trì|phối hợp|thực hiện)\s*$", re.IGNORECASE)
 
 
@@ -102,6 +101,7 @@ class UnitRegistry:
     def __init__(self) -> None:
         self.units: list[Unit] = []
         self._index: dict[str, str] = {}
+        self.collectives: dict[str, tuple[str, ...]] = {}  # "cac to chuyen mon" → the members the document lists
 
     def add(self, name: str) -> Unit:
         """The unit called ``name``, added when new (code from its initials, unique)."""
@@ -145,8 +145,10 @@ class UnitRegistry:
         if key in self._index:
             return self._index[key]
         m = _KIND_RE.match(key)
-        if m and m.group(0) not in _LEADERSHIP:
-            return self._index.get(key[m.end():].strip())
+        if m and m.group(0) not in _LEADERSHIP:  # "Phòng KHTC" for a unit known as "KHTC", of the same kind
+            code = self._index.get(key[m.end():].strip())
+            if code and self.unit(code).kind in ("", m.group(0)):
+                return code
         return None
 
     def define_abbreviations(self, text: str) -> None:
@@ -176,6 +178,9 @@ def read_mention(registry: UnitRegistry, part: str, register: bool) -> Mention:
     if code:
         return Mention((code,))
     collective = _COLLECTIVE_RE.match(fold_key(part))
+    listed = registry.collectives.get(re.sub(r"^(?:truong|lanh dao)\s+", "", fold_key(part)))
+    if collective and listed:
+        return Mention(listed, collective=part)
     if collective:
         kinds = [w.strip() for w in re.split(r",|\bva\b", collective.group(1))]
         codes = tuple(u.code for u in registry.units if any(u.kind and k.startswith(u.kind) for k in kinds))
@@ -190,15 +195,47 @@ def read_mention(registry: UnitRegistry, part: str, register: bool) -> Mention:
 
 
 def split_units(text: str, registry: UnitRegistry) -> list[str]:
-    """Split a list of units on ";", "," and "và" only where every part is a unit (known or with a kind word)."""
+    """Split a list of units on ";", then on "," and "và" where the part after is a unit (known or with a kind word).
+
+    A part that is not a unit belongs to the name before it ("Phòng Tài chính, Kế toán" stays one unit); a
+    collective reference ("các phòng, bộ phận") is kept whole.
+    """
     out: list[str] = []
     for piece in re.split(r"\s*;\s*|\n+", text):
         piece = piece.strip(" .,:-–")
         if not piece:
             continue
-        parts = [p.strip(" .") for p in _SPLIT_RE.split(piece) if p.strip(" .")]
-        if len(parts) > 1 and all(registry.find(p) or is_unit_name(p) for p in parts):
-            out.extend(parts)
-        else:
+        if _COLLECTIVE_RE.match(fold_key(piece)):
             out.append(piece)
+            continue
+        parts: list[str] = []
+        for m in re.finditer(r"(?:^|,\s*|\s+và\s+)((?:(?!,|\s+và\s+).)+)", piece):
+            part = m.group(1).strip(" .")
+            if parts and not (registry.find(part) or is_unit_name(part)):
+                parts[-1] = piece[piece.find(parts[-1]): m.end()].strip(" .")
+            elif part:
+                parts.append(part)
+        out.extend(parts or [piece])
     return out
+
+
+_NAME_START_RE = re.compile(
+    r"(?:(?<=\s)|^)(?:Văn phòng|Phòng|Khoa|Tổ|Ban|Trung tâm|Bộ phận|Bộ môn|Công đoàn|Đoàn|Liên chi đoàn|Chi đoàn|Trạm|Đội|Lãnh đạo)\s")
+
+
+def register_named_units(registry: UnitRegistry, text: str) -> None:
+    """Units the text defines with an abbreviation ("Phòng Kế hoạch – Tài chính (sau đây gọi tắt là Phòng KHTC)")
+    or lists in brackets ("các tổ chuyên môn (Tổ Toán – Tin, Tổ Ngữ văn)")."""
+    for m in _DEFINED_RE.finditer(text):
+        segment = re.split(r"[;:()]|,\s", text[max(0, m.start() - 160): m.start()])[-1]
+        start = _NAME_START_RE.search(segment)
+        if start and is_unit_name(segment[start.start():]):
+            unit = registry.add(segment[start.start():].strip())
+            registry.add_alias(unit, m.group(1).strip())
+    for m in re.finditer(r"\(([^()]{3,300})\)", text):
+        parts = [p.strip() for p in re.split(r",\s*|;\s*", m.group(1))]
+        if len(parts) > 1 and all(is_unit_name(p) and len(p) < 60 for p in parts):
+            codes = tuple(registry.add(part).code for part in parts)
+            before = re.search(r"(?:các|toàn thể)\s+[^,;:()]{2,40}$", text[: m.start()].rstrip(), re.IGNORECASE)
+            if before:  # "các tổ chuyên môn (Tổ Toán – Tin, Tổ Ngữ văn)": the list is what the phrase means
+                registry.collectives[fold_key(before.group(0))] = codes
