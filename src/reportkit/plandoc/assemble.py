@@ -312,7 +312,8 @@ def _add_streams(draft: Draft, paragraphs: list[str], year: int) -> None:
     for i, s in enumerate(streams):
         path = ("report_streams", i)
         name = s.name or t("import.stream_default_name")
-        out.append({"code": s.code, "name": name, "short_name": s.short_name or name, "reports": s.reports})
+        out.append({"code": s.code, "name": name, "short_name": s.short_name or name,
+                    **({"submit_by": s.submit} if s.submit else {}), "reports": s.reports})
         if not s.named:
             draft.flag((*path, "name"), "stream_unnamed", phrase=name)
         for phrase in s.not_understood:

@@ -16,7 +16,7 @@ from typing import Any
 
 Path_ = tuple  # a YAML path as a tuple of keys and list indexes: ("tasks", 3, "due")
 
-_FLOW_KEYS = {"due", "due_before", "due_by", "tasks_section"}
+_FLOW_KEYS = {"due", "due_before", "due_by", "submit_by", "submit_before", "tasks_section"}
 
 
 def quote(value: Any) -> str:

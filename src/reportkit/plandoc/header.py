@@ -30,6 +30,7 @@ _TITLE_TYPES = ("danh muc nhiem vu",)
 _OPENER_RE = re.compile(r"^(?:căn cứ|thực hiện|thi hành|nhằm|để)\b", re.IGNORECASE)
 _YEAR_RE = re.compile(r"\bnăm\s+(\d{4})\b", re.IGNORECASE)
 _ORG_IN_TEXT_RE = re.compile(r"(?:^|[.;]\s+)([A-ZĐÂ][^.;:]{2,80}?)\s+(?:xây dựng|ban hành)\s+(?:kế hoạch|chương trình)")
+_ATTACHED_RE = re.compile(r"kèm theo [^()]*?\bcủa\s+([^()]+?)\)?\s*$", re.IGNORECASE)  # an appendix's "(Kèm theo … của X)"
 _SIGN_NOTE_RE = re.compile(r"\((?:đã ký|ký[^)]*)\)", re.IGNORECASE)
 
 
@@ -161,7 +162,7 @@ def _read_issuer(h: Header, capitals: list[str], body_text: str) -> None:
         h.organisation = names[-1]
         h.superior = " ".join(names[:-1])
         return
-    m = _ORG_IN_TEXT_RE.search(h.basis)
+    m = _ORG_IN_TEXT_RE.search(h.basis) or _ATTACHED_RE.search(h.basis)
     if m:
         h.organisation = m.group(1).strip()
         h.guessed.append("organisation")

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from reportkit.plandoc.units import slug
 from reportkit.text import fold_key
 
+_SUBMIT_HINT_RE = re.compile(r"\bgui (?:bao cao|ve|so lieu)\b")
 _PAREN_RE = re.compile(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
 _DEADLINE_HINT_RE = re.compile(r"truoc ngay|cham nhat|khi co yeu cau|dot xuat|han chot|gui ve .* ngay")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -57,43 +58,97 @@ class Stream:
     reports: list[dict] = field(default_factory=list)
     not_understood: list[str] = field(default_factory=list)
     named: bool = True
+    submit: dict | None = None  # the departments' deadline for every report of the stream ({days_before: 3})
 
 
 def read_streams(paragraphs: list[str], year: int) -> list[Stream]:
-    """The report streams the paragraphs describe, in order; codes unique."""
+    """The report streams the paragraphs describe, in order, with the departments' deadlines; codes unique."""
     streams: list[Stream] = []
     for text in paragraphs:
-        for m in _PAREN_RE.finditer(text):
-            if _DEADLINE_HINT_RE.search(fold_key(m.group(1))):
-                name = _stream_name(text[: m.start()])
-                unnamed = fold_key(name) in ("", "bao cao")
-                stream = _stream("" if unnamed else name, re.split(r"\s*;\s*", m.group(1)), year)
-                stream.named = not unnamed
-                streams.append(stream)
-        plain = _PAREN_RE.sub("", text)
-        if "bao cao" not in fold_key(plain) or not _DEADLINE_HINT_RE.search(fold_key(plain)):
+        found, rest = _streams_of(text, year)
+        streams.extend(found)
+        for sentence in rest:
+            if streams and _SUBMIT_HINT_RE.search(fold_key(sentence)):
+                read_submit(streams[-1], sentence, year)
+    _unique_codes(streams)
+    return streams
+
+
+def _sentences(text: str) -> list[str]:
+    """``text`` cut after each full stop followed by a capital letter."""
+    out: list[str] = []
+    for piece in re.split(r"(?<=\.)\s+", text):
+        if out and not piece[:1].isupper():
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+def _streams_of(text: str, year: int) -> tuple[list[Stream], list[str]]:
+    """The streams one paragraph describes, and its sentences after them (where the departments' deadline may be)."""
+    out: list[Stream] = []
+    for m in _PAREN_RE.finditer(text):
+        if _DEADLINE_HINT_RE.search(fold_key(m.group(1))):
+            name = _stream_name(text[: m.start()])
+            unnamed = fold_key(name) in ("", "bao cao")
+            stream = _stream("" if unnamed else name, re.split(r"\s*;\s*", m.group(1)), year)
+            stream.named = not unnamed
+            out.append(stream)
+    if out:
+        return out, _sentences(text[text.rfind(")") + 1:].strip(" .;"))
+    sentences = _sentences(text)
+    for i, sentence in enumerate(sentences):
+        folded = fold_key(sentence)
+        if "bao cao" not in folded or not _DEADLINE_HINT_RE.search(folded) or _SUBMIT_HINT_RE.search(folded):
             continue
-        head, colon, tail = plain.partition(":")
+        head, colon, tail = sentence.partition(":")
         if colon and _DEADLINE_HINT_RE.search(fold_key(tail)) and "bao cao" in fold_key(head):  # "…: báo cáo quý …; …"
             name = _stream_name(head)
             stream = _stream(name, re.split(r"\s*;\s*", tail), year)
             stream.named = fold_key(name) not in ("", "bao cao")
         else:
-            items = [s for s in re.split(r"\s*;\s*|(?<=\.)\s+", plain) if "bao cao" in fold_key(s)]
-            stream = _stream("", items, year)
+            stream = _stream("", [x for x in re.split(r"\s*;\s*", sentence) if "bao cao" in fold_key(x)], year)
             stream.named = False
-        streams.append(stream)
-    _unique_codes(streams)
-    return streams
+        return [stream], sentences[i + 1:]
+    return [], sentences
+
+
+def read_submit(stream: Stream, sentence: str, year: int) -> None:
+    """The departments' deadline: "chậm nhất 03 ngày trước thời hạn báo cáo" (the stream), or per report:
+    "trước ngày 10 của tháng cuối quý đối với báo cáo quý, trước ngày 15/6/2025 đối với báo cáo 6 tháng"."""
+    folded = fold_key(sentence).strip(" .")
+    days = re.search(r"(\d{1,2}) ngay (?:lam viec )?truoc (?:thoi han|han|ngay)", folded)
+    if days:
+        stream.submit = {"days_before": int(days.group(1))}
+        return
+    for clause in re.split(r",\s*|\s+va\s+", folded):
+        m = re.search(r"doi voi (?:cac )?bao cao\s+(.+)$", clause)
+        deadline = _DEADLINE_RE.search(clause[: m.start()]) if m else None
+        period = _period(m.group(1)) if m else None
+        when = _when(deadline, period, year) if deadline and period else None
+        if when is None:
+            continue
+        key = "submit_before" if deadline.group("bound") == "truoc ngay" else "submit_by"
+        for entry in stream.reports:
+            if _same_kind(entry["period"], period):
+                entry[key] = when
+
+
+def _same_kind(entry: str | list[str], period: str | list[str]) -> bool:
+    kinds = {"Q" if k.startswith("Q") else k for k in (entry if isinstance(entry, list) else [entry])}
+    wanted = {"Q" if k.startswith("Q") else k for k in (period if isinstance(period, list) else [period])}
+    return kinds <= wanted
 
 
 def _stream_name(before: str) -> str:
     piece = re.split(r"[;.:]\s+", before)[-1].strip(" ,;:")
-    start = fold_key(piece).find("bao cao")
-    if start > 0 and len(fold_key(piece)) == len(piece):  # folding kept the positions
-        piece = piece[start:]
+    start = re.search(r"\bbáo cáo\b", piece, re.IGNORECASE)
+    if start and start.start() > 0:
+        piece = piece[start.start():]
     piece = re.sub(r"^(?:định kỳ|hằng (?:tháng|quý|năm)|thực hiện)\s+", "", piece, flags=re.IGNORECASE)
     piece = re.sub(r"\s+(?:theo quy định|định kỳ)$", "", piece, flags=re.IGNORECASE)
+    piece = re.sub(r"\s+", " ", piece)
     return piece[:1].upper() + piece[1:]
 
 
