@@ -248,3 +248,15 @@ def test_command_refuses_an_unusable_source_with_exit_3_and_no_traceback(tmp_pat
     code, output, files = _run("plan", "import", str(DATA / "plan_sources" / "old.doc"), cwd=tmp_path, capsys=capsys)
     assert code == 3 and "Traceback" not in output and files == {}
     assert "soffice --headless --convert-to docx" in output
+
+
+def test_tracked_changes_are_a_finding_to_check_and_other_reader_notes_only_information():
+    from reportkit.plandoc.source import SourceNote
+
+    blocks = _paras("KẾ HOẠCH", "Công tác năm 2025", "II. NHIỆM VỤ CỤ THỂ", "1. Khảo sát", "Thời gian thực hiện: quý I",
+                    "Chủ trì: Phòng Đào tạo")
+    notes = (SourceNote("source.tracked_changes", "đã đọc văn bản với các thay đổi được chấp nhận"),
+             SourceNote("source.pdf_lines", "các dòng được nối lại"))
+    result = import_document(SourceDocument(Path("x.docx"), "docx", tuple(blocks), notes))
+    assert [(f.code, f.severity) for f in result.findings if not f.task_code][:2] == [
+        ("source_note", "warning"), ("source_note", "info")]

@@ -16,7 +16,7 @@ from typing import Any
 
 from reportkit.messages import t
 from reportkit.plan.timeframes import DueRule, explain_time_frame, parse_time_frame
-from reportkit.plandoc.findings import PlanFinding, make_finding
+from reportkit.plandoc.findings import WARNING_NOTES, PlanFinding, make_finding
 from reportkit.plandoc.header import Header, read_end, read_front, table_lines
 from reportkit.plandoc.lines import join_lines, join_texts
 from reportkit.plandoc.reports import read_streams
@@ -69,7 +69,8 @@ def assemble_draft(document: Any) -> Draft:
     """The draft of the plan in ``document`` (a SourceDocument)."""
     draft = Draft()
     for note in document.notes:
-        draft.flag(None, "source_note", note=note.message, location=note.location)
+        draft.flag(None, "source_note", note=note.message, location=note.location,
+                   severity="warning" if note.code in WARNING_NOTES else "info")
     tree = build_tree(_blocks(document))
     found = find_sections(tree.root)
     tables = _tables(tree)

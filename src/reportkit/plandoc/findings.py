@@ -44,6 +44,11 @@ class PlanFinding:
         return asdict(self)
 
 
-def make_finding(code: str, *, task_code: str = "", location: str = "", **fields: object) -> PlanFinding:
-    """The finding ``code`` with its message in the current language."""
-    return PlanFinding(SEVERITY[code], code, task_code, t(f"import.finding.{code}", task=task_code, **fields), location)
+# notes of the readers (plandoc.source) that ask the user to check the text read
+WARNING_NOTES = ("source.tracked_changes",)
+
+
+def make_finding(code: str, *, task_code: str = "", location: str = "", severity: str = "", **fields: object) -> PlanFinding:
+    """The finding ``code`` with its message in the current language (``severity`` overrides the code's own)."""
+    message = t(f"import.finding.{code}", task=task_code, **fields)
+    return PlanFinding(severity or SEVERITY[code], code, task_code, message, location)

@@ -19,7 +19,7 @@ from typing import Any
 from reportkit.text import fold_key
 
 # "I. ", "IV- ", "3. ", "1.2. ", "a) ", "đ) ", "- " (a dash only starts an item after a finished sentence)
-LABEL_RE = re.compile(r"^(?:(?P<roman>[IVX]{1,5})\s*[.)\-–]|(?P<number>\d{1,2}(?:\.\d{1,2})*)\s*[.)]|(?P<letter>[a-zđ])\s*\))\s*")
+LABEL_RE = re.compile(r"^(?:(?P<roman>[IVX]{1,5})\s*[.)\-–]|(?P<number>\d{1,3}(?:\.\d{1,2})*)\s*[.)]|(?P<letter>[a-zđ])\s*\))\s*")
 _BULLET_RE = re.compile(r"^[-–—•+*]\s+")
 _FIELD_RE = re.compile(
     r"^(?:thoi gian(?: thuc hien| hoan thanh)?|thoi han|tien do|(?:don vi|co quan|bo phan)?\s*chu tri(?: thuc hien)?"

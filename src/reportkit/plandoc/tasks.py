@@ -42,7 +42,7 @@ _FIELDS = re.compile(
     re.IGNORECASE,
 )
 _ROMAN_RE = re.compile(r"^([IVX]{1,5})\s*[.)\-–]?\s*(.*)$")
-_NUMBER_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\s*[.)]?$")
+_NUMBER_RE = re.compile(r"^(\d{1,3}(?:\.\d{1,2})*)\s*[.)]?$")
 _NUMBERING_ROW_RE = re.compile(r"^\(?\d{1,2}\)?$")
 
 
