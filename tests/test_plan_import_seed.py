@@ -62,7 +62,7 @@ def test_seed_import_names_the_seed_units_with_their_codes(imported):
 
 def test_seed_import_gives_the_same_22_report_calendar(imported):
     _, draft, seed = imported
-    key = lambda r: (r.stream.code, r.stream.name, r.period.id, r.due_before)  # noqa: E731
+    key = lambda r: (r.stream.code, r.stream.name, r.period.id, r.due_before)
     got, want = build_calendar(draft), build_calendar(seed)
     assert len(want) == 22
     assert [key(r) for r in got] == [key(r) for r in want]

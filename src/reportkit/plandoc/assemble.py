@@ -20,10 +20,26 @@ from reportkit.plandoc.findings import WARNING_NOTES, PlanFinding, make_finding
 from reportkit.plandoc.header import Header, read_end, read_front, table_lines
 from reportkit.plandoc.lines import join_lines, join_texts
 from reportkit.plandoc.reports import read_streams
-from reportkit.plandoc.sections import all_texts, find_sections, read_content, read_purposes, read_responsibilities
+from reportkit.plandoc.sections import (
+    all_texts,
+    find_sections,
+    read_content,
+    read_purposes,
+    read_responsibilities,
+)
 from reportkit.plandoc.structure import build_tree, sentence_case
-from reportkit.plandoc.tasks import DraftTask, find_task_table, tasks_of_section, tasks_of_table
-from reportkit.plandoc.units import UnitRegistry, is_unit_name, register_named_units, slug
+from reportkit.plandoc.tasks import (
+    DraftTask,
+    find_task_table,
+    tasks_of_section,
+    tasks_of_table,
+)
+from reportkit.plandoc.units import (
+    UnitRegistry,
+    is_unit_name,
+    register_named_units,
+    slug,
+)
 from reportkit.text import fold_key
 
 _ORGANISER_RE = re.compile(r"theo doi|don doc|tong hop|tham muu|chu tri")

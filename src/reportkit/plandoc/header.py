@@ -156,7 +156,7 @@ def _read_title_basis(h: Header, rest: list[str]) -> None:
 
 def _read_issuer(h: Header, capitals: list[str], body_text: str) -> None:
     names = [spelled_as_in(line, body_text) for line in capitals]
-    if len(names) >= 2 and re.match(r"^(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\s", names[-1], re.I):
+    if len(names) >= 2 and re.match(r"^(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\s", names[-1], re.IGNORECASE):
         names[-2:] = [f"{names[-2]} {names[-1]}"]  # "ỦY BAN NHÂN DÂN" / "XÃ TÂN PHONG" is one name
     if names:
         h.organisation = names[-1]

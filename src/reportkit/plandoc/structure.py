@@ -32,7 +32,7 @@ class Node:
     text: str  # the item's first paragraph, without its label
     location: str = ""
     paras: list[tuple[str, str]] = field(default_factory=list)  # (text, location) of unlabelled paragraphs
-    children: list["Node"] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
     tables: list[Any] = field(default_factory=list)
 
     @property

@@ -16,6 +16,7 @@ Merged cells arrive repeated in every covered cell.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -154,6 +155,11 @@ def find_task_table(table: Any) -> TaskTable | None:
     return None
 
 
+def _cells(row: tuple[str, ...], cols: dict[str, int]) -> Callable[[str], str]:
+    """The cell of a field in ``row`` ("" when the table has no such column)."""
+    return lambda name: row[cols[name]].strip() if name in cols and cols[name] < len(row) else ""
+
+
 def tasks_of_table(found: TaskTable, section: str) -> list[DraftTask]:
     """The tasks of a task table; group rows give the code prefix (II.4), else ``section`` does (III.4)."""
     out: list[DraftTask] = []
@@ -161,7 +167,7 @@ def tasks_of_table(found: TaskTable, section: str) -> list[DraftTask]:
     cols = found.columns
     for r in range(found.first_row, len(found.table.rows)):
         row = found.table.rows[r]
-        cell = lambda name: row[cols[name]].strip() if name in cols and cols[name] < len(row) else ""  # noqa: E731
+        cell = _cells(row, cols)
         stt, text = cell("stt") or cell("task_code"), cell("task_text")
         values = {c.strip() for c in row if c.strip()}
         roman = _ROMAN_RE.match(stt) if stt else None
