@@ -335,10 +335,9 @@ def _add_streams(draft: Draft, paragraphs: list[str], year: int) -> None:
             draft.flag((*path, "name"), "stream_unnamed", phrase=name)
         for phrase in s.not_understood:
             draft.flag((*path, "reports"), "report_not_understood", phrase=phrase)
-    if out:
-        draft.data["report_streams"] = out
-    else:
-        draft.flag(None, "reports_missing")
+    draft.data["report_streams"] = out
+    if not out:
+        draft.flag(("report_streams",), "reports_missing")
 
 
 def _add_end(draft: Draft, h: Header) -> None:
