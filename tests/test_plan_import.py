@@ -171,7 +171,7 @@ def test_task_table_groups_give_codes_stt_restarts_and_merged_cells_repeat():
             ("II. CÔNG TÁC ĐOÀN THỂ",) * 5,
             ("1", "Hội khoẻ Phù Đổng", "Đoàn Thanh niên", "các tổ", "tháng 3/2025"),
             ("", "và giải bóng đá", "", "", ""))
-    result = import_document(_doc(Table(rows, frozenset(), "bảng 1")))
+    result = import_document(_doc(Table(rows, location="bảng 1")))
     data = yaml.safe_load(result.yaml_text)
     assert [(t["code"], t["text"], t["lead"], t.get("support")) for t in data["tasks"]] == [
         ("I.1", "Dự giờ", "tt", ["van"]), ("I.2", "Thao giảng", "tt", None),
@@ -260,3 +260,23 @@ def test_tracked_changes_are_a_finding_to_check_and_other_reader_notes_only_info
     result = import_document(SourceDocument(Path("x.docx"), "docx", tuple(blocks), notes))
     assert [(f.code, f.severity) for f in result.findings if not f.task_code][:2] == [
         ("source_note", "warning"), ("source_note", "info")]
+
+
+def test_header_and_signature_tables_of_a_word_plan_are_read():
+    header = Table((("SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH PHÚ THỌ\nTRƯỜNG THPT TÂN LẬP\nSố: 15/KH-THPT",
+                     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nTân Lập, ngày 20 tháng 01 năm 2025"),),
+                   location="bảng 1")
+    end = Table((("Nơi nhận:\n- Sở GD&ĐT (để b/c);\n- Ban Giám hiệu;\n- Lưu: VT.", "HIỆU TRƯỞNG\n(Đã ký)\nTrần Văn Khiêm"),),
+                location="bảng 2")
+    body = _paras("KẾ HOẠCH", "Thực hiện dân chủ năm 2025",
+                  "Trường THPT Tân Lập xây dựng Kế hoạch như sau:", "II. NHIỆM VỤ CỤ THỂ", "1. Hội nghị viên chức",
+                  "- Chủ trì: Ban Giám hiệu; phối hợp: Công đoàn trường, Đoàn Thanh niên.", "- Thời gian thực hiện: quý I/2025.",
+                  "Trên đây là Kế hoạch của Trường THPT Tân Lập.")
+    data = yaml.safe_load(import_document(_doc(header, *body, end)).yaml_text)
+    assert data["issuer"] == {"name": "Trường THPT Tân Lập", "superior": "Sở giáo dục và đào tạo tỉnh phú thọ"}
+    assert (data["number"], data["place"], str(data["date"])) == ("15/KH-THPT", "Tân Lập", "2025-01-20")
+    assert data["signer"] == {"title": "HIỆU TRƯỞNG", "name": "Trần Văn Khiêm"}
+    assert data["recipients"] == ["Sở GD&ĐT (để b/c);", "Ban Giám hiệu;", "Lưu: VT."]
+    [task] = data["tasks"]
+    assert (task["lead"], task["support"], task["time_frame"]) == ("lanh-dao", ["cdt", "dtn"], "quý I/2025")
+    assert data["closing"] == "Trên đây là Kế hoạch của Trường THPT Tân Lập."

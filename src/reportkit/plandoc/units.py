@@ -110,7 +110,10 @@ class UnitRegistry:
         if known:
             return self.unit(known)
         kind = _KIND_RE.match(fold_key(name))
-        short = initials(name) if len(initials(name)) >= 2 else bare_name(name)
+        short = initials(name)
+        if len(short) < 2:  # one word: "Tổ Văn" → van; a common word is no name: "Công đoàn trường" → cdt
+            word = bare_name(name)
+            short = word if word[:1].isupper() else "".join(w[0] for w in re.findall(r"\w+", name))
         base = "lanh-dao" if kind and kind.group(0) in _LEADERSHIP else (slug(short) or slug(name) or "don-vi")
         code, n = base, 2
         while any(u.code == code for u in self.units):
