@@ -2,6 +2,14 @@
 
 __version__ = "0.1.0"
 
+import os as _os
+
+# openpyxl switches to its lxml writer when lxml is installed (python-docx brings
+# it): that writer changes the bytes of every workbook written and stores a
+# line break in a cell differently. reportkit's workbooks are written by the
+# standard-library writer, whatever else is installed (set before openpyxl loads).
+_os.environ.setdefault("OPENPYXL_LXML", "False")
+
 # Public API, imported on first use so that `import reportkit` (and the CLI) stay fast.
 _LAZY_EXPORTS = {
     "load_plan": "plan",
