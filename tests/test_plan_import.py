@@ -273,7 +273,7 @@ def test_header_and_signature_tables_of_a_word_plan_are_read():
                   "- Chủ trì: Ban Giám hiệu; phối hợp: Công đoàn trường, Đoàn Thanh niên.", "- Thời gian thực hiện: quý I/2025.",
                   "Trên đây là Kế hoạch của Trường THPT Tân Lập.")
     data = yaml.safe_load(import_document(_doc(header, *body, end)).yaml_text)
-    assert data["issuer"] == {"name": "Trường THPT Tân Lập", "superior": "Sở giáo dục và đào tạo tỉnh phú thọ"}
+    assert data["issuer"] == {"name": "Trường THPT Tân Lập", "superior": "Sở giáo dục và đào tạo tỉnh Phú Thọ"}
     assert (data["number"], data["place"], str(data["date"])) == ("15/KH-THPT", "Tân Lập", "2025-01-20")
     assert data["signer"] == {"title": "HIỆU TRƯỞNG", "name": "Trần Văn Khiêm"}
     assert data["recipients"] == ["Sở GD&ĐT (để b/c);", "Ban Giám hiệu;", "Lưu: VT."]

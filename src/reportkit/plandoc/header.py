@@ -169,14 +169,39 @@ def _read_issuer(h: Header, capitals: list[str], body_text: str) -> None:
 
 
 def spelled_as_in(capitals: str, text: str) -> str:
-    """A name written in capitals with the spelling ``text`` gives it; else in sentence case."""
+    """A name written in capitals with the spelling ``text`` gives it (its longest start found there), the rest
+    as a name: "SỞ Y TẾ TỈNH PHÚ THỌ" → "Sở Y tế tỉnh Phú Thọ" when the text writes "Sở Y tế"."""
     words = capitals.split()
-    pattern = r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b"
+    for n in range(len(words), 0, -1):
+        found = _spelling(words[:n], text)
+        if found:
+            return " ".join([found, _name_case(words[n:], first=False)]).strip()
+    return _name_case(words, first=True)
+
+
+def _spelling(words: list[str], text: str) -> str:
+    pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)"
     pattern = pattern.replace(r"\s+\-\s+", r"\s*[-–]\s*").replace(r"\s+–\s+", r"\s*[-–]\s*")
     for m in re.finditer(pattern, text, re.IGNORECASE):
         if not is_capitals(m.group(0)):
             return m.group(0)
-    return sentence_case(capitals)
+    return ""
+
+
+_PLACE_WORDS = {"tinh", "huyen", "xa", "phuong", "quan", "thi xa", "thi tran", "thanh pho"}
+
+
+def _name_case(words: list[str], first: bool) -> str:
+    """Capitals as a name: sentence case, and every word after a place word capitalised ("tỉnh Phú Thọ")."""
+    out: list[str] = []
+    place = False
+    for i, word in enumerate(words):
+        lower = word.lower()
+        if place or (first and i == 0):
+            lower = lower[:1].upper() + lower[1:]
+        out.append(lower)
+        place = place or fold_key(word) in _PLACE_WORDS or (i > 0 and fold_key(f"{words[i - 1]} {word}") in _PLACE_WORDS)
+    return " ".join(out)
 
 
 def read_end(lines: list[str], h: Header) -> None:
