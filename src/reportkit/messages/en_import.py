@@ -5,7 +5,7 @@ IMPORT_MESSAGES: dict[str, str] = {
     "help.plan.import": ("Import a plan document (.docx, .txt, .pdf, .xlsx/.xls/.ods) as a YAML draft with a # TODO "
                          "comment on every line to check. Exit code: 0 no findings, 1 draft written with findings, "
                          "3 the document cannot be read."),
-    "opt.import.output": "YAML file to write (default: data/plan/<plan code>.yaml)",
+    "opt.import.output": "YAML file to write (default: <plan code>.yaml in the current folder; never data/plan/)",
     "opt.import.force": "overwrite an existing file",
     "import.written": "Draft written to {path}: {tasks} tasks, {units} units, {streams} report streams, {n} findings.",
     "import.exists": "{path} exists, not overwritten",

@@ -5,7 +5,7 @@ IMPORT_MESSAGES: dict[str, str] = {
     "help.plan.import": ("Nhập văn bản kế hoạch (.docx, .txt, .pdf, .xlsx/.xls/.ods) thành bản nháp YAML, "
                          "ghi chú # TODO ở mọi dòng cần kiểm tra. Mã thoát: 0 không có phát hiện, "
                          "1 đã ghi bản nháp kèm phát hiện, 3 không đọc được văn bản."),
-    "opt.import.output": "tệp YAML ghi ra (mặc định: data/plan/<mã kế hoạch>.yaml)",
+    "opt.import.output": "tệp YAML ghi ra (mặc định: <mã kế hoạch>.yaml trong thư mục hiện tại; không ghi vào data/plan/)",
     "opt.import.force": "ghi đè tệp đã có",
     "import.written": "Đã ghi bản nháp {path}: {tasks} nhiệm vụ, {units} đơn vị, {streams} luồng báo cáo, {n} phát hiện.",
     "import.exists": "tệp {path} đã có, không ghi đè",
