@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+os.environ.setdefault("OPENPYXL_LXML", "False")  # as reportkit/__init__.py, before any test imports openpyxl
+
 import pytest
 from hypothesis import HealthCheck, settings
 

@@ -16,7 +16,11 @@ import pytest
 
 from reportkit.errors import EXIT_USAGE, PlanSourceError, ReportkitError
 from reportkit.messages import use_language
-from reportkit.plandoc.guard import MAX_SOURCE_BYTES, MAX_UNCOMPRESSED_BYTES, check_zip_limits
+from reportkit.plandoc.guard import (
+    MAX_SOURCE_BYTES,
+    MAX_UNCOMPRESSED_BYTES,
+    check_zip_limits,
+)
 from reportkit.plandoc.numbering import format_number
 from reportkit.plandoc.source import Paragraph, Table, read_source
 
@@ -145,10 +149,26 @@ def test_docx_hostile_grid_span_cannot_blow_up_the_table(tmp_path):
 
 def test_docx_typed_in_tcvn3_fonts_is_converted_to_unicode_with_a_note():
     document = read_source(HERE / "legacy.docx")
-    assert _texts(document) == ["Kế hoạch công tác cải cách hành chính năm 2025", "Tổ chức hội nghị sơ kết quý I",
-                                "Phòng Tổ chức – Hành chính", "Chữ Unicode giữ nguyên"]
+    assert _texts(document) == ["KẾ HOẠCH",  # .VnTimeH shows lower-case codes as capitals
+                                "Kế hoạch công tác cải cách hành chính năm 2025", "Tổ chức hội nghị sơ kết quý I",
+                                "Phòng Tổ chức – Hành chính", "Chữ Unicode giữ nguyên", "NƠI NHẬN"]
     note = next(n for n in document.notes if n.code == "source.legacy_converted")
-    assert "3 đoạn/ô" in note.message and "TCVN3" in note.message and note.location == "đoạn 1"
+    assert "4 đoạn/ô" in note.message and "TCVN3" in note.message and note.location == "đoạn 1"
+
+
+def test_docx_table_cells_in_a_tcvn3_font_are_converted_and_located_by_table(tmp_path):
+    import docx
+
+    from reportkit.intake.legacy import encode_tcvn3
+
+    document = docx.Document()
+    document.add_paragraph("Bảng phân công")
+    cell = document.add_table(rows=1, cols=2).cell(0, 1)
+    cell.paragraphs[0].add_run(encode_tcvn3("Phòng Kế hoạch – Tài chính")).font.name = ".VnTime"
+    document.save(tmp_path / "bang.docx")
+    read = read_source(tmp_path / "bang.docx")
+    assert read.tables[0].rows == (("", "Phòng Kế hoạch – Tài chính"),)
+    assert [(n.code, n.location) for n in read.notes] == [("source.legacy_converted", "bảng 1")]
 
 
 def test_text_that_looks_legacy_but_cannot_be_converted_is_kept_with_a_note(tmp_path):
@@ -158,6 +178,21 @@ def test_text_that_looks_legacy_but_cannot_be_converted_is_kept_with_a_note(tmp_
     assert _texts(document) == ["Kế hoạch năm 2025", "ÕÕ ¹¹ Ò Ò ®®®"]
     assert [n.code for n in document.notes] == ["source.legacy_unsafe"]
     assert document.notes[0].location == "dòng 2"
+
+
+@pytest.mark.parametrize("content_type", ["application/vnd.ms-word.document.macroEnabled.main+xml",
+                                          "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"])
+def test_macro_enabled_document_and_template_are_read_as_documents(tmp_path, content_type):
+    out = io.BytesIO()
+    with zipfile.ZipFile(HERE / "body_order.docx") as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                                    content_type.encode())
+            dst.writestr(item.filename, data)
+    (tmp_path / "ke-hoach.docm").write_bytes(out.getvalue())
+    assert _texts(read_source(tmp_path / "ke-hoach.docm"))[0] == "ỦY BAN NHÂN DÂN XÃ AN BÌNH"
 
 
 def test_docx_named_doc_is_read_by_its_content(tmp_path):
@@ -213,6 +248,21 @@ def test_pdf_lines_become_paragraphs_located_by_page():
     assert [note.code for note in document.notes] == ["source.pdf_lines"]
 
 
+def test_pdf_printed_by_libreoffice_gives_the_task_table_rows_as_lines():
+    document = read_source(HERE / "tasks.pdf")  # soffice --convert-to pdf of tasks.xlsx (make_fixtures.py)
+    texts = _texts(document)
+    assert "STT Nội dung nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Thời gian hoàn thành" in texts
+    assert "1 Xây dựng kế hoạch dạy học Tổ Toán Tổ Văn Tháng 9/2025" in texts
+    assert document.blocks[-1] == Paragraph("Các tổ báo cáo trước ngày 25 hằng tháng", location="trang số 2")
+
+
+def test_pdf_pages_without_text_are_named_in_a_note():
+    document = read_source(HERE / "mixed.pdf")
+    assert {b.location for b in document.blocks} == {"trang số 1"}
+    note = next(n for n in document.notes if n.code == "source.pdf_pages_without_text")
+    assert "trang 2 " in note.message
+
+
 def test_pdf_with_only_an_owner_password_is_read():
     assert _texts(read_source(HERE / "owner_only.pdf"))[0] == "SỞ Y TẾ TỈNH AN GIANG"
 
@@ -236,6 +286,49 @@ def test_scanned_pdf_is_refused_with_ocr_or_word_as_the_fix():
 def test_pdf_with_a_user_password_is_refused():
     with pytest.raises(PlanSourceError, match="mật khẩu"):
         read_source(HERE / "encrypted.pdf")
+
+
+def _pdf_with_content(content: bytes, image_side: int = 1) -> bytes:
+    """A one-page PDF whose content stream is ``content`` and whose image Im1 is a white square, both Flate."""
+    packed, pixels = zlib.compress(content, 9), zlib.compress(b"\xff" * image_side * image_side, 9)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R"
+                b" /Resources << /Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >> >> >>"),
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+               b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8"
+               b" /Length %d /Filter /FlateDecode >>\nstream\n" % (image_side, image_side, len(pixels)) + pixels
+               + b"\nendstream"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_pdf_decompression_bomb_is_refused_before_pdfium_inflates_it(tmp_path, monkeypatch):
+    from reportkit.plandoc import pdf_guard
+
+    monkeypatch.setattr(pdf_guard, "MAX_PDF_INFLATED_BYTES", 1 << 20)
+    (tmp_path / "bom.pdf").write_bytes(_pdf_with_content(b" " * (2 << 20) + b"BT /F1 12 Tf 10 10 Td (Hello) Tj ET"))
+    with pytest.raises(PlanSourceError, match="bom giải nén"):
+        read_source(tmp_path / "bom.pdf")
+    (tmp_path / "nho.pdf").write_bytes(_pdf_with_content(b" " * 1000 + b"BT /F1 12 Tf 10 10 Td (Hello) Tj ET"))
+    assert _texts(read_source(tmp_path / "nho.pdf")) == ["Hello"]
+
+
+def test_pdf_image_streams_do_not_count_towards_the_bomb_limit(tmp_path, monkeypatch):
+    from reportkit.plandoc import pdf_guard
+
+    monkeypatch.setattr(pdf_guard, "MAX_PDF_INFLATED_BYTES", 1 << 20)
+    scan = _pdf_with_content(b"q 200 0 0 200 0 0 cm /Im1 Do Q", image_side=1500)  # a 2.1 MB page image
+    (tmp_path / "quet.pdf").write_bytes(scan)
+    with pytest.raises(PlanSourceError, match="bản quét"):
+        read_source(tmp_path / "quet.pdf")
 
 
 def test_damaged_pdf_is_refused(tmp_path):
@@ -357,6 +450,16 @@ def test_deeply_nested_docx_xml_is_refused_as_damaged(tmp_path):
         read_source(tmp_path / "deep.docx")
 
 
+def test_xml_part_over_the_part_limit_is_refused_before_it_is_unpacked(monkeypatch):
+    from reportkit.plandoc import guard
+
+    monkeypatch.setattr(guard, "MAX_PART_BYTES", 1000)
+    with pytest.raises(PlanSourceError) as caught:
+        read_source(HERE / "body_order.docx")
+    assert caught.value.message.startswith("phần ") and "giải nén ra" in caught.value.message
+    assert "chỉ gồm phần kế hoạch" in caught.value.hint
+
+
 def test_binary_file_named_txt_is_not_read_as_text(tmp_path):
     fake = tmp_path / "ke-hoach.txt"
     fake.write_bytes(b"KE HOACH\x00\x01\x02" * 50)
@@ -427,7 +530,7 @@ def test_fixture_files_are_small():
 def _numbering(abstract: str, nums: str, styles: str = ""):
     from lxml import etree
 
-    from reportkit.plandoc.numbering import W, Numbering
+    from reportkit.plandoc.numbering import Numbering, W
 
     numbering = etree.fromstring(f'<w:numbering xmlns:w="{W}">{abstract}{nums}</w:numbering>')
     style_root = etree.fromstring(f'<w:styles xmlns:w="{W}">{styles}</w:styles>')
@@ -488,3 +591,45 @@ def test_docx_content_controls_are_read_in_body_order(tmp_path):
     document.add_paragraph("Sau")
     document.save(tmp_path / "sdt.docx")
     assert _texts(read_source(tmp_path / "sdt.docx")) == ["Trước", "Trong ô nội dung", "Sau"]
+
+
+# ------------------------------------------------------------------ damaged bytes: a refusal or a document, never a traceback
+
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+_VALID = ["body_order.docx", "numbering.docx", "tracked.docx", "plan.pdf", "tasks.xlsx", "tasks.xls", "tasks.ods",
+          "utf16.txt"]
+
+
+@st.composite
+def _damaged(draw):
+    name = draw(st.sampled_from(_VALID))
+    data = bytearray((HERE / name).read_bytes())
+    for _ in range(draw(st.integers(1, 4))):
+        kind = draw(st.sampled_from(["flip", "truncate", "zero", "insert"]))
+        at = draw(st.integers(0, max(len(data) - 1, 0)))
+        if kind == "flip" and data:
+            data[at] ^= draw(st.integers(1, 255))
+        elif kind == "truncate":
+            del data[at:]
+        elif kind == "zero":
+            data[at:at + 64] = bytes(len(data[at:at + 64]))
+        else:
+            data[at:at] = draw(st.binary(min_size=1, max_size=64))
+    return name, bytes(data)
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(case=_damaged())
+def test_damaged_bytes_of_a_valid_document_give_a_refusal_or_a_document(tmp_path, case):
+    name, data = case
+    target = tmp_path / name
+    target.write_bytes(data)
+    try:
+        document = read_source(target)
+    except PlanSourceError as error:
+        assert error.path == str(target) and error.hint
+    else:
+        assert document.blocks

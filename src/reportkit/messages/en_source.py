@@ -36,6 +36,8 @@ SOURCE_MESSAGES: dict[str, str] = {
     "source.zip_bomb": ("the file unpacks to too much: {size} MB, {ratio} times the packed file (limits {limit} MB, "
                         "{limit_ratio} times) — possibly a malicious file (zip bomb)"),
     "source.zip_bomb.fix": "do not open this file; ask for the original plan document",
+    "source.part_too_large": "part {part} of the file unpacks to {size} MB (limit {limit} MB): no plan document is that large",
+    "source.part_too_large.fix": "save a new file holding only the plan (without large appendices, data tables or embedded objects) and import it",
     "source.xml_dtd": "part {part} of the file declares an XML DTD/entities (<!DOCTYPE, <!ENTITY), which real Word/Excel files never do",
     "source.xml_dtd.fix": "do not open this file; open the original in Word/LibreOffice and save it as a new file",
     "source.no_text": "the file holds no text to read",
@@ -51,6 +53,8 @@ SOURCE_MESSAGES: dict[str, str] = {
                                "ocrmypdf -l vie \"{file}\" ocr.pdf"),
     "source.pdf_encrypted": "the PDF is password-protected; its content cannot be read",
     "source.pdf_encrypted.fix": "open it with its password and print/save it as a new PDF without one, or use the original Word file",
+    "source.pdf_bomb": "the PDF packs more than {limit} MB of content into {size} MB — possibly a malicious file (decompression bomb)",
+    "source.pdf_bomb.fix": "do not open this file; use the original Word file or ask for the original plan document",
     # -- workbooks (the intake finding says what is wrong)
     "source.workbook": "cannot read the workbook: {detail}",
     # -- notes: what the reader did

@@ -39,6 +39,8 @@ SOURCE_MESSAGES: dict[str, str] = {
     "source.zip_bomb": ("tệp giải nén ra quá lớn: {size} MB, gấp {ratio} lần tệp nén (giới hạn {limit} MB, "
                         "gấp {limit_ratio} lần) — có thể là tệp độc hại (zip bomb)"),
     "source.zip_bomb.fix": "không mở tệp này; xin lại bản gốc của văn bản kế hoạch",
+    "source.part_too_large": "phần {part} của tệp giải nén ra {size} MB (giới hạn {limit} MB): một văn bản kế hoạch không lớn như vậy",
+    "source.part_too_large.fix": "lưu văn bản thành tệp mới chỉ gồm phần kế hoạch (bỏ phụ lục, bảng số liệu lớn, đối tượng nhúng) rồi nhập lại",
     "source.xml_dtd": "phần {part} của tệp có khai báo DTD/thực thể XML (<!DOCTYPE, <!ENTITY), điều văn bản Word/Excel thật không có",
     "source.xml_dtd.fix": "không mở tệp này; mở bản gốc bằng Word/LibreOffice và lưu lại thành tệp mới",
     "source.no_text": "tệp không có chữ nào để đọc",
@@ -54,6 +56,8 @@ SOURCE_MESSAGES: dict[str, str] = {
                                "ocrmypdf -l vie \"{file}\" ban-ocr.pdf"),
     "source.pdf_encrypted": "PDF được đặt mật khẩu, không đọc được nội dung",
     "source.pdf_encrypted.fix": "mở PDF bằng mật khẩu rồi in/lưu ra PDF mới không mật khẩu, hoặc dùng tệp Word gốc",
+    "source.pdf_bomb": "PDF nén hơn {limit} MB nội dung vào {size} MB — có thể là tệp độc hại (bom giải nén)",
+    "source.pdf_bomb.fix": "không mở tệp này; dùng tệp Word gốc hoặc xin lại bản gốc của văn bản kế hoạch",
     # -- workbooks (the intake finding says what is wrong)
     "source.workbook": "không đọc được bảng tính: {detail}",
     # -- notes: what the reader did

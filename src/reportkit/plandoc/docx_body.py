@@ -5,6 +5,9 @@ custom XML), reading the text Word would show with every tracked change
 accepted: inserted and moved-to text kept, deleted and moved-from text dropped,
 a paragraph whose mark was deleted joined to the next one, deleted table rows
 left out. Hidden text, text boxes, drawings and field codes are not read.
+A run in an old Vietnamese font (.VnTime, .VnTimeH, VNI-Times) is converted
+to Unicode when the result is real Vietnamese (``intake.legacy``), a run
+formatted "All caps" is read in capitals, as Word shows them.
 Tables become rectangular grids: a horizontally merged cell (``w:gridSpan``) or
 a vertically merged one (``w:vMerge``) repeats its value in every covered cell;
 nested tables are flattened into their cell, one line per nested cell.
@@ -17,8 +20,9 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from reportkit.intake import legacy
 from reportkit.messages import t
-from reportkit.plandoc.numbering import NS, W, Numbering
+from reportkit.plandoc.numbering import NS, Numbering, W
 from reportkit.plandoc.source import Block, Paragraph, Table
 from reportkit.text import clean_text
 
@@ -36,30 +40,60 @@ _ROW_CELLS = etree.XPath("./w:tc | ./w:sdt/w:sdtContent/w:tc | ./w:customXml/w:t
 _CELL_BLOCKS = etree.XPath("./w:p | ./w:tbl | ./w:sdt/w:sdtContent/*", namespaces=NS)
 
 
-def _hidden(run) -> bool:
-    """True for a run formatted as hidden text (``w:vanish``)."""
-    vanish = run.find("w:rPr/w:vanish", NS)
-    return vanish is not None and vanish.get(_VAL) not in ("0", "false", "off")
+def _collect(element, out: list[str], legacy_runs: list[str]) -> None:
+    """Append the shown text under ``element`` to ``out`` (tracked deletions, drawings, field codes skipped).
 
-
-def _collect(element, out: list[str]) -> None:
-    """Append the shown text under ``element`` to ``out`` (tracked deletions, drawings, field codes skipped)."""
+    A run in an old Vietnamese font (.VnTime, .VnTimeH, VNI-Times) is converted to Unicode when that is
+    safe (its encoding appended to ``legacy_runs``); a run formatted "All caps" (``w:caps``) is upper-cased.
+    """
     for child in element:
         tag = child.tag
         if tag == _T:
             out.append(child.text or "")
         elif tag in _TEXT_AS:
             out.append(_TEXT_AS[tag])
-        elif tag in _SKIP or not isinstance(tag, str) or (tag == _R and _hidden(child)):
+        elif tag in _SKIP or not isinstance(tag, str):
             continue
+        elif tag == _R:
+            _collect_run(child, out, legacy_runs)
         else:
-            _collect(child, out)
+            _collect(child, out, legacy_runs)
 
 
-def paragraph_text(p) -> str:
+def _on(element) -> bool:
+    """True for a present on/off property (``<w:caps/>``, ``<w:vanish w:val="1"/>``)."""
+    return element is not None and element.get(_VAL) not in ("0", "false", "off")
+
+
+def _collect_run(run, out: list[str], legacy_runs: list[str]) -> None:
+    r_pr = run.find("w:rPr", NS)
+    if r_pr is None:
+        _collect(run, out, legacy_runs)
+        return
+    if _on(r_pr.find("w:vanish", NS)):
+        return  # hidden text
+    fonts = r_pr.find("w:rFonts", NS)
+    font = None if fonts is None else fonts.get(f"{{{W}}}ascii") or fonts.get(f"{{{W}}}hAnsi")
+    encoding = legacy.font_encoding(font)[0]
+    caps = _on(r_pr.find("w:caps", NS))
+    if not encoding and not caps:
+        _collect(run, out, legacy_runs)
+        return
+    inner: list[str] = []
+    _collect(run, inner, legacy_runs)
+    text = "".join(inner)
+    if encoding:
+        repair = legacy.repair_text(text, font)
+        if repair.outcome == legacy.CONVERTED:
+            text = repair.text
+            legacy_runs.append(repair.encoding or encoding)
+    out.append(text.upper() if caps else text)
+
+
+def paragraph_text(p, legacy_runs: list[str] | None = None) -> str:
     """The text a ``w:p`` shows with tracked changes accepted (not cleaned)."""
     out: list[str] = []
-    _collect(p, out)
+    _collect(p, out, [] if legacy_runs is None else legacy_runs)
     return "".join(out)
 
 
@@ -79,6 +113,9 @@ class BodyReader:
     blocks: list[Block] = field(default_factory=list)
     paragraphs: int = 0
     tables: int = 0
+    legacy: list[tuple[str, str]] = field(default_factory=list)  # (location, encoding) per converted paragraph/cell
+    converted_runs: list[str] = field(default_factory=list)  # encodings of legacy-font runs converted so far
+    table_where: str = ""  # the table being read
     _pending: str = ""  # text of a paragraph whose mark was deleted, joined to the next paragraph
 
     def read(self, container) -> list[Block]:
@@ -100,10 +137,10 @@ class BodyReader:
             for child in element:
                 self._block(child)
 
-    def _read_p(self, p) -> tuple[str, str, str] | None:
+    def read_p(self, p) -> tuple[str, str, str] | None:
         """(text, numbering label, style id) of a paragraph, or None when it joins the next one."""
         p_pr = p.find("w:pPr", NS)
-        text = paragraph_text(p)
+        text = paragraph_text(p, self.converted_runs)
         if _mark_deleted(p_pr):
             self._pending += text
             return None
@@ -119,35 +156,50 @@ class BodyReader:
         return clean_text(text).replace("\n", " "), label, style_id
 
     def _paragraph(self, p) -> None:
-        read = self._read_p(p)
+        before = len(self.converted_runs)
+        read = self.read_p(p)
         if read is None or not read[0]:
             return
         text, label, style_id = read
         self.paragraphs += 1
+        where = t("source.where.paragraph", n=self.paragraphs)
+        self.note_legacy(before, where)
         style = self.style_names.get(style_id, self.default_style) if style_id else self.default_style
-        self.blocks.append(Paragraph(text, style=style, numbering=label,
-                                     location=t("source.where.paragraph", n=self.paragraphs)))
+        self.blocks.append(Paragraph(text, style=style, numbering=label, location=where))
+
+    def cell_text(self, tc) -> str:
+        """A cell's text (see ``read_cell``)."""
+        return read_cell(self, tc)
+
+    def note_legacy(self, before: int, where: str) -> None:
+        """Record ``where`` as converted from a legacy font when runs were converted since ``before``."""
+        if len(self.converted_runs) > before:
+            self.legacy.append((where, self.converted_runs[before]))
 
     def _table(self, tbl) -> None:
-        rows, merged = table_grid(tbl, self._cell_text)
+        self.table_where = t("source.where.table", n=self.tables + 1)  # for the cells' legacy-font notes
+        rows, merged = table_grid(tbl, self.cell_text)
         if not rows:
             return
         self.tables += 1
         self.blocks.append(Table(rows=rows, merged=merged, location=t("source.where.table", n=self.tables)))
 
-    def _cell_text(self, tc) -> str:
-        """A cell's text: its paragraphs (numbering label first) one per line, nested tables flattened."""
-        lines: list[str] = []
-        for child in _CELL_BLOCKS(tc):
-            if child.tag == _TBL:
-                rows, merged = table_grid(child, self._cell_text)
-                lines += [value for r, row in enumerate(rows) for c, value in enumerate(row)
-                          if value and (r, c) not in merged]
-                continue
-            read = self._read_p(child)
-            if read is not None and (read[0] or read[1]):
-                lines.append(f"{read[1]} {read[0]}".strip())
-        return "\n".join(lines)
+
+def read_cell(reader: BodyReader, tc) -> str:
+    """A cell's text: its paragraphs (numbering label first) one per line, nested tables flattened."""
+    lines: list[str] = []
+    for child in _CELL_BLOCKS(tc):
+        if child.tag == _TBL:
+            rows, merged = table_grid(child, reader.cell_text)
+            lines += [value for r, row in enumerate(rows) for c, value in enumerate(row)
+                      if value and (r, c) not in merged]
+            continue
+        before = len(reader.converted_runs)
+        read = reader.read_p(child)
+        if read is not None and (read[0] or read[1]):
+            lines.append(f"{read[1]} {read[0]}".strip())
+            reader.note_legacy(before, reader.table_where)
+    return "\n".join(lines)
 
 
 def table_grid(tbl, cell_text: Callable) -> tuple[tuple[tuple[str, ...], ...], frozenset[tuple[int, int]]]:

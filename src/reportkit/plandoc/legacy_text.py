@@ -65,14 +65,18 @@ class _Repairer:
         return notes
 
 
-def repair_legacy_text(document: SourceDocument, declared: bool = False) -> SourceDocument:
+def repair_legacy_text(document: SourceDocument, declared: bool = False,
+                       converted: list[tuple[str, str]] | None = None) -> SourceDocument:
     """``document`` with TCVN3/VNI texts converted to Unicode and noted; unchanged when nothing is suspect.
 
-    ``declared``: the file declares a legacy font (.VnTime, VNI-Times).
+    ``declared``: the file declares a legacy font (.VnTime, VNI-Times). ``converted``: (location,
+    encoding) of the paragraphs and cells the reader already converted run by run (Word runs whose font
+    is known), counted in the same note.
     """
-    if not declared and not legacy.has_telltale("\n".join(_texts(document))):
+    if not declared and not converted and not legacy.has_telltale("\n".join(_texts(document))):
         return document
     repairer = _Repairer()
+    repairer.converted += converted or []
     blocks = tuple(repairer.block(block) for block in document.blocks)
     notes = repairer.notes()
     if not notes:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, Union
+from typing import Literal
 
 SourceKind = Literal["docx", "txt", "pdf", "xlsx", "xls", "ods"]
 SOURCE_KINDS: tuple[str, ...] = ("docx", "txt", "pdf", "xlsx", "xls", "ods")
@@ -40,7 +40,11 @@ class Table:
 
     Every row has the same number of cells. A merged cell's value is repeated
     in each cell it covers; ``merged`` holds the (row, col) positions (0-based)
-    of the covered cells other than the merge's top-left one.
+    of the covered cells other than the merge's top-left one. A docx table
+    drops rows without text; a cell's paragraphs are its lines, each with its
+    automatic numbering label first ("1. …"), and a nested table's cells
+    follow as lines. A sheet keeps every row from its first, so ``rows[i]`` is
+    the sheet's row ``i + 1``.
     """
 
     rows: tuple[tuple[str, ...], ...]
@@ -48,16 +52,18 @@ class Table:
     merged: frozenset[tuple[int, int]] = field(default_factory=frozenset)
 
 
-Block = Union[Paragraph, Table]
+Block = Paragraph | Table
 
 
 @dataclass(frozen=True)
 class SourceNote:
     """Something the reader did that the user should know ("tracked changes: the accepted text was read").
 
-    ``code`` is stable (``source.tracked_changes``, ``source.text_boxes``,
-    ``source.pdf_lines``); ``message`` the text in the current language;
-    ``location`` where it applies ("" for the whole document).
+    ``code`` is stable: ``source.tracked_changes``, ``source.text_boxes`` (docx),
+    ``source.pdf_lines``, ``source.pdf_pages_without_text`` (pdf),
+    ``source.legacy_converted``, ``source.legacy_unsafe`` (TCVN3/VNI text, any
+    kind); ``message`` the text in the current language; ``location`` where it
+    applies ("" for the whole document).
     """
 
     code: str

@@ -24,6 +24,11 @@ from reportkit.plandoc.numbering import NS, Numbering
 from reportkit.plandoc.source import SourceDocument, SourceNote
 
 _XML_SUFFIXES = (".xml", ".rels")
+_WORD_MAIN_TYPES = (
+    "application/vnd.ms-word.document.macroEnabled.main+xml",  # .docm
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",  # .dotx
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",  # .dotm
+)
 _LEGACY_FONTS = (b'=".Vn', b'="VNI-', b'="VNI ')
 _NS_ALL = {**NS, "mc": MC}
 _CHANGES = etree.XPath("count(.//w:ins | .//w:del | .//w:moveFrom | .//w:moveTo)", namespaces=_NS_ALL)
@@ -45,11 +50,22 @@ def _check_parts(data: bytes, path: Path) -> bool:
 
 
 def _open(data: bytes, path: Path):
-    """The python-docx Document; anything python-docx cannot open is a damaged file."""
-    import docx
+    """The python-docx Document; anything python-docx cannot open is a damaged file.
 
+    Macro-enabled documents (.docm) and templates (.dotx, .dotm) are read as documents: their main
+    part differs from a .docx only by its content type, which ``docx.Document()`` refuses.
+    """
+    from docx.opc.part import PartFactory
+    from docx.package import Package
+    from docx.parts.document import DocumentPart
+
+    for content_type in _WORD_MAIN_TYPES:
+        PartFactory.part_type_for.setdefault(content_type, DocumentPart)
     try:
-        return docx.Document(io.BytesIO(data))
+        part = Package.open(io.BytesIO(data)).main_document_part
+        if not isinstance(part, DocumentPart):
+            raise TypeError(part.content_type)
+        return part.document
     except Exception as exc:  # noqa: BLE001 - python-docx/lxml raise many kinds for a damaged package
         raise refuse("source.damaged", path, detail=f"{type(exc).__name__}: {exc}"[:300]) from None
 
@@ -93,11 +109,12 @@ def read_docx(data: bytes, path: Path) -> SourceDocument:
     styles, default_style = _style_names(document)
     numbering = Numbering(_numbering_xml(document), document.styles.element)
     body = document.element.body
+    reader = BodyReader(numbering, styles, default_style)
     try:
-        blocks = BodyReader(numbering, styles, default_style).read(body)
+        blocks = reader.read(body)
     except (ValueError, TypeError, IndexError, KeyError, AttributeError, RecursionError) as exc:
         raise refuse("source.damaged", path, detail=f"{type(exc).__name__}: {exc}"[:300]) from None
     if not blocks:
         raise refuse("source.no_text", path)
     document = SourceDocument(path=path, kind="docx", blocks=tuple(blocks), notes=tuple(_notes(body)))
-    return repair_legacy_text(document, declared=legacy_fonts)
+    return repair_legacy_text(document, declared=legacy_fonts, converted=reader.legacy)

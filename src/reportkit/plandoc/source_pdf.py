@@ -17,6 +17,7 @@ from pathlib import Path
 from reportkit.messages import t
 from reportkit.plandoc.guard import refuse
 from reportkit.plandoc.legacy_text import repair_legacy_text
+from reportkit.plandoc.pdf_guard import check_pdf_streams
 from reportkit.plandoc.source import Paragraph, SourceDocument, SourceNote
 from reportkit.text import clean_text
 
@@ -61,6 +62,7 @@ def read_pdf(data: bytes, path: Path) -> SourceDocument:
     """Each printed line of a PDF with a text layer a Paragraph ("trang số 3"); a scan → PlanSourceError."""
     import pypdfium2 as pdfium
 
+    check_pdf_streams(data, path)
     document = _open(data, path)
     blocks, empty_pages = [], []
     try:

@@ -78,9 +78,9 @@ def read_workbook(data: bytes, path: Path, kind: str) -> SourceDocument:
     """One Table per non-empty visible worksheet (``trang tính …``), in the workbook's order."""
     from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
-    info = _check(data, path)
     log = FindingLog(path)
     try:
+        info = _check(data, path)
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         ods = ods_merges(read_zip_part(zipfile.ZipFile(io.BytesIO(data)), "content.xml", path)) \
             if kind == "ods" else {}
@@ -103,12 +103,14 @@ def read_workbook(data: bytes, path: Path, kind: str) -> SourceDocument:
                                 location=t("source.where.sheet", sheet=meta.name)))
     except PlanSourceError:
         raise
-    except BaseException as exc:  # noqa: BLE001 - calamine (and its Rust panics) on a damaged file
+    except BaseException as exc:
         if not isinstance(exc, Exception) and type(exc).__name__ != "PanicException":
             raise
+        if type(exc).__name__ == "PasswordError":  # an .xls with a password (BIFF FILEPASS)
+            raise refuse("source.encrypted", path) from None
         raise refuse("source.damaged", path, detail=f"{type(exc).__name__}: {exc}"[:300]) from None
     if not blocks:
         raise refuse("source.no_text", path)
-    notes = [SourceNote("source.legacy_text", _in_language(f)[0], t("source.where.sheet", sheet=f.sheet or ""))
+    notes = [SourceNote(f"source.{f.code}", _in_language(f)[0], t("source.where.sheet", sheet=f.sheet or ""))
              for f in log.findings]
     return SourceDocument(path=path, kind=kind, blocks=tuple(blocks), notes=tuple(notes))

@@ -4,8 +4,8 @@
 
 Word files are written with python-docx (raw WordprocessingML where python-docx
 has no API: numbering definitions, tracked changes, merged cells, text boxes);
-the .xls/.ods task tables are converted by LibreOffice Calc (``soffice
---headless --convert-to``). LibreOffice Writer is not installed on the build
+the .xls/.ods task tables, and a PDF of the task table, are converted by
+LibreOffice Calc (``soffice --headless --convert-to``). LibreOffice Writer is not installed on the build
 machine, so the plan PDF is printed by WeasyPrint from the same text (a real
 PDF with a text layer), the old binary .doc is an OLE container written by
 xlwt's compound-document writer with its stream named ``WordDocument`` (what
@@ -36,7 +36,7 @@ W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 def _xml(fragment: str):
     """A WordprocessingML element from a fragment written with the w: prefix."""
-    return parse_xml(fragment.replace("<w:", f"<w:", 1).replace(">", f" {nsdecls('w')}>", 1)
+    return parse_xml(fragment.replace("<w:", "<w:", 1).replace(">", f" {nsdecls('w')}>", 1)
                      if "xmlns:w" not in fragment else fragment)
 
 
@@ -148,16 +148,17 @@ def make_tracked() -> None:
     mark_deleted = '<w:pPr><w:rPr><w:del w:id="3" w:author="A" w:date="2025-01-02T00:00:00Z"/></w:rPr></w:pPr>'
     paragraphs = [
         f"<w:p {W_NS}>{_run('Tổ chức hội nghị ')}{_ins('sơ kết ')}{_del('tổng kết ')}{_run('quý I năm 2025')}</w:p>",
-        f"<w:p {W_NS}><w:moveFrom w:id=\"4\" w:author=\"A\" w:date=\"2025-01-02T00:00:00Z\">{_run('Câu bị chuyển đi. ')}"
-        f"</w:moveFrom>{_run('Câu ở lại.')}<w:moveTo w:id=\"5\" w:author=\"A\" w:date=\"2025-01-02T00:00:00Z\">"
-        f"{_run(' Câu được chuyển đến.')}</w:moveTo></w:p>",
+        (f"<w:p {W_NS}><w:moveFrom w:id=\"4\" w:author=\"A\" w:date=\"2025-01-02T00:00:00Z\">"
+         f"{_run('Câu bị chuyển đi. ')}</w:moveFrom>{_run('Câu ở lại.')}"
+         f"<w:moveTo w:id=\"5\" w:author=\"A\" w:date=\"2025-01-02T00:00:00Z\">{_run(' Câu được chuyển đến.')}"
+         "</w:moveTo></w:p>"),
         f"<w:p {W_NS}>{mark_deleted}{_run('Phần đầu của câu ')}</w:p>",
         f"<w:p {W_NS}>{_run('nối với phần sau.')}</w:p>",
         f"<w:p {W_NS}>{mark_deleted}{_del('Đoạn đã xoá hẳn.')}</w:p>",
         f"<w:p {W_NS}>{_run('Chữ thấy được')}<w:r><w:rPr><w:vanish/></w:rPr><w:t> chữ ẩn</w:t></w:r></w:p>",
-        f"<w:p {W_NS}>{_run('Đoạn có hộp văn bản')}<w:r><w:pict><v:shape xmlns:v=\"urn:schemas-microsoft-com:vml\">"
-        f"<v:textbox><w:txbxContent><w:p>{_run('Chữ trong hộp')}</w:p></w:txbxContent></v:textbox></v:shape>"
-        f"</w:pict></w:r></w:p>",
+        (f"<w:p {W_NS}>{_run('Đoạn có hộp văn bản')}<w:r><w:pict><v:shape xmlns:v=\"urn:schemas-microsoft-com:vml\">"
+         f"<v:textbox><w:txbxContent><w:p>{_run('Chữ trong hộp')}</w:p></w:txbxContent></v:textbox></v:shape>"
+         "</w:pict></w:r></w:p>"),
     ]
     for fragment in paragraphs:
         _append_body(document, fragment)
@@ -178,11 +179,14 @@ def make_legacy() -> None:
     from reportkit.intake import legacy
 
     document = docx.Document()
+    heading = document.add_paragraph().add_run(legacy.encode_tcvn3("kế hoạch"))  # shown as capitals
+    heading.font.name = ".VnTimeH"
     for text in ("Kế hoạch công tác cải cách hành chính năm 2025", "Tổ chức hội nghị sơ kết quý I",
                  "Phòng Tổ chức – Hành chính"):
         run = document.add_paragraph().add_run(legacy.encode_tcvn3(text))
         run.font.name = ".VnTime"
     document.add_paragraph("Chữ Unicode giữ nguyên")
+    document.add_paragraph().add_run("Nơi nhận").font.all_caps = True  # Word's "All caps" shows NƠI NHẬN
     document.save(HERE / "legacy.docx")
 
 
@@ -192,14 +196,14 @@ def make_legacy() -> None:
 PLAN_LINES = [
     "SỞ Y TẾ TỈNH AN GIANG", "BỆNH VIỆN ĐA KHOA KHU VỰC", "Số: 12/KH-BV", "KẾ HOẠCH",
     "Công tác cải cách hành chính năm 2025",
-    "Thực hiện Kế hoạch số 45/KH-SYT ngày 10/01/2025 của Sở Y tế về cải cách hành chính năm 2025, "
-    "Bệnh viện xây dựng kế hoạch như sau:",
+    ("Thực hiện Kế hoạch số 45/KH-SYT ngày 10/01/2025 của Sở Y tế về cải cách hành chính năm 2025, "
+     "Bệnh viện xây dựng kế hoạch như sau:"),
     "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "Nâng cao chất lượng phục vụ người bệnh; đẩy mạnh ứng dụng công nghệ thông tin.",
     "II. NHIỆM VỤ CỤ THỂ",
-    "1. Rà soát, đơn giản hoá thủ tục hành chính trong khám bệnh, chữa bệnh. Thời gian: quý I/2025. "
-    "Đơn vị chủ trì: Phòng Kế hoạch tổng hợp; phối hợp: Phòng Điều dưỡng.",
-    "2. Triển khai thanh toán không dùng tiền mặt. Thời gian: từ tháng 3 đến tháng 6 năm 2025. "
-    "Đơn vị chủ trì: Phòng Tài chính kế toán.",
+    ("1. Rà soát, đơn giản hoá thủ tục hành chính trong khám bệnh, chữa bệnh. Thời gian: quý I/2025. "
+     "Đơn vị chủ trì: Phòng Kế hoạch tổng hợp; phối hợp: Phòng Điều dưỡng."),
+    ("2. Triển khai thanh toán không dùng tiền mặt. Thời gian: từ tháng 3 đến tháng 6 năm 2025. "
+     "Đơn vị chủ trì: Phòng Tài chính kế toán."),
     "III. TỔ CHỨC THỰC HIỆN", "Các khoa, phòng báo cáo kết quả định kỳ hằng quý trước ngày 15 của tháng cuối quý.",
 ]
 
@@ -279,6 +283,17 @@ def make_scanned_pdf() -> None:
     pages[0].save(HERE / "scanned.pdf", save_all=True, append_images=pages[1:], resolution=72)
 
 
+def make_mixed_pdf() -> None:
+    """The plan's first page with text, then a scanned page: a PDF partly without a text layer."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    writer.add_page(PdfReader(HERE / "plan.pdf").pages[0])
+    writer.add_page(PdfReader(HERE / "scanned.pdf").pages[1])
+    with open(HERE / "mixed.pdf", "wb") as fh:
+        writer.write(fh)
+
+
 def make_encrypted_pdfs() -> None:
     from pypdf import PdfReader, PdfWriter
 
@@ -310,6 +325,11 @@ def make_task_table() -> Path:
     ]
     for row in rows:
         sheet.append(row)
+    for column, width in zip("ABCDE", (6, 42, 18, 18, 22)):
+        sheet.column_dimensions[column].width = width
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.merge_cells("A1:E1")
     sheet.merge_cells("A2:E2")
     sheet.merge_cells("B5:E5")
@@ -375,10 +395,12 @@ def main() -> None:
     make_old_doc()
     make_odt()
     make_scanned_pdf()
+    make_mixed_pdf()
     make_encrypted_pdfs()
     tasks = make_task_table()
     _soffice(tasks, "xls", "tasks.xls")
     _soffice(tasks, "ods", "tasks.ods")
+    _soffice(tasks, "pdf", "tasks.pdf")
     make_bad_inputs()
 
 

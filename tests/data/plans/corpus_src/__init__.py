@@ -1,0 +1,1 @@
+"""The content of the plan-import corpus: one module per document (text and hand-checked truth)."""
