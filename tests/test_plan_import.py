@@ -280,3 +280,19 @@ def test_header_and_signature_tables_of_a_word_plan_are_read():
     [task] = data["tasks"]
     assert (task["lead"], task["support"], task["time_frame"]) == ("lanh-dao", ["cdt", "dtn"], "quý I/2025")
     assert data["closing"] == "Trên đây là Kế hoạch của Trường THPT Tân Lập."
+
+
+CORPUS = sorted(p for p in (DATA / "plans").glob("*/*") if p.suffix in {".docx", ".txt", ".pdf", ".xlsx", ".ods"})
+
+
+@pytest.mark.parametrize("source", CORPUS, ids=lambda p: p.parent.name)
+def test_the_draft_of_every_corpus_document_loads_as_a_plan_with_its_calendar(source, tmp_path):
+    from reportkit.periods import build_calendar
+    from reportkit.plan.load import load_plan
+
+    result = import_plan(source)
+    path = tmp_path / "draft.yaml"
+    path.write_text(result.yaml_text, encoding="utf-8")
+    plan = load_plan(path)
+    assert [t.code for t in plan.tasks if t.kind == "task"] == [t["code"] for t in yaml.safe_load(result.yaml_text)["tasks"]]
+    assert len(build_calendar(plan)) == len([r for r in result.plan_dict["reports"] if r["period"] != "adhoc"])
