@@ -13,7 +13,7 @@ STAMP  := $(VENV)/.reportkit-installed
 # poppler for the tests that look at what reviewers see.
 APT_RUNTIME := fonts-liberation2 fonts-noto-mono fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fontconfig
 APT_CHECK   := poppler-utils
-APT_TEST    := $(APT_CHECK) chromium libreoffice-calc-nogui
+APT_TEST    := $(APT_CHECK) chromium libreoffice-calc-nogui libreoffice-writer-nogui
 
 .PHONY: demo test check fuzz bench bench-quick system-deps system-deps-check system-deps-test setup clean-outputs
 

@@ -55,8 +55,10 @@ def test_batch_builds_every_due_report_and_writes_index_and_summary(built):
     for key in ("2024-Q1/dan-chu", "2024-M03/dan-van", "2024-Q1/dan-van"):
         manifest = json.loads((out / key / "manifest.json").read_text(encoding="utf-8"))
         assert manifest["fingerprint"] and (out / key / "report.pdf").stat().st_size > 10_000
+        assert manifest["files"]["docx"] == "report.docx" and "report.docx" in manifest["sha256"]
     index = (out / "index.html").read_text(encoding="utf-8")
     assert index.count('href="2024-Q1/dan-chu/report.pdf"') == 1
+    assert index.count('href="2024-Q1/dan-chu/report.docx">Word</a>') == 1
     assert "Chưa đến hạn" in index  # later reports of the year are listed, not built
     assert not (out / LOCK_NAME).exists()
 

@@ -106,3 +106,12 @@ def test_index_rows_stay_compact_on_a_390_px_phone_screen(plan, tmp_path):
     assert sizes["width"] == 390 and sizes["scroll"] <= sizes["width"]  # nothing sticks out sideways
     assert sizes["kind"] <= 2.5  # the report's name is one line (two at most), not a word per line
     assert sizes["row"] <= 6.5  # a whole row, links included, in a few lines
+
+
+def test_index_links_the_word_report_beside_html_and_pdf(plan, tmp_path):
+    folder = put_report(tmp_path, *Q1_DAN_CHU, finished_at="2024-02-28T10:00:00+07:00")
+    (folder / "report.docx").write_bytes(b"PK")
+    manifest = {"files": {"html": "report.html", "docx": "report.docx"}, "finished_at": "2024-02-28T10:00:00+07:00"}
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    row = row_of(render_index(plan, tmp_path, 2024, D(2024, 3, 5)), "Quý I năm 2024", "Công tác dân chủ")
+    assert '<a href="2024-Q1/dan-chu/report.html">HTML</a> · <a href="2024-Q1/dan-chu/report.docx">Word</a>' in row

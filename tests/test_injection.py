@@ -1,4 +1,4 @@
-"""Department and plan text is data: inert in the HTML, the PDF, the index and the workbooks reportkit writes.
+"""Department and plan text is data: inert in the HTML, the PDF, the Word file, the index and the workbooks reportkit writes.
 
 A copy of the sample year gets one more workbook (unit hcth, report date on
 the 2024-Q1 cut-off, so it is the one the report uses) whose texts, sheet name
@@ -186,7 +186,7 @@ def hostile_run(tmp_path_factory, beacon):
     before = {f.name: f.read_bytes() for f in subs.iterdir()}
     out = project / "outputs"
     code = main(["run", "--period", "2024-Q1", "--stream", "dan-chu", "--plan", str(plan), "--submissions", str(subs),
-                 "--output", str(out), "--number", "{{7*7}}<b>", "--to", "html,pdf"])
+                 "--output", str(out), "--number", "{{7*7}}<b>", "--to", "html,pdf,docx"])
     assert code == 1  # built; some input rows rejected (the two invalid rows)
     assert {f.name: f.read_bytes() for f in subs.iterdir()} == before
     from reportkit.report.index import write_index
@@ -240,6 +240,31 @@ def test_pdf_shows_the_payloads_as_text(hostile_run):
     for fragment in ("{{ 7*7 }}", "{% raw %}", "<script>", "$x^2$", "\\section{Tiêu đề}", "**đậm**", "javascript:",
                      "&lt;b&gt;", "<img src="):
         assert fragment in flat, fragment
+
+
+def test_word_report_keeps_the_payloads_as_literal_text_and_links_nothing(hostile_run):
+    import zipfile
+
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    p, report, _, odd_name = hostile_run
+    doc = Document(report / "report.docx")
+    cells = [par.text for t in doc.tables for row in t.rows for c in row.cells for par in c.paragraphs]
+    text = re.sub(r"\s+", " ", " ".join([par.text for par in doc.paragraphs] + cells))
+    for fragment in ("{{ 7*7 }}", "{% raw %}", p["script"], "$x^2$", "\\section{Tiêu đề}", "**đậm**",
+                     "javascript:", "&lt;b&gt;", p["img"], "Số: {{7*7}}<b>/"):
+        assert fragment in text, fragment
+    assert "\u202e" not in text
+    body = doc.element.body
+    for tag in ("w:hyperlink", "w:fldSimple", "w:instrText", "w:object", "w:txbxContent"):
+        assert body.findall(".//" + qn(tag)) == [], tag  # no link, field, embedded object or text box
+    with zipfile.ZipFile(report / "report.docx") as zf:
+        rels = " ".join(zf.read(n).decode() for n in zf.namelist() if n.endswith(".rels"))
+        assert "External" not in rels and "127.0.0.1" not in rels  # nothing fetched when Word opens it
+        assert not [n for n in zf.namelist() if n.endswith((".bin", ".vba", "vbaProject.bin"))]
+    pictures = [s for s in doc.inline_shapes]
+    assert all(s._inline.docPr.get("descr", "").startswith("Tình trạng") for s in pictures)  # only the charts
 
 
 def test_report_manifest_and_html_keep_no_raw_markup(hostile_run):

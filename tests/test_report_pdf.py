@@ -12,6 +12,7 @@ from collections import Counter
 import pytest
 
 from .conftest import DATA
+from .pdf_checks import assert_a4_portrait, assert_fonts_embedded, assert_inside_margins, assert_page_numbers_from_page_2
 from .report_fixtures import built_h1_report, built_report  # noqa: F401  (session fixtures)
 
 pytestmark = pytest.mark.slow
@@ -35,30 +36,19 @@ def text(built_report):  # noqa: F811
 
 
 def test_every_page_is_a4_portrait(pdf):
-    assert len(pdf.pages) >= 3
-    for page in pdf.pages:
-        assert (round(page.width, 1), round(page.height, 1)) == (595.3, 841.9)
+    assert_a4_portrait(pdf)
 
 
 def test_page_numbers_centred_at_the_top_from_page_2_and_none_on_page_1(pdf):
-    for number, page in enumerate(pdf.pages, 1):
-        top = [w for w in page.extract_words() if w["bottom"] <= 20 * MM + 1]
-        if number == 1:
-            assert top == []
-            continue
-        assert [w["text"] for w in top] == [str(number)]
-        centre = (top[0]["x0"] + top[0]["x1"]) / 2
-        assert abs(centre - (30 * MM + (page.width - 45 * MM) / 2)) < 3
+    assert_page_numbers_from_page_2(pdf)
 
 
 def test_text_and_charts_stay_inside_the_margins(pdf):
-    for page in pdf.pages:
-        body = [c for c in page.chars if c["top"] > 20 * MM - 1]
-        assert min(c["x0"] for c in body) >= 30 * MM - 1.5, page.page_number
-        assert max(c["x1"] for c in body) <= page.width - 15 * MM + 1.5, page.page_number
-        assert max(c["bottom"] for c in body) <= page.height - 20 * MM + 1.5, page.page_number
-        for shape in page.rects + page.lines + page.curves:
-            assert shape["x0"] >= 30 * MM - 2 and shape["x1"] <= page.width - 15 * MM + 2, page.page_number
+    assert_inside_margins(pdf)
+
+
+def test_every_font_is_embedded(built_report):  # noqa: F811
+    assert_fonts_embedded(built_report.files["pdf"])
 
 
 def test_vietnamese_round_trips_exactly_as_nfc(text, plan):

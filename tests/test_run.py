@@ -37,9 +37,10 @@ def test_bad_parameters_fail_before_any_kernel_starts(tmp_path, monkeypatch):
 
 def test_output_formats_are_checked_with_the_choices():
     assert parse_formats("pdf, html,pdf") == ("pdf", "html")
+    assert parse_formats("DOCX") == ("docx",)
     with pytest.raises(ParamsError) as info:
-        parse_formats("html,docx")
-    assert "docx" in info.value.render() and "html, pdf, ipynb" in info.value.render()
+        parse_formats("html,doc")
+    assert "doc" in info.value.render() and "html, pdf, docx, ipynb" in info.value.render()
 
 
 @pytest.mark.slow
@@ -88,9 +89,11 @@ def test_published_report_has_its_files_and_a_complete_manifest(built_report):  
     import hashlib
 
     folder = built_report.out_dir
-    assert sorted(p.name for p in folder.iterdir()) == ["manifest.json", "report.html", "report.ipynb", "report.pdf"]
+    assert sorted(p.name for p in folder.iterdir()) == ["manifest.json", "report.docx", "report.html", "report.ipynb",
+                                                         "report.pdf"]
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["files"] == {"html": "report.html", "pdf": "report.pdf", "ipynb": "report.ipynb"}
+    assert manifest["files"] == {"html": "report.html", "pdf": "report.pdf", "docx": "report.docx",
+                                 "ipynb": "report.ipynb"}
     assert manifest["params"]["period"] == "2024-Q1" and manifest["as_of"] == "2024-02-29"
     assert manifest["due_before"] == "2024-03-01"
     assert {"python", "reportkit", "papermill", "nbconvert", "weasyprint", "pandas"} <= set(manifest["versions"])
@@ -149,3 +152,34 @@ def test_failed_pdf_export_names_the_step_and_keeps_the_executed_notebook(tmp_pa
     executed = json.loads((failed / "report.ipynb").read_text(encoding="utf-8"))
     assert any("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in "".join(o.get("data", {}).get("text/html", ""))
                for c in executed["cells"] for o in c.get("outputs", []))
+
+
+@pytest.mark.slow
+def test_failed_word_export_keeps_the_previous_report_and_names_the_step(tmp_path, monkeypatch):
+    import reportkit.jobs.export
+
+    def broken(nb, path, reference):
+        raise ValueError("All strings must be XML compatible")
+
+    monkeypatch.setattr(reportkit.jobs.export, "export_docx", broken)
+    old = previous_report(tmp_path)
+    result = run_report("2024-M03", "dan-van", plan_path=PLAN_PATH, output=tmp_path, submissions=SUBMISSIONS)
+    assert not result.ok and result.error.startswith("Xuất bản Word (DOCX): xuất bản Word (DOCX) không thành công")
+    assert (old / "report.html").read_text(encoding="utf-8") == "<p>báo cáo trước</p>"
+    failed = tmp_path / "2024-M03" / "dan-van.failed"
+    assert "Xuất bản Word (DOCX)" in (failed / "failed.html").read_text(encoding="utf-8")
+
+
+def test_a_bad_word_reference_in_the_plan_stops_the_run_before_any_kernel(tmp_path, monkeypatch):
+    from reportkit.errors import ExportError
+
+    monkeypatch.setattr(run_module, "_execute", lambda *a, **k: pytest.fail("a kernel was started"))
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(PLAN_PATH.read_text(encoding="utf-8") + "\nword_reference: mau.docx\n", encoding="utf-8")
+    (tmp_path / "mau.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(ExportError) as err:
+        run_report("2024-M03", "dan-van", plan_path=plan, output=tmp_path / "out", submissions=SUBMISSIONS)
+    assert str(tmp_path / "mau.docx") in err.value.render() and "word_reference" in err.value.hint
+    with pytest.raises(pytest.fail.Exception, match="a kernel was started"):  # without docx it is not read
+        run_report("2024-M03", "dan-van", plan_path=plan, output=tmp_path / "out", submissions=SUBMISSIONS,
+                   formats="html")

@@ -20,6 +20,7 @@ _LAZY_EXPORTS = {
     "RunResult": "jobs.run",
     "export_html": "jobs.export",
     "export_pdf": "jobs.export",
+    "export_docx": "jobs.export",
     "validate_params": "params",
     "parse_run_inputs": "params",
     "RunInputs": "params",

@@ -226,7 +226,7 @@ def batch(plan_path, config, year, through, periods, streams, units, submissions
 @option("--submissions", type=click.Path(), help="opt.submissions")
 @option("--params", "params_file", type=click.Path(), help="opt.params")
 @option("--output", default="outputs", show_default=True, type=click.Path(), help="opt.run.output")
-@option("--to", "formats", default="html,pdf,ipynb", show_default=True, help="opt.to")
+@option("--to", "formats", default="html,pdf,docx,ipynb", show_default=True, help="opt.to")
 @option("--pdf-engine", type=click.Choice(["weasyprint", "chromium"]), default="weasyprint", show_default=True,
         help="opt.pdf_engine")
 @option("--plan", "plan_path", type=click.Path(), help=PLAN_HELP)

@@ -55,3 +55,34 @@ def show_command(plan_path: str | None, fmt: str) -> None:
         click.echo(json.dumps(described, ensure_ascii=False, indent=2))
     else:
         click.echo(format_plan_text(described, plan_obj.path))
+
+
+@plan.command("import", help="help.plan.import")
+@click.argument("source", type=click.Path())
+@option("-o", "--output", type=click.Path(), help="opt.import.output")
+@option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True, help="opt.format")
+@option("--force", is_flag=True, help="opt.import.force")
+def import_plan_command(source: str, output: str | None, fmt: str, force: bool) -> None:
+    """Import a plan document as a YAML draft; exit 0 clean, 1 written with findings, 3 unusable source."""
+    import json
+    from pathlib import Path
+
+    from reportkit.errors import ParamsError
+    from reportkit.files import write_atomic
+    from reportkit.messages import t
+    from reportkit.plandoc.importer import import_plan, render_findings
+
+    result = import_plan(source)
+    target = Path(output) if output else Path(f"{result.code}.yaml")
+    if target.exists() and not force:
+        raise ParamsError(t("import.exists", path=target), path=target, hint=t("import.exists.fix"))
+    write_atomic(target, result.yaml_text)
+    if fmt == "json":
+        click.echo(json.dumps({"findings": [f.as_dict() for f in result.findings]}, ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_findings(result.findings))
+        data = result.plan_dict
+        click.echo(t("import.written", path=target, tasks=len(data["tasks"]), units=len(data["units"]),
+                     streams=len({r["stream"] for r in data["reports"]}), n=len(result.findings)))
+    if result.has_warnings:
+        _exit_code.set(1)

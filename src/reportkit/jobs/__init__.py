@@ -7,5 +7,6 @@ __getattr__, __dir__ = lazy_exports(__name__, {
     "RunResult": "run",
     "export_html": "export",
     "export_pdf": "export",
+    "export_docx": "export",
     "run_batch": "batch",
 })

@@ -1,11 +1,12 @@
-"""Export an executed report notebook: HTML with reportkit's own template, PDF from that HTML.
+"""Export an executed report notebook: HTML with reportkit's own template, PDF from that HTML, Word.
 
 Both run in-process (no second Python, no browser start for the default PDF
 engine). The HTML is one self-contained file: the template inlines the CSS,
 charts are inline SVG or data-URI PNG, and nothing is loaded from a network.
 ``export_pdf`` uses WeasyPrint; ``engine="chromium"`` prints the same HTML with
 Debian's ``/usr/bin/chromium --headless --print-to-pdf`` where present. No
-engine ever downloads a browser.
+engine ever downloads a browser. ``export_docx`` writes the same outputs as an
+editable Word document (``report.docx``) styled by the reference document.
 """
 
 from __future__ import annotations
@@ -189,3 +190,38 @@ def _pdf_chromium(html: str, path: Path, timeout: float = 120) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(out, path)
     return path
+
+
+def word_reference(plan) -> bytes:
+    """The checked bytes of the plan's Word reference document (``word_reference``), else reportkit's own.
+
+    Raises ExportError (too large, not a .docx, a zip bomb).
+    """
+    from reportkit.report.docx_style import read_reference, reference_path
+
+    return read_reference(reference_path(plan))
+
+
+def export_docx(nb, path: str | os.PathLike, reference: bytes) -> Path:
+    """Write ``report.docx`` from an executed notebook's outputs (the report HTML and the charts as PNG).
+
+    The same outputs the HTML is made of, styled by the ``reference`` document
+    (``word_reference``); written atomically. Returns the path.
+    """
+    import base64
+
+    from reportkit.files import write_atomic
+    from reportkit.report.docx_out import Picture, docx_bytes
+
+    blocks: list = []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "text/html" in data:
+                html = data["text/html"]
+                blocks.append("".join(html) if isinstance(html, list) else html)
+            elif "image/png" in data:
+                meta = output.get("metadata", {})
+                alt = (meta.get("image/png") or {}).get("alt") or meta.get("alt") or ""
+                blocks.append(Picture(base64.b64decode(data["image/png"]), alt))
+    return write_atomic(path, docx_bytes(blocks, reference))

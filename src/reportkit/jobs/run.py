@@ -2,7 +2,7 @@
 
 ``run_report`` checks every parameter before a kernel starts, executes
 ``notebooks/period_report.ipynb`` with papermill in the ``reportkit`` kernel,
-exports HTML and PDF in this process (the imports are warmed up in a thread
+exports HTML, PDF and Word (DOCX) in this process (the imports are warmed up in a thread
 while the kernel works), and publishes ``<output>/<period>/<stream>/``
 atomically: everything is written to a temporary folder beside it, which
 then replaces the previous report by rename. ``manifest.json`` records the
@@ -35,7 +35,7 @@ from typing import Any, Iterable
 from reportkit.errors import ExportError, NotebookError, OutputError, ParamsError
 from reportkit.files import hash_into, make_temp_dir, write_atomic
 from reportkit.intake.reader import EXTENSIONS as WORKBOOK_SUFFIXES
-from reportkit.jobs.export import block_slow_imports
+from reportkit.jobs.export import block_slow_imports, word_reference
 from reportkit.jobs.staging import make_staging, remove_stale, swap_in
 from reportkit.messages import t
 from reportkit.params import (
@@ -47,13 +47,13 @@ from reportkit.params import (
 from reportkit.report.record import RUN_RECORD_MIMETYPE
 from reportkit.safepath import check_inside
 
-FORMATS = ("html", "pdf", "ipynb")
+FORMATS = ("html", "pdf", "docx", "ipynb")
 # The notebook's last cell displays the run record under this MIME type: the
 # template ignores it, run_report reads it into manifest.json.
-FILE_NAMES = {"html": "report.html", "pdf": "report.pdf", "ipynb": "report.ipynb"}
+FILE_NAMES = {"html": "report.html", "pdf": "report.pdf", "docx": "report.docx", "ipynb": "report.ipynb"}
 NOTEBOOK = Path("notebooks") / "period_report.ipynb"
 KEY_LIBRARIES = ("reportkit", "papermill", "nbconvert", "nbformat", "nbclient", "ipykernel", "weasyprint",
-                 "matplotlib", "pandas", "numpy", "python-calamine", "openpyxl", "jupytext")
+                 "matplotlib", "pandas", "numpy", "python-calamine", "openpyxl", "python-docx", "jupytext")
 SOURCE_ROOT = Path(__file__).resolve().parents[3]
 
 
@@ -137,6 +137,7 @@ class _Prewarm(threading.Thread):
             from reportkit.jobs.export import export_html
 
             html = export_html(new_notebook())  # imports nbconvert and compiles the template
+            import reportkit.report.docx_out  # noqa: F401  (python-docx and lxml, for report.docx)
             if self.pdf:
                 import weasyprint
 
@@ -156,7 +157,7 @@ def run_report(
     as_of: Any = None,
     submissions: str | os.PathLike | None = None,
     output: str | os.PathLike = "outputs",
-    formats: str | Iterable[str] = ("html", "pdf", "ipynb"),
+    formats: str | Iterable[str] = ("html", "pdf", "docx", "ipynb"),
     params_file: str | os.PathLike | None = None,
     deadlines: dict | None = None,
     number: Any = None,
@@ -184,6 +185,7 @@ def run_report(
     if pdf_engine not in ("weasyprint", "chromium"):
         raise ParamsError(t("jobs.unknown_pdf_engine", engine=pdf_engine), hint=t("jobs.unknown_pdf_engine.fix"))
     params = parse_run_inputs(raw, source=params_file)  # the one input boundary, before any kernel
+    reference = word_reference(params.plan) if "docx" in fmts else None  # a bad reference stops before any kernel
     timings["validate"] = round(time.perf_counter() - t_start, 3)
 
     output = Path(output)
@@ -202,7 +204,7 @@ def run_report(
     try:
         record, nb, kernel = _execute(params, staging, kernel_name, timeout, pdf="pdf" in fmts, timings=timings)
         try:
-            files = _export(nb, staging, fmts, pdf_engine, timings)
+            files = _export(nb, staging, fmts, pdf_engine, timings, reference)
         finally:
             t_wait = time.perf_counter()
             kernel.wait()
@@ -360,8 +362,9 @@ def _read_run_record(nb) -> dict:
     return {}
 
 
-def _export(nb, staging: Path, fmts: tuple[str, ...], pdf_engine: str, timings: dict) -> dict[str, str]:
-    from reportkit.jobs.export import export_html, export_pdf
+def _export(nb, staging: Path, fmts: tuple[str, ...], pdf_engine: str, timings: dict,
+            reference: bytes | None = None) -> dict[str, str]:
+    from reportkit.jobs.export import export_docx, export_html, export_pdf
 
     files: dict[str, str] = {}
     t0 = time.perf_counter()
@@ -381,6 +384,17 @@ def _export(nb, staging: Path, fmts: tuple[str, ...], pdf_engine: str, timings: 
             raise _Failure(f"Xuất PDF ({pdf_engine})", exc.message, traceback.format_exc(limit=4), nb) from None
         timings["export_pdf"] = round(time.perf_counter() - t0, 3)
         files["pdf"] = FILE_NAMES["pdf"]
+    if "docx" in fmts:
+        t0 = time.perf_counter()
+        try:
+            export_docx(nb, staging / FILE_NAMES["docx"], reference or word_reference(None))
+        except ExportError as exc:
+            raise _Failure("Xuất bản Word (DOCX)", exc.message, traceback.format_exc(limit=4), nb) from None
+        except Exception as exc:  # noqa: BLE001 - python-docx/lxml problems become a failed step, never a lost report
+            raise _Failure("Xuất bản Word (DOCX)", t("docx.failed", detail=f"{type(exc).__name__}: {exc}"),
+                           traceback.format_exc(limit=4), nb) from None
+        timings["export_docx"] = round(time.perf_counter() - t0, 3)
+        files["docx"] = FILE_NAMES["docx"]
     if "ipynb" in fmts:
         files["ipynb"] = FILE_NAMES["ipynb"]
     else:

@@ -3,6 +3,7 @@
 from reportkit.messages.en_findings import FINDINGS  # noqa: F401  (re-exported)
 from reportkit.messages.en_plan import PLAN_MESSAGES
 from reportkit.messages.en_source import SOURCE_MESSAGES
+from reportkit.messages.en_import import IMPORT_MESSAGES
 
 MESSAGES: dict[str, str] = {
     # -- language choice
@@ -286,6 +287,12 @@ MESSAGES: dict[str, str] = {
                                       "setup does it)"),
     "export.pdf_failed": "PDF export failed: {detail}",
     "export.pdf_failed.fix": "open report.html to check the document; try --pdf-engine chromium",
+    "docx.failed": "Word (DOCX) export failed: {detail}",
+    "docx.failed.fix": "open report.html to check the document; check the Word reference document (word_reference in the plan)",
+    "docx.reference_too_large": "the Word reference document is too large ({size} MiB; at most {limit} MiB)",
+    "docx.reference_unreadable": "cannot read the Word reference document: {detail}",
+    "docx.reference_not_docx": "the Word reference document is not a valid .docx file ({detail})",
+    "docx.reference.fix": "save the reference document again from Word (as .docx), or remove word_reference from the plan to use reportkit's own",
     "export.no_chromium": "--pdf-engine chromium: no Chromium found at /usr/bin/chromium",
     "export.no_chromium.fix": "install it with: sudo apt-get install chromium (or use the default engine, weasyprint)",
     "export.chromium_timeout": "Chromium did not finish printing within {seconds} s",
@@ -333,3 +340,4 @@ MESSAGES: dict[str, str] = {
 
 MESSAGES.update(PLAN_MESSAGES)  # plan and YAML problems (messages/en_plan.py)
 MESSAGES.update(SOURCE_MESSAGES)  # reading plan documents (messages/en_source.py)
+MESSAGES.update(IMPORT_MESSAGES)  # plan import (messages/en_import.py)

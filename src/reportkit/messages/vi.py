@@ -3,6 +3,7 @@
 from reportkit.messages.vi_findings import FINDINGS  # noqa: F401  (re-exported)
 from reportkit.messages.vi_plan import PLAN_MESSAGES
 from reportkit.messages.vi_source import SOURCE_MESSAGES
+from reportkit.messages.vi_import import IMPORT_MESSAGES
 
 MESSAGES: dict[str, str] = {
     # -- language choice
@@ -291,6 +292,12 @@ MESSAGES: dict[str, str] = {
                                       "làm việc này)"),
     "export.pdf_failed": "xuất PDF không thành công: {detail}",
     "export.pdf_failed.fix": "mở report.html để kiểm tra văn bản; thử --pdf-engine chromium",
+    "docx.failed": "xuất bản Word (DOCX) không thành công: {detail}",
+    "docx.failed.fix": "mở report.html để kiểm tra văn bản; kiểm tra tài liệu mẫu Word (word_reference trong kế hoạch)",
+    "docx.reference_too_large": "tài liệu mẫu Word quá lớn ({size} MiB; tối đa {limit} MiB)",
+    "docx.reference_unreadable": "không đọc được tài liệu mẫu Word: {detail}",
+    "docx.reference_not_docx": "tài liệu mẫu Word không phải tệp .docx hợp lệ ({detail})",
+    "docx.reference.fix": "lưu lại tài liệu mẫu bằng Word (Lưu thành .docx), hoặc bỏ khóa word_reference trong kế hoạch để dùng mẫu của reportkit",
     "export.no_chromium": "--pdf-engine chromium: không tìm thấy Chromium ở /usr/bin/chromium",
     "export.no_chromium.fix": "cài bằng: sudo apt-get install chromium (hoặc dùng công cụ mặc định, weasyprint)",
     "export.chromium_timeout": "Chromium không in xong trong {seconds} giây",
@@ -372,3 +379,4 @@ CLICK: dict[str, str] = {
 
 MESSAGES.update(PLAN_MESSAGES)  # plan and YAML problems (messages/vi_plan.py)
 MESSAGES.update(SOURCE_MESSAGES)  # reading plan documents (messages/vi_source.py)
+MESSAGES.update(IMPORT_MESSAGES)  # plan import (messages/vi_import.py)

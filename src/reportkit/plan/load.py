@@ -195,6 +195,7 @@ def _build_plan(raw: dict, r: _Reader) -> Plan:
     basis = r.get(raw, "basis", "basis", str, required=False, default="")
     closing = r.get(raw, "closing", "closing", str, required=False, default="")
     wording = read_wording(raw, r)
+    word_reference = r.get(raw, "word_reference", "word_reference", str, required=False, default="")
     r.errors.raise_if_any(t("plan.invalid"))
     return Plan(
         path=r.path, code=code, year=year, title=title, document_type=document_type, place=place,
@@ -203,6 +204,7 @@ def _build_plan(raw: dict, r: _Reader) -> Plan:
         streams=tuple(streams), signer_title=signer_title, signer_name=signer_name,
         recipients=tuple(to_nfc(str(x)) for x in recipients),
         responsibilities=responsibilities, closing=closing, wording=wording, tasks_section=sections[-1],
+        word_reference=word_reference.strip(),
         _unit_index=units.index,
     )
 

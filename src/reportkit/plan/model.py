@@ -200,6 +200,7 @@ class Plan:
     closing: str = ""
     wording: Wording = Wording()
     tasks_section: tuple[str, str] = ("", "")  # (code, title) of the concrete tasks' section; "" = none printed
+    word_reference: str = ""  # the organisation's Word reference document, relative to the plan file ("": reportkit's)
     _unit_index: dict = field(default_factory=dict, repr=False, compare=False)
 
     # -- look-ups ---------------------------------------------------------

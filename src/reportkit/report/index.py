@@ -135,15 +135,18 @@ def _built_cell(manifest: dict | None) -> str:
     return text
 
 
+FILE_LABELS = {"html": "HTML", "pdf": "PDF", "docx": "Word"}  # the report's files linked from the index
+
+
 def _row(report: DueReport, output: Path, through: dt.date) -> str:
     report_dir = output / report.period.id / report.stream.code
     state, manifest, failed = report_state(report, report_dir, through)
     files = (manifest or {}).get("files") or {}
     links = []
-    for kind in ("html", "pdf"):
+    for kind, label in FILE_LABELS.items():
         name = files.get(kind) or f"report.{kind}"
         if (report_dir / name).is_file():
-            links.append(f'<a href="{_rel(report_dir / name, output)}">{kind.upper()}</a>')
+            links.append(f'<a href="{_rel(report_dir / name, output)}">{label}</a>')
     if failed is not None:
         links.append(f'<a href="{_rel(failed, output)}">Báo cáo lỗi</a>')
     links += _version_links(report_dir, report.stream.code, files.get("html") or "report.html", output)
