@@ -211,6 +211,14 @@ def test_the_guide_sheet_gives_date_examples_of_the_plans_year(templates):
     assert "2024" not in _guide(templates, "khtc")
 
 
+def test_the_date_cells_prompt_with_examples_of_the_plans_year(templates):
+    ws = openpyxl.load_workbook(templates / f"khtc_{PERIOD}.xlsx").active
+    date_rules = [dv for dv in ws.data_validations.dataValidation if dv.type == "date"]
+    assert date_rules, "the template has no date validation"
+    for dv in date_rules:
+        assert "05/03/2025" in dv.prompt and "2025-03-05" in dv.error and "2024" not in dv.prompt + dv.error
+
+
 # What each unit writes: (status, progress, completion date, result) per task code.
 ANSWERS = {
     "khtc": {"II.2": ("Đã hoàn thành", 100, dt.date(2025, 3, 5), "Đã ban hành Quy trình báo cáo sự cố y khoa."),

@@ -48,9 +48,19 @@ INPUT_FIELDS = ("status", "progress", "completed_on", "result", "difficulties", 
 # Day-first and marked Vietnamese (LCID 0x42A), so the cell shows 10/06/2024 whatever the office suite's locale:
 # a date typed month-first by an English (US) setting shows up swapped where the sender can see it.
 DATE_FORMAT = "[$-42A]dd/mm/yyyy"
-DATE_PROMPT = ("Gõ ngày/tháng/năm, ví dụ 05/03/2024. Nếu máy đặt tiếng Anh (Mỹ), gõ năm-tháng-ngày: 2024-03-05. "
-               "Sau khi gõ, ô phải hiện đúng ngày/tháng/năm; nếu ngày và tháng bị đảo, gõ lại.")
-DATE_ERROR = "Ghi ngày có thật từ năm 2000 đến 2100, dạng ngày/tháng/năm (05/03/2024) hoặc năm-tháng-ngày (2024-03-05)."
+
+
+def date_prompt(year: int) -> str:
+    """The date cells' input message, with an example in the period's ``year`` (not a fixed year)."""
+    return (f"Gõ ngày/tháng/năm, ví dụ 05/03/{year}. Nếu máy đặt tiếng Anh (Mỹ), gõ năm-tháng-ngày: {year}-03-05. "
+            "Sau khi gõ, ô phải hiện đúng ngày/tháng/năm; nếu ngày và tháng bị đảo, gõ lại.")
+
+
+def date_error(year: int) -> str:
+    """The date cells' error message, with an example in the period's ``year``."""
+    return f"Ghi ngày có thật từ năm 2000 đến 2100, dạng ngày/tháng/năm (05/03/{year}) hoặc năm-tháng-ngày ({year}-03-05)."
+
+
 # Date validation bounds as Excel serial numbers (01/01/2000 and 31/12/2100): plain
 # numbers keep the rule identical in Excel and LibreOffice.
 _DATE_MIN, _DATE_MAX = 36526, 73415
@@ -87,7 +97,7 @@ def build_template(plan: Plan, unit_code: str, period: Period | str):
     _write_title(ws, plan, unit.name, period, style)
     _write_header(ws, style)
     task_rows = _write_task_rows(ws, plan, plan.tasks_for_unit(unit.code), style)
-    _add_validations(ws, task_rows)
+    _add_validations(ws, task_rows, period.year)
     _set_page_and_protection(ws)
     add_guide(wb, plan, unit.name, period)
     keep_text_as_text(wb)
@@ -208,7 +218,7 @@ def _write_task_rows(ws, plan: Plan, tasks: list, style: _Styles) -> list[int]:
     return task_rows
 
 
-def _add_validations(ws, task_rows: list[int]) -> None:
+def _add_validations(ws, task_rows: list[int], year: int) -> None:
     """Dropdown on Tình trạng, 0–100 on Tiến độ, dates with day-first input help, on the task rows only."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -226,8 +236,8 @@ def _add_validations(ws, task_rows: list[int]) -> None:
     )
     date_dv = DataValidation(
         type="date", operator="between", formula1=str(_DATE_MIN), formula2=str(_DATE_MAX), allow_blank=True,
-        showErrorMessage=True, errorTitle="Ngày không hợp lệ", error=DATE_ERROR,
-        showInputMessage=True, promptTitle="Ngày (ngày/tháng/năm)", prompt=DATE_PROMPT,
+        showErrorMessage=True, errorTitle="Ngày không hợp lệ", error=date_error(year),
+        showInputMessage=True, promptTitle="Ngày (ngày/tháng/năm)", prompt=date_prompt(year),
     )
     for dv in (status_dv, progress_dv, date_dv):
         ws.add_data_validation(dv)
