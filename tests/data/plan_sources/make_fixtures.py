@@ -236,7 +236,11 @@ def make_plan_pdf() -> None:
 
 
 def make_old_doc() -> None:
-    """An OLE compound file whose one stream is named WordDocument, as in every Word 97–2003 .doc."""
+    """An OLE compound file whose one stream is named WordDocument, as in every Word 97–2003 .doc.
+
+    ``word97.doc`` beside it is a real Word 97 file, saved by LibreOffice Writer from plan.docx
+    (``soffice --headless --convert-to doc plan.docx``), made once by hand and committed.
+    """
     from xlwt.CompoundDoc import XlsDoc
 
     out = io.BytesIO()
