@@ -19,6 +19,7 @@ import click
 
 from reportkit.cli_language import CatalogueGroup, _exit_code, choose_language, click_in_language, lang_option, option
 from reportkit.cli_plan import plan as plan_group
+from reportkit.cli_remind import remind as remind_command
 from reportkit.errors import EXIT_USAGE, ReportkitError
 from reportkit.fmt import render_text_table as render_table  # noqa: F401  (the CLI's text tables; kept importable here)
 from reportkit.messages import set_language, t, use_language
@@ -433,6 +434,7 @@ def _run(args: list[str]) -> int:
 
 
 cli.add_command(plan_group)
+cli.add_command(remind_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -4,6 +4,7 @@ from reportkit.messages.en_findings import FINDINGS  # noqa: F401  (re-exported)
 from reportkit.messages.en_plan import PLAN_MESSAGES
 from reportkit.messages.en_source import SOURCE_MESSAGES
 from reportkit.messages.en_import import IMPORT_MESSAGES
+from reportkit.messages.en_remind import REMIND_MESSAGES
 
 MESSAGES: dict[str, str] = {
     # -- language choice
@@ -341,3 +342,4 @@ MESSAGES: dict[str, str] = {
 MESSAGES.update(PLAN_MESSAGES)  # plan and YAML problems (messages/en_plan.py)
 MESSAGES.update(SOURCE_MESSAGES)  # reading plan documents (messages/en_source.py)
 MESSAGES.update(IMPORT_MESSAGES)  # plan import (messages/en_import.py)
+MESSAGES.update(REMIND_MESSAGES)  # reportkit remind (messages/en_remind.py)

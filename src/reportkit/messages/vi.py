@@ -4,6 +4,7 @@ from reportkit.messages.vi_findings import FINDINGS  # noqa: F401  (re-exported)
 from reportkit.messages.vi_plan import PLAN_MESSAGES
 from reportkit.messages.vi_source import SOURCE_MESSAGES
 from reportkit.messages.vi_import import IMPORT_MESSAGES
+from reportkit.messages.vi_remind import REMIND_MESSAGES
 
 MESSAGES: dict[str, str] = {
     # -- language choice
@@ -380,3 +381,4 @@ CLICK: dict[str, str] = {
 MESSAGES.update(PLAN_MESSAGES)  # plan and YAML problems (messages/vi_plan.py)
 MESSAGES.update(SOURCE_MESSAGES)  # reading plan documents (messages/vi_source.py)
 MESSAGES.update(IMPORT_MESSAGES)  # plan import (messages/vi_import.py)
+MESSAGES.update(REMIND_MESSAGES)  # reportkit remind (messages/vi_remind.py)

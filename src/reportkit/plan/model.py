@@ -42,12 +42,13 @@ def unit_keys(text: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class Unit:
-    """A unit (department) of the plan: its code, name, other names, and whether it is a sample."""
+    """A unit (department) of the plan: its code, name, other names, whether it is a sample, its e-mail addresses."""
 
     code: str
     name: str
     aliases: tuple[str, ...] = ()
     sample: bool = False
+    emails: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

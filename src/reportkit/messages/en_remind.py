@@ -1,0 +1,14 @@
+"""English texts of ``reportkit remind`` (tracking/, cli_remind.py). Same keys and fields as ``vi_remind.py``."""
+
+REMIND_MESSAGES: dict[str, str] = {
+    "help.remind": ("Follow-up: for every report due soon or overdue without a complete set, which units have sent "
+                    "their workbook (on time, late), sent an unusable one, or not sent yet. "
+                    "Exit 0: everything received; 1: some units missing or late."),
+    "opt.remind.as_of": "count days left / days late as of this date (default: today)",
+    "opt.remind.days_ahead": "the reports whose departments' deadline falls within the next N days",
+    "opt.remind.output": "outputs folder; reminders are written under OUTPUT/reminders/<date>/",
+    "remind.state.received": "on time",
+    "remind.state.late": "late",
+    "remind.state.unusable": "unusable",
+    "remind.state.missing": "missing",
+}
