@@ -1,0 +1,127 @@
+"""Sending over SMTP with the standard library's smtplib: plain, STARTTLS or implicit TLS (``ssl``).
+
+``SmtpSession`` opens one connection for a run and sends message after message. A failure that
+concerns one message (a refused recipient, sender or content) is returned or raised as
+``DeliveryError`` for that message only, and the session goes on; a failure of the connection
+itself (refused, TLS, login) is raised as ``DeliveryError`` with ``fatal=True``, and the caller
+stops trying. Certificates are verified against the system's trust store (``SSL_CERT_FILE``
+names another bundle, e.g. an organisation's own CA). The password is given to ``login`` only:
+it appears in no message, error or log.
+"""
+
+from __future__ import annotations
+
+import smtplib
+import socket
+import ssl
+from email.message import EmailMessage
+
+from reportkit.jobs.mail.settings import SmtpSettings
+from reportkit.messages import t
+
+
+class DeliveryError(Exception):
+    """Sending failed: ``reason`` says why (catalogue text); ``fatal`` when the connection itself failed."""
+
+    def __init__(self, reason: str, *, fatal: bool = False):
+        super().__init__(reason)
+        self.reason, self.fatal = reason, fatal
+
+
+def _text(value: object) -> str:
+    """A server reply (bytes or text) as one line of text."""
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", "replace")
+    return " ".join(str(value).split())
+
+
+class SmtpSession:
+    """One SMTP connection for a run: ``open()``, then ``send(message)`` per reminder, then ``close()``."""
+
+    def __init__(self, settings: SmtpSettings):
+        self.settings = settings
+        self._smtp: smtplib.SMTP | None = None
+
+    def __enter__(self) -> "SmtpSession":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def connected(self) -> bool:
+        """Whether a connection is open (``send`` needs one: call ``open`` first)."""
+        return self._smtp is not None
+
+    def open(self) -> None:
+        """Connect, say EHLO, start TLS if asked, log in if a user is set; DeliveryError(fatal) on failure."""
+        s = self.settings
+        where = {"host": s.host, "port": s.port}
+        context = ssl.create_default_context()
+        try:
+            if s.tls == "ssl":
+                self._smtp = smtplib.SMTP_SSL(s.host, s.port, timeout=s.timeout, context=context)
+            else:
+                self._smtp = smtplib.SMTP(s.host, s.port, timeout=s.timeout)
+            self._smtp.ehlo()
+            if s.tls == "starttls":
+                self._smtp.starttls(context=context)
+                self._smtp.ehlo()
+        except (ssl.SSLError, ssl.CertificateError, smtplib.SMTPNotSupportedError) as exc:
+            self.close()
+            raise DeliveryError(t("mail.fail.tls", error=_text(exc), **where), fatal=True) from None
+        except (OSError, smtplib.SMTPException) as exc:
+            self.close()
+            raise DeliveryError(t("mail.fail.connect", error=_text(exc) or exc.__class__.__name__, **where),
+                                fatal=True) from None
+        if s.user:
+            self._login()
+
+    def _login(self) -> None:
+        try:
+            self._smtp.login(self.settings.user, self.settings.password)
+        except smtplib.SMTPAuthenticationError as exc:
+            self.close()
+            raise DeliveryError(t("mail.fail.auth", user=self.settings.user,
+                                  error=f"{exc.smtp_code} {_text(exc.smtp_error)}"), fatal=True) from None
+        except (OSError, smtplib.SMTPException) as exc:
+            self.close()
+            raise DeliveryError(t("mail.fail.auth", user=self.settings.user, error=_text(exc)), fatal=True) from None
+
+    def send(self, message: EmailMessage, recipients: list[str]) -> dict[str, str]:
+        """Send ``message`` to ``recipients``; return the refused ones (address → reason).
+
+        DeliveryError when nothing was sent (sender or content refused, all recipients refused,
+        connection lost: then ``fatal``, and the next message needs ``open`` again).
+        """
+        try:
+            refused = self._smtp.send_message(message, from_addr=self.settings.sender, to_addrs=recipients)
+        except smtplib.SMTPRecipientsRefused as exc:
+            raise DeliveryError("; ".join(_refusals(exc.recipients).values())) from None
+        except smtplib.SMTPSenderRefused as exc:
+            raise DeliveryError(t("mail.fail.sender", address=self.settings.sender, code=exc.smtp_code,
+                                  error=_text(exc.smtp_error))) from None
+        except smtplib.SMTPResponseException as exc:
+            raise DeliveryError(t("mail.fail.smtp", error=f"{exc.smtp_code} {_text(exc.smtp_error)}")) from None
+        except (smtplib.SMTPServerDisconnected, OSError, socket.timeout) as exc:
+            self.close()
+            raise DeliveryError(t("mail.fail.smtp", error=_text(exc) or exc.__class__.__name__), fatal=True) from None
+        except smtplib.SMTPException as exc:
+            raise DeliveryError(t("mail.fail.smtp", error=_text(exc))) from None
+        return _refusals(refused)
+
+    def close(self) -> None:
+        """QUIT politely if possible; never raises."""
+        smtp, self._smtp = self._smtp, None
+        if smtp is None:
+            return
+        try:
+            smtp.quit()
+        except (OSError, smtplib.SMTPException):
+            smtp.close()
+
+
+def _refusals(recipients: dict) -> dict[str, str]:
+    """smtplib's ``{address: (code, reply)}`` as ``{address: reason}``."""
+    return {address: t("mail.fail.refused", address=address, code=code, error=_text(reply))
+            for address, (code, reply) in recipients.items()}
