@@ -11,4 +11,5 @@ REMIND_MESSAGES: dict[str, str] = {
     "remind.state.late": "late",
     "remind.state.unusable": "unusable",
     "remind.state.missing": "missing",
+    "remind.no_rows": "no row could be read",
 }

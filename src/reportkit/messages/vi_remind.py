@@ -15,4 +15,5 @@ REMIND_MESSAGES: dict[str, str] = {
     "remind.state.late": "muộn",
     "remind.state.unusable": "không dùng được",
     "remind.state.missing": "chưa nộp",
+    "remind.no_rows": "không đọc được dòng nào",
 }
