@@ -25,15 +25,35 @@ def remind(plan_path: str | None, as_of: str | None, days_ahead: int, submission
            output: str) -> None:
     """Each unit's state for every report due within ``--days-ahead`` days or overdue without a complete set."""
     import datetime as dt
+    import json
     from pathlib import Path
 
     from reportkit.params import parse_date_value
     from reportkit.plan.load import load_plan
+    from reportkit.tracking.model import RECEIVED
+    from reportkit.tracking.output import reminder_rows, reminders_as_json, render_reminders
     from reportkit.tracking.remind import track_submissions
 
     as_of_date = parse_date_value(as_of, "--as-of") if as_of else dt.date.today()
     plan = load_plan(plan_path)
     folder = Path(submissions) if submissions else Path(f"data/submissions/{plan.year}")
     reminders = track_submissions(plan, as_of_date, folder, days_ahead)
-    if any(u.state != "received" for r in reminders for u in r.units):
+    if fmt == "json":
+        click.echo(json.dumps(reminders_as_json(as_of_date, reminders), ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        _echo_csv(reminder_rows(reminders))
+    else:
+        click.echo(render_reminders(as_of_date, reminders))
+    if any(u.state != RECEIVED for r in reminders for u in r.units):
         _exit_code.set(1)
+
+
+def _echo_csv(rows: list[dict]) -> None:
+    import csv
+    import sys
+
+    columns = ["stream", "period", "units_last_day", "code", "name", "state", "file", "report_date", "days_left",
+               "findings", "emails"]
+    writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
