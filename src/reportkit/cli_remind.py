@@ -10,6 +10,7 @@ from __future__ import annotations
 import click
 
 from reportkit.cli_language import CatalogueCommand, _exit_code, option
+from reportkit.cli_mail import mail_options, run_mail, wants_mail
 
 
 @click.command(name="remind", cls=CatalogueCommand, help="help.remind")
@@ -21,8 +22,9 @@ from reportkit.cli_language import CatalogueCommand, _exit_code, option
 @option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
         help="opt.format")
 @option("--output", default="outputs", show_default=True, type=click.Path(), help="opt.remind.output")
+@mail_options
 def remind(plan_path: str | None, as_of: str | None, days_ahead: int, submissions: str | None, fmt: str,
-           output: str) -> None:
+           output: str, **mail) -> None:
     """Each unit's state for every report due within ``--days-ahead`` days or overdue without a complete set."""
     import datetime as dt
     import json
@@ -35,6 +37,7 @@ def remind(plan_path: str | None, as_of: str | None, days_ahead: int, submission
     from reportkit.tracking.remind import track_submissions
 
     as_of_date = parse_date_value(as_of, "--as-of") if as_of else dt.date.today()
+    mailing = wants_mail(mail)  # --dry-run / --send (cli_mail.py); checked before any work
     plan = load_plan(plan_path)
     folder = Path(submissions) if submissions else Path(f"data/submissions/{plan.year}")
     reminders = track_submissions(plan, as_of_date, folder, days_ahead)
@@ -44,6 +47,8 @@ def remind(plan_path: str | None, as_of: str | None, days_ahead: int, submission
         _echo_csv(reminder_rows(reminders))
     else:
         click.echo(render_reminders(as_of_date, reminders))
+    if mailing:  # the e-mail reminders (jobs/mail): .eml files, sent with --send; exit 2 if one failed
+        run_mail(plan, reminders, as_of=as_of_date, output=output, options=mail, to_stderr=fmt != "table")
     if any(u.state != RECEIVED for r in reminders for u in r.units):
         _exit_code.set(1)
 

@@ -33,11 +33,11 @@ MAIL_MESSAGES: dict[str, str] = {
     "mail.settings.password_file": "cannot read the SMTP password file: {error}",
     "mail.settings.password_file.fix": "check the path and that the file can be read (mode 600 is advised)",
     # -- the reminder itself (subject and body)
-    "mail.subject": "Reminder to send your report: {report} – {unit}",
+    "mail.subject": "Reminder: report {report}, due {deadline} – {unit}",
     "mail.days_left": "{days} days left",
     "mail.due_today": "today is the last day",
     "mail.days_late": "{days} days late",
-    "mail.state.missing": "your unit's task-tracking workbook has not been received",
+    "mail.state.missing": "your unit's task-tracking workbook has not been received.",
     "mail.state.unusable": "the file {file} was received but cannot be used, because:",
     "mail.body": ("To: {unit}.\n\n"
                   "To compile {report} for {period}, {coordinator} ({issuer}) asks {unit} to send its task-tracking "
@@ -46,7 +46,7 @@ MAIL_MESSAGES: dict[str, str] = {
                   "State as of {as_of}: {state}\n"
                   "{findings}\n"
                   "Attached:\n"
-                  "{attachments}\n"
+                  "{attachments}\n\n"
                   "Please fill in the workbook and send it back in time. If you have already sent it, "
                   "please ignore this message.\n\n"
                   "Regards,\n"

@@ -34,11 +34,11 @@ MAIL_MESSAGES: dict[str, str] = {
     "mail.settings.password_file": "không đọc được tệp mật khẩu SMTP: {error}",
     "mail.settings.password_file.fix": "kiểm tra đường dẫn và quyền đọc của tệp (nên để chế độ 600)",
     # -- the reminder itself (subject and body)
-    "mail.subject": "V/v đôn đốc gửi báo cáo: {report} – {unit}",
+    "mail.subject": "Đôn đốc gửi báo cáo {report}, hạn {deadline} – {unit}",
     "mail.days_left": "còn {days} ngày",
     "mail.due_today": "hôm nay là hạn cuối",
     "mail.days_late": "đã quá hạn {days} ngày",
-    "mail.state.missing": "chưa nhận được bảng theo dõi nhiệm vụ của đơn vị",
+    "mail.state.missing": "chưa nhận được bảng theo dõi nhiệm vụ của đơn vị.",
     "mail.state.unusable": "đã nhận tệp {file} nhưng không dùng được, vì:",
     "mail.body": ("Kính gửi: {unit}.\n\n"
                   "Để tổng hợp {report} kỳ {period}, {coordinator} ({issuer}) đề nghị {unit} gửi bảng theo dõi "
@@ -47,7 +47,7 @@ MAIL_MESSAGES: dict[str, str] = {
                   "Tình trạng đến ngày {as_of}: {state}\n"
                   "{findings}\n"
                   "Tệp đính kèm:\n"
-                  "{attachments}\n"
+                  "{attachments}\n\n"
                   "Đề nghị đơn vị điền bảng theo dõi và gửi lại đúng hạn. Nếu đơn vị đã gửi, xin bỏ qua thư này.\n\n"
                   "Trân trọng,\n"
                   "{coordinator}\n"

@@ -1,7 +1,7 @@
 """E-mail reminders (``reportkit remind --dry-run|--send``): compose, write as .eml, send over SMTP, log.
 
 Modules: addresses (header-safe text, address parsing), settings (SMTP options and REPORTKIT_SMTP_*),
-compose (one EmailMessage with the template and công văn attached), deliver (smtplib session),
+compose (one MIME message with the template and công văn attached), deliver (smtplib session),
 sentlog (JSON lines, idempotence), outbox (the run over every pending unit), text (the printed account).
 """
 

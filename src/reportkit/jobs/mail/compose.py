@@ -2,8 +2,8 @@
 
 The subject and body come from the message catalogue (``mail.*``), filled with the plan's own
 names; every header value passes through ``header_text`` first, so a CR/LF in a unit name or
-plan field never makes a header. The message is UTF-8 with RFC 2047 encoded headers
-(``email.policy.SMTP``); it carries the unit's pre-filled template for the period and,
+plan field never makes a header. The message is UTF-8 (base64 body) with RFC 2047 encoded headers
+and RFC 2231 attachment names; it carries the unit's pre-filled template for the period and,
 when given, the công văn PDF.
 """
 
@@ -12,15 +12,19 @@ from __future__ import annotations
 import datetime as dt
 import io
 from dataclasses import dataclass
+from email.encoders import encode_base64
+from email.header import Header
 from email.headerregistry import Address
-from email.message import EmailMessage
-from email.policy import SMTP
-from email.utils import format_datetime, make_msgid
+from email.message import Message
+from email.mime.base import MIMEBase
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from email.utils import format_datetime, formataddr, make_msgid
 from pathlib import Path
 
 from reportkit.fmt import format_date
 from reportkit.intake.template import build_template, fix_zip_times, template_filename
-from reportkit.jobs.mail.addresses import header_text, parse_address
+from reportkit.jobs.mail.addresses import header_text
 from reportkit.messages import t
 from reportkit.plan.model import Plan
 from reportkit.tracking.model import UNUSABLE, ReportReminder, UnitState
@@ -90,19 +94,40 @@ def reminder_body(plan: Plan, reminder: ReportReminder, unit: UnitState, as_of: 
              attachments="\n".join(lines))
 
 
+def _display_address(name: str, address: str) -> str:
+    """``"Tên" <a@b.vn>`` with a non-ASCII name as RFC 2047 encoded words (``name`` made header-safe first)."""
+    return formataddr((header_text(name), address), charset="utf-8")
+
+
+def _attachment_part(item: Attachment) -> MIMEBase:
+    part = MIMEBase(item.maintype, item.subtype)
+    part.set_payload(item.data)
+    encode_base64(part)
+    name = header_text(item.filename)
+    part.add_header("Content-Disposition", "attachment",
+                    filename=name if name.isascii() else ("utf-8", "", name))  # RFC 2231 for a Vietnamese name
+    return part
+
+
 def build_reminder(plan: Plan, reminder: ReportReminder, unit: UnitState, recipients: list[Address], *,
-                   sender: str, as_of: dt.date, now: dt.datetime, attachments: list[Attachment]) -> EmailMessage:
-    """The reminder e-mail to ``unit`` about ``reminder``'s report, addressed to ``recipients``."""
-    sender_address = parse_address(sender, header_text(plan.wording.coordinator))
-    msg = EmailMessage(policy=SMTP)
-    msg["Subject"] = header_text(t("mail.subject", report=header_text(reminder.report.label),
-                                   unit=header_text(unit.name)))
-    msg["From"] = sender_address
-    msg["To"] = recipients
+                   sender: str, as_of: dt.date, now: dt.datetime, attachments: list[Attachment]) -> Message:
+    """The reminder e-mail to ``unit`` about ``reminder``'s report, addressed to ``recipients``.
+
+    Built with the classic MIME classes and ``email.header.Header``: the newer folding of
+    ``email.policy`` (Python 3.11) drops the space between an ASCII word and an encoded word in
+    long Vietnamese subjects; ``Header`` keeps every space inside the encoded words.
+    """
+    report = reminder.report
+    subject = header_text(t("mail.subject", report=header_text(report.label),
+                            deadline=format_date(report.submit_last_day), unit=header_text(unit.name)))
+    msg = MIMEMultipart()
+    msg["Subject"] = Header(subject, "utf-8", header_name="Subject")
+    msg["From"] = _display_address(plan.wording.coordinator, sender)
+    msg["To"] = ", ".join(_display_address(unit.name, a.addr_spec) for a in recipients)
     msg["Date"] = format_datetime(now)
-    msg["Message-ID"] = make_msgid(idstring="reportkit", domain=sender_address.domain)
+    msg["Message-ID"] = make_msgid(idstring="reportkit", domain=sender.rpartition("@")[2])
     msg["Auto-Submitted"] = "auto-generated"  # RFC 3834: autoresponders do not answer it
-    msg.set_content(reminder_body(plan, reminder, unit, as_of, attachments), charset="utf-8", cte="base64")
+    msg.attach(MIMEText(reminder_body(plan, reminder, unit, as_of, attachments), "plain", "utf-8"))
     for item in attachments:
-        msg.add_attachment(item.data, maintype=item.maintype, subtype=item.subtype, filename=item.filename)
+        msg.attach(_attachment_part(item))
     return msg

@@ -14,7 +14,7 @@ from __future__ import annotations
 import smtplib
 import socket
 import ssl
-from email.message import EmailMessage
+from email.message import Message
 
 from reportkit.jobs.mail.settings import SmtpSettings
 from reportkit.messages import t
@@ -88,7 +88,7 @@ class SmtpSession:
             self.close()
             raise DeliveryError(t("mail.fail.auth", user=self.settings.user, error=_text(exc)), fatal=True) from None
 
-    def send(self, message: EmailMessage, recipients: list[str]) -> dict[str, str]:
+    def send(self, message: Message, recipients: list[str]) -> dict[str, str]:
         """Send ``message`` to ``recipients``; return the refused ones (address → reason).
 
         DeliveryError when nothing was sent (sender or content refused, all recipients refused,

@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Mapping
 from contextlib import ExitStack
 from dataclasses import dataclass, field
+from email.policy import compat32
 from pathlib import Path
 
 from reportkit.errors import EXIT_OK, EXIT_RUN_FAILED
@@ -30,6 +31,7 @@ from reportkit.tracking.model import ReportReminder, UnitState
 
 DRY_RUN, SENT, PARTIAL, FAILED, SKIPPED, NO_ADDRESS = "dry_run", "sent", "partial", "failed", "skipped", "no_address"
 RESULTS = (SENT, DRY_RUN, SKIPPED, NO_ADDRESS, PARTIAL, FAILED)
+EML_POLICY = compat32.clone(linesep="\r\n")  # an .eml file holds the message exactly as it goes on the wire
 DRY_RUN_SENDER = "reportkit@localhost.invalid"  # a dry run without --from: an address that can never be real
 
 
@@ -130,7 +132,7 @@ class _Run:
             return MailOutcome(**base, result=FAILED if invalid else SKIPPED, problems=problems)
         message = build_reminder(self.plan, reminder, unit, todo, sender=self.sender, as_of=self.as_of,
                                  now=self.now, attachments=self._attachments(reminder, unit))
-        eml = write_atomic(self.folder / eml_name(unit.code, reminder), message.as_bytes())
+        eml = write_atomic(self.folder / eml_name(unit.code, reminder), message.as_bytes(policy=EML_POLICY))
         addresses = tuple(a.addr_spec for a in todo)
         if self.settings is None:
             return MailOutcome(**base, result=FAILED if invalid else DRY_RUN, addresses=addresses,

@@ -24,7 +24,7 @@ def format_mail_summary(summary: MailSummary, settings: SmtpSettings | None = No
         rows.append({"report": o.report, "unit": f"{o.unit_name} ({o.unit})", "to": ", ".join(o.addresses),
                      "result": result})
     headers = {c: t(f"mail.col.{c}") for c in COLUMNS}
-    lines = [title, render_text_table(rows, COLUMNS, headers), "",
+    lines = ["", title, render_text_table(rows, COLUMNS, headers), "",
              t("mail.summary", sent=summary.count("sent") + summary.count(PARTIAL), dry_run=summary.count("dry_run"),
                skipped=summary.count("skipped"), no_address=summary.count("no_address"),
                failed=summary.count(FAILED) + summary.count(PARTIAL))]
