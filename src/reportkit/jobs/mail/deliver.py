@@ -11,6 +11,7 @@ it appears in no message, error or log.
 
 from __future__ import annotations
 
+import base64
 import smtplib
 import socket
 import ssl
@@ -79,7 +80,7 @@ class SmtpSession:
 
     def _login(self) -> None:
         try:
-            self._smtp.login(self.settings.user, self.settings.password)
+            _login(self._smtp, self.settings.user, self.settings.password)
         except smtplib.SMTPAuthenticationError as exc:
             self.close()
             raise DeliveryError(t("mail.fail.auth", user=self.settings.user,
@@ -119,6 +120,18 @@ class SmtpSession:
             smtp.quit()
         except (OSError, smtplib.SMTPException):
             smtp.close()
+
+
+def _login(smtp: smtplib.SMTP, user: str, password: str) -> None:
+    """smtplib's login; a non-ASCII user or password (which smtplib cannot encode) through AUTH PLAIN in UTF-8
+    (RFC 4616)."""
+    if (user + password).isascii():
+        smtp.login(user, password)
+        return
+    token = base64.b64encode(b"\0" + user.encode("utf-8") + b"\0" + password.encode("utf-8")).decode("ascii")
+    code, reply = smtp.docmd("AUTH", "PLAIN " + token)
+    if code != 235:
+        raise smtplib.SMTPAuthenticationError(code, reply)
 
 
 def _refusals(recipients: dict) -> dict[str, str]:
