@@ -56,38 +56,15 @@ class SmtpSession:
 
     def open(self) -> None:
         """Connect, say EHLO, start TLS if asked, log in if a user is set; DeliveryError(fatal) on failure."""
-        s = self.settings
-        where = {"host": s.host, "port": s.port}
-        context = ssl.create_default_context()
-        try:
-            if s.tls == "ssl":
-                self._smtp = smtplib.SMTP_SSL(s.host, s.port, timeout=s.timeout, context=context)
-            else:
-                self._smtp = smtplib.SMTP(s.host, s.port, timeout=s.timeout)
-            self._smtp.ehlo()
-            if s.tls == "starttls":
-                self._smtp.starttls(context=context)
-                self._smtp.ehlo()
-        except (ssl.SSLError, ssl.CertificateError, smtplib.SMTPNotSupportedError) as exc:
-            self.close()
-            raise DeliveryError(t("mail.fail.tls", error=_text(exc), **where), fatal=True) from None
-        except (OSError, smtplib.SMTPException) as exc:
-            self.close()
-            raise DeliveryError(t("mail.fail.connect", error=_text(exc) or exc.__class__.__name__, **where),
-                                fatal=True) from None
-        if s.user:
-            self._login()
-
-    def _login(self) -> None:
-        try:
-            _login(self._smtp, self.settings.user, self.settings.password)
-        except smtplib.SMTPAuthenticationError as exc:
-            self.close()
-            raise DeliveryError(t("mail.fail.auth", user=self.settings.user,
-                                  error=f"{exc.smtp_code} {_text(exc.smtp_error)}"), fatal=True) from None
-        except (OSError, smtplib.SMTPException) as exc:
-            self.close()
-            raise DeliveryError(t("mail.fail.auth", user=self.settings.user, error=_text(exc)), fatal=True) from None
+        self._smtp = _connect(self.settings)
+        if self.settings.user:
+            try:
+                _login(self._smtp, self.settings.user, self.settings.password)
+            except (OSError, smtplib.SMTPException) as exc:
+                self.close()
+                error = (f"{exc.smtp_code} {_text(exc.smtp_error)}" if isinstance(exc, smtplib.SMTPResponseException)
+                         else _text(exc))
+                raise DeliveryError(t("mail.fail.auth", user=self.settings.user, error=error), fatal=True) from None
 
     def send(self, message: Message, recipients: list[str]) -> dict[str, str]:
         """Send ``message`` to ``recipients``; return the refused ones (address → reason).
@@ -120,6 +97,35 @@ class SmtpSession:
             smtp.quit()
         except (OSError, smtplib.SMTPException):
             smtp.close()
+
+
+def _connect(s: SmtpSettings) -> smtplib.SMTP:
+    """An SMTP connection after EHLO (and STARTTLS, then EHLO again); DeliveryError(fatal) on failure."""
+    where = {"host": s.host, "port": s.port}
+    context = ssl.create_default_context()
+    smtp = None
+    try:
+        if s.tls == "ssl":
+            smtp = smtplib.SMTP_SSL(s.host, s.port, timeout=s.timeout, context=context)
+        else:
+            smtp = smtplib.SMTP(s.host, s.port, timeout=s.timeout)
+        smtp.ehlo()
+        if s.tls == "starttls":
+            smtp.starttls(context=context)
+            smtp.ehlo()
+        return smtp
+    except (ssl.SSLError, ssl.CertificateError, smtplib.SMTPNotSupportedError) as exc:
+        _drop(smtp)
+        raise DeliveryError(t("mail.fail.tls", error=_text(exc), **where), fatal=True) from None
+    except (OSError, smtplib.SMTPException) as exc:
+        _drop(smtp)
+        raise DeliveryError(t("mail.fail.connect", error=_text(exc) or exc.__class__.__name__, **where),
+                            fatal=True) from None
+
+
+def _drop(smtp: smtplib.SMTP | None) -> None:
+    if smtp is not None:
+        smtp.close()
 
 
 def _login(smtp: smtplib.SMTP, user: str, password: str) -> None:
