@@ -91,5 +91,10 @@ def render_late_units(reminders: list[ReportReminder], units_word: str) -> str:
 def record_style() -> str:
     """CSS of the record cells (the report stylesheet and the index page use it)."""
     return (".record-received{color:#0b5d8a}.record-late{color:#8a5200;font-weight:bold}"
-            ".record-unusable{color:#a3007a;font-weight:bold}.record-missing{color:#a30000;font-weight:bold}")
+            ".record-unusable{color:#a3007a;font-weight:bold}.record-missing{color:#a30000;font-weight:bold}"
+            "@media (max-width:40rem){table.record thead{display:none}table.record,table.record tbody{display:block}"
+            "table.record tr{display:block;border:1px solid #555;border-radius:.25rem;margin:0 0 .4rem;padding:.3rem .45rem}"
+            "table.record td{display:block;border:0;padding:.05rem 0;text-align:left}"
+            "table.record td:first-child{font-weight:bold}"
+            'table.record td[data-label]:not(:first-child)::before{content:attr(data-label) ": ";color:#444}}')
 
