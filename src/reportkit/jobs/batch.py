@@ -134,7 +134,8 @@ def run_batch(orgs: list[Organisation], *, year: int | None = None, through: dt.
             from reportkit.report.index import write_index
 
             for org in orgs:
-                write_index(output / org.code if org.code else output, load_plan(org.plan_path), year, through)
+                write_index(output / org.code if org.code else output, load_plan(org.plan_path), year, through,
+                            org.submissions)
             if len(orgs) > 1 or orgs[0].code:
                 from reportkit.report.index import write_org_index
 
