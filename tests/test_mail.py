@@ -201,10 +201,11 @@ def test_dry_run_and_send_together_are_a_usage_error(tmp_path, capsys, monkeypat
     assert code == EXIT_USAGE and "--dry-run" in capsys.readouterr().err
 
 
-def test_send_without_a_server_is_a_usage_error_before_anything_is_written(tmp_path, capsys, monkeypatch):
+def test_send_without_a_server_is_a_usage_error_before_anything_is_done(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(ROOT)
     for name in ("REPORTKIT_SMTP_HOST", "REPORTKIT_SMTP_FROM", "REPORTKIT_SMTP_USER"):
         monkeypatch.delenv(name, raising=False)
     code = main(["remind", "--plan", str(PLAN_PATH), "--as-of", "2024-02-27", "--send", "--output", str(tmp_path)])
-    assert code == EXIT_USAGE and "REPORTKIT_SMTP_HOST" in capsys.readouterr().err
-    assert not (tmp_path / "reminders").exists()
+    captured = capsys.readouterr()
+    assert code == EXIT_USAGE and "REPORTKIT_SMTP_HOST" in captured.err
+    assert captured.out == "" and not (tmp_path / "reminders").exists()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import click
 
 from reportkit.cli_language import CatalogueCommand, _exit_code, option
-from reportkit.cli_mail import mail_options, run_mail, wants_mail
+from reportkit.cli_mail import mail_options, mail_request, run_mail
 
 
 @click.command(name="remind", cls=CatalogueCommand, help="help.remind")
@@ -41,7 +41,7 @@ def remind(plan_path: str | None, as_of: str | None, days_ahead: int, submission
     from reportkit.tracking.remind import track_submissions
 
     as_of_date = parse_date_value(as_of, "--as-of") if as_of else dt.date.today()
-    mailing = wants_mail(mail)  # --dry-run / --send (cli_mail.py); checked before any work
+    mailing = mail_request(mail)  # --dry-run / --send and the SMTP settings (cli_mail.py), checked before any work
     plan = load_plan(plan_path)
     folder = Path(submissions) if submissions else Path(f"data/submissions/{plan.year}")
     reminders = track_submissions(plan, as_of_date, folder, days_ahead)
@@ -52,7 +52,7 @@ def remind(plan_path: str | None, as_of: str | None, days_ahead: int, submission
     else:
         click.echo(render_reminders(as_of_date, reminders))
     if mailing:  # the e-mail reminders (jobs/mail): .eml files, sent with --send; exit 2 if one failed
-        run_mail(plan, reminders, as_of=as_of_date, output=output, options=mail, to_stderr=fmt != "table")
+        run_mail(plan, reminders, mailing, as_of=as_of_date, output=output, to_stderr=fmt != "table")
     if any(u.state != RECEIVED for r in reminders for u in r.units):
         _exit_code.set(1)
 
