@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import unicodedata
 
@@ -82,6 +83,15 @@ def test_a_line_break_in_a_unit_name_never_makes_a_header(plan, tmp_path):
     assert b"\nBcc:" not in raw and b"\nX-Injected" not in raw
     assert "Phòng A Bcc: spy@example.vn X-Injected: 1" in msg["Subject"]
     assert [a.addr_spec for a in msg["To"].addresses] == ["hcth@example.vn"]
+
+
+def test_a_line_break_in_a_plan_field_never_makes_a_header(plan, tmp_path):
+    tampered = dataclasses.replace(plan, wording=dataclasses.replace(plan.wording,
+                                                                     coordinator="HCTH\nBcc: spy@example.vn"))
+    summary = _dry_run(tampered, tmp_path, unit_state(plan, "hcth"), sender="hcth@example.vn")
+    msg = read_eml(summary.outcomes[0].eml)
+    assert msg["Bcc"] is None and msg["From"].addresses[0].display_name == "HCTH Bcc: spy@example.vn"
+    assert msg["From"].addresses[0].addr_spec == "hcth@example.vn"
 
 
 @pytest.mark.parametrize("text", ["hcth", "hcth@", "@example.vn", "a b@example.vn", "a@b@example.vn",

@@ -33,15 +33,15 @@ PASSWORD = "mật-khẩu-rất-bí-mật-42"
 
 
 class Inbox:
-    """The aiosmtpd handler: keeps every message it accepts; refuses the addresses in ``refuse``."""
+    """The aiosmtpd handler: keeps every message it accepts; answers the addresses in ``refuse`` with their reply."""
 
-    def __init__(self, refuse: tuple[str, ...] = ()):
+    def __init__(self, refuse: dict[str, str] | None = None):
         self.messages: list[tuple[list[str], bytes]] = []
-        self.refuse = set(refuse)
+        self.refuse = dict(refuse or {})
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address in self.refuse:
-            return "550 5.1.1 Mailbox unavailable"
+            return self.refuse[address]
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
@@ -182,11 +182,14 @@ def test_a_second_run_on_the_same_day_sends_nothing_unless_forced(plan, tmp_path
 
 
 def test_a_refused_recipient_fails_that_address_only_and_is_retried_next_run(plan, tmp_path, smtp_server):
-    inbox = Inbox(refuse=("truongphong.tvgtvl@example.vn", "lanhdao@example.vn"))
+    inbox = Inbox(refuse={"truongphong.tvgtvl@example.vn": "550 5.1.1 Mailbox unavailable",
+                          "lanhdao@example.vn": "450 4.2.1 Mailbox busy, try later"})
     settings = _settings(smtp_server(inbox))
     summary = _send(plan, tmp_path, settings)
     assert [(o.unit, o.result) for o in summary.outcomes] == [("lanh-dao", FAILED), ("tv-gtvl", PARTIAL)]
-    assert "550" in summary.outcomes[0].problems[0] and "lanhdao@example.vn" in summary.outcomes[0].problems[0]
+    assert "450 4.2.1 Mailbox busy" in summary.outcomes[0].problems[0]
+    assert "lanhdao@example.vn" in summary.outcomes[0].problems[0]
+    assert "550" in summary.outcomes[1].problems[0] and "truongphong" in summary.outcomes[1].problems[0]
     assert summary.exit_code == EXIT_RUN_FAILED
     assert [to for to, _ in inbox.messages] == [["tvgtvl@example.vn"]]
     inbox.refuse.clear()  # the mailbox is back: the next run sends only what did not go through
