@@ -123,6 +123,14 @@ def test_a_unit_with_only_an_invalid_address_fails_and_the_run_exits_2(plan, tmp
     assert summary.exit_code == EXIT_RUN_FAILED
 
 
+def test_an_invalid_address_beside_a_valid_one_is_reported_and_the_valid_one_still_written(plan, tmp_path):
+    summary = _dry_run(plan, tmp_path, unit_state(plan, "hcth", emails=("hcth@example.vn", "hcth@@example.vn")))
+    outcome = summary.outcomes[0]
+    assert (outcome.result, outcome.addresses) == (DRY_RUN, ("hcth@example.vn",))
+    assert "hcth@@example.vn" in outcome.problems[0] and summary.exit_code == EXIT_RUN_FAILED
+    assert [a.addr_spec for a in read_eml(outcome.eml)["To"].addresses] == ["hcth@example.vn"]
+
+
 def test_a_notice_pdf_is_attached_to_the_reports_messages(plan, tmp_path):
     pdf = tmp_path / "cong-van-2024-Q1-dan-chu.pdf"
     pdf.write_bytes(b"%PDF-1.7\n%test\n")

@@ -64,8 +64,8 @@ class MailSummary:
 
     @property
     def exit_code(self) -> int:
-        """2 when any reminder failed, even partly; else 0."""
-        return EXIT_RUN_FAILED if self.count(FAILED) or self.count(PARTIAL) else EXIT_OK
+        """2 when any reminder failed, even partly (an invalid address too, in a dry run); else 0."""
+        return EXIT_RUN_FAILED if any(o.problems for o in self.outcomes) else EXIT_OK
 
 
 def reminders_folder(output: Path | str, as_of: dt.date) -> Path:
@@ -129,13 +129,13 @@ class _Run:
         done = set() if self.force or self.settings is None else self.log.accepted(key)
         todo = [a for a in valid if a.addr_spec.lower() not in done]
         if not todo:
-            return MailOutcome(**base, result=FAILED if invalid else SKIPPED, problems=problems)
+            return MailOutcome(**base, result=SKIPPED, problems=problems)
         message = build_reminder(self.plan, reminder, unit, todo, sender=self.sender, as_of=self.as_of,
                                  now=self.now, attachments=self._attachments(reminder, unit))
         eml = write_atomic(self.folder / eml_name(unit.code, reminder), message.as_bytes(policy=EML_POLICY))
         addresses = tuple(a.addr_spec for a in todo)
         if self.settings is None:
-            return MailOutcome(**base, result=FAILED if invalid else DRY_RUN, addresses=addresses,
+            return MailOutcome(**base, result=DRY_RUN, addresses=addresses,
                                problems=problems, eml=eml, message_id=message["Message-ID"])
         return self._send(base, key, message, addresses, problems, eml)
 
@@ -164,9 +164,9 @@ class _Run:
         accepted = () if error else tuple(a for a in addresses if a not in refused)
         problems = problems + ((error,) if error else tuple(refused.values()))
         result = SENT if accepted and not problems else PARTIAL if accepted else FAILED
-        self.log.append(key, {"message_id": message["Message-ID"], "addresses": list(accepted),
-                              "refused": refused, "problems": list(problems), "time": dt.datetime.now(dt.timezone.utc).astimezone().isoformat(
-                                  timespec="seconds"), "result": result, "error": error or None})
+        sent_at = dt.datetime.now(dt.timezone.utc).astimezone().isoformat(timespec="seconds")
+        self.log.append(key, {"message_id": message["Message-ID"], "addresses": list(accepted), "refused": refused,
+                              "problems": list(problems), "time": sent_at, "result": result, "error": error or None})
         return MailOutcome(**base, result=result, addresses=accepted or addresses, problems=problems, eml=eml,
                            message_id=message["Message-ID"])
 

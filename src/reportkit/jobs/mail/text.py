@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportkit.fmt import render_text_table
-from reportkit.jobs.mail.outbox import FAILED, PARTIAL, MailSummary
+from reportkit.jobs.mail.outbox import PARTIAL, MailSummary
 from reportkit.jobs.mail.settings import SmtpSettings
 from reportkit.messages import t
 
@@ -27,7 +27,7 @@ def format_mail_summary(summary: MailSummary, settings: SmtpSettings | None = No
     lines = ["", title, render_text_table(rows, COLUMNS, headers), "",
              t("mail.summary", sent=summary.count("sent") + summary.count(PARTIAL), dry_run=summary.count("dry_run"),
                skipped=summary.count("skipped"), no_address=summary.count("no_address"),
-               failed=summary.count(FAILED) + summary.count(PARTIAL))]
-    if summary.sent and (summary.count(FAILED) or summary.count(PARTIAL)):
+               failed=sum(1 for o in summary.outcomes if o.problems))]
+    if summary.sent and summary.exit_code:
         lines.append(t("mail.failed_hint", log=summary.log))
     return "\n".join(lines)
