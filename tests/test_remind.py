@@ -162,3 +162,13 @@ def test_already_read_submissions_give_the_same_states_as_the_folder(plan):
     from_folder = track_submissions(plan, as_of, REMIND)
     assert track_submissions(plan, as_of, read_submissions(REMIND, plan)) == from_folder
     assert from_folder and all(len(r.units) == 5 for r in from_folder)
+
+
+def test_an_undated_unreadable_workbook_makes_its_unit_unusable_not_missing(plan, tmp_path):
+    import shutil
+
+    shutil.copy(DATA / "workbooks" / "bad_no_header.xlsx", tmp_path / "bhtn.xlsx")
+    shutil.copy(REMIND / "hcth_2024-05-16.xlsx", tmp_path)
+    h1 = find(track_submissions(plan, dt.date(2024, 5, 19), tmp_path), "dan-van", "2024-H1")
+    assert states(h1)["bhtn"] == "unusable" and states(h1)["hcth"] == "received"
+    assert next(u for u in h1.units if u.code == "bhtn").report_date is None

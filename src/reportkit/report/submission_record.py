@@ -51,8 +51,10 @@ def render_submission_record(reminders: list[ReportReminder], *, empty: str = "C
     if not reminders:
         return para(empty, "noindent")
     units = reminders[0].units
-    columns = [Column("report", "Báo cáo"), Column("last_day", "Hạn gửi của đơn vị", cls="center")]
-    columns += [Column(f"u:{u.code}", u.name, cls="center", safe=True) for u in units]
+    share = f"{63 / max(len(units), 1):.1f}%"  # the units share what the report and date columns leave
+    columns = [Column("report", "Báo cáo", width="26%"), Column("last_day", "Hạn gửi của đơn vị", width="11%",
+                                                               cls="center")]
+    columns += [Column(f"u:{u.code}", u.name, width=share, cls="center", safe=True) for u in units]
     return render_table(record_frame(reminders), columns, cls="data record") + para(RECORD_LEGEND, "note")
 
 

@@ -22,14 +22,7 @@ from reportkit.intake.model import ERROR, Submission
 from reportkit.messages import current_language, t
 from reportkit.periods import DueReport
 from reportkit.plan.model import Plan, Unit
-from reportkit.tracking.model import (
-    LATE,
-    MISSING,
-    RECEIVED,
-    UNUSABLE,
-    ReportReminder,
-    UnitState,
-)
+from reportkit.tracking.model import LATE, MISSING, RECEIVED, UNUSABLE, ReportReminder, UnitState
 
 
 @dataclass(frozen=True)
@@ -83,10 +76,10 @@ def arrivals_by_unit(plan: Plan, subs: list[Submission]) -> dict[str, list[Arriv
     return out
 
 
-def assess_report(plan: Plan, report: DueReport, rnd: Round, arrivals: dict[str, list[Arrival]],
+def assess_report(units: list[Unit], report: DueReport, rnd: Round, arrivals: dict[str, list[Arrival]],
                   as_of: dt.date) -> ReportReminder:
-    """Every reporting unit's state for ``report`` as of ``as_of`` (``arrivals``: from arrivals_by_unit)."""
-    units = tuple(assess_unit(u, report, rnd, arrivals.get(u.code, []), as_of) for u in reporting_units(plan))
+    """The state for ``report`` as of ``as_of`` of each of ``units`` (reporting_units; ``arrivals``: arrivals_by_unit)."""
+    units = tuple(assess_unit(u, report, rnd, arrivals.get(u.code, []), as_of) for u in units)
     return ReportReminder(report, units)
 
 
