@@ -21,8 +21,10 @@ from reportkit.cli_language import CatalogueCommand, _exit_code, option
 @option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
         help="opt.format")
 @option("--output", default="outputs", show_default=True, type=click.Path(), help="opt.remind.output")
+@option("--notice", is_flag=True, help="opt.remind.notice")
+@option("--number", help="opt.remind.number")
 def remind(plan_path: str | None, as_of: str | None, days_ahead: int, submissions: str | None, fmt: str,
-           output: str) -> None:
+           output: str, notice: bool, number: str | None) -> None:
     """Each unit's state for every report due within ``--days-ahead`` days or overdue without a complete set."""
     import datetime as dt
     from pathlib import Path
@@ -35,5 +37,10 @@ def remind(plan_path: str | None, as_of: str | None, days_ahead: int, submission
     plan = load_plan(plan_path)
     folder = Path(submissions) if submissions else Path(f"data/submissions/{plan.year}")
     reminders = track_submissions(plan, as_of_date, folder, days_ahead)
+    if notice:  # the công văn đôn đốc, docx + PDF (jobs/notice.py); imported only here: remind stays fast
+        from reportkit.jobs.notice import notice_lines
+
+        for line in notice_lines(plan, reminders, output, as_of_date, number=number):
+            click.echo(line, err=fmt != "table")
     if any(u.state != "received" for r in reminders for u in r.units):
         _exit_code.set(1)

@@ -98,3 +98,14 @@ def write_notices(plan, reminders, output: str | os.PathLike, as_of: dt.date, *,
         written.append(NoticeFiles(reminder.report.key, docx_path, pdf_path,
                                    tuple(u.code for u in reminder.pending)))
     return written
+
+
+def notice_lines(plan, reminders, output: str | os.PathLike, as_of: dt.date, *,
+                 number: str | None = None) -> list[str]:
+    """Write the letters (``write_notices``) and say what was written, one line per letter, for the CLI."""
+    from reportkit.messages import t
+
+    written = write_notices(plan, reminders, output, as_of, number=number)
+    labels = {r.report.key: r.report.label for r in reminders}
+    return [t("notice.written", report=labels.get(n.key, n.key), units=len(n.units),
+              files=", ".join(str(p) for p in (n.docx, n.pdf) if p)) for n in written] or [t("notice.none")]

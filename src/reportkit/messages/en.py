@@ -5,6 +5,7 @@ from reportkit.messages.en_plan import PLAN_MESSAGES
 from reportkit.messages.en_source import SOURCE_MESSAGES
 from reportkit.messages.en_import import IMPORT_MESSAGES
 from reportkit.messages.en_remind import REMIND_MESSAGES
+from reportkit.messages.en_notice import NOTICE_MESSAGES
 
 MESSAGES: dict[str, str] = {
     # -- language choice
@@ -343,3 +344,4 @@ MESSAGES.update(PLAN_MESSAGES)  # plan and YAML problems (messages/en_plan.py)
 MESSAGES.update(SOURCE_MESSAGES)  # reading plan documents (messages/en_source.py)
 MESSAGES.update(IMPORT_MESSAGES)  # plan import (messages/en_import.py)
 MESSAGES.update(REMIND_MESSAGES)  # reportkit remind (messages/en_remind.py)
+MESSAGES.update(NOTICE_MESSAGES)  # reportkit remind --notice (messages/en_notice.py)

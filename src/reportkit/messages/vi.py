@@ -5,6 +5,7 @@ from reportkit.messages.vi_plan import PLAN_MESSAGES
 from reportkit.messages.vi_source import SOURCE_MESSAGES
 from reportkit.messages.vi_import import IMPORT_MESSAGES
 from reportkit.messages.vi_remind import REMIND_MESSAGES
+from reportkit.messages.vi_notice import NOTICE_MESSAGES
 
 MESSAGES: dict[str, str] = {
     # -- language choice
@@ -382,3 +383,4 @@ MESSAGES.update(PLAN_MESSAGES)  # plan and YAML problems (messages/vi_plan.py)
 MESSAGES.update(SOURCE_MESSAGES)  # reading plan documents (messages/vi_source.py)
 MESSAGES.update(IMPORT_MESSAGES)  # plan import (messages/vi_import.py)
 MESSAGES.update(REMIND_MESSAGES)  # reportkit remind (messages/vi_remind.py)
+MESSAGES.update(NOTICE_MESSAGES)  # reportkit remind --notice (messages/vi_notice.py)
