@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 import datetime as dt
+import json
+import re
 import subprocess
 import unicodedata
 
@@ -14,14 +15,20 @@ from docx import Document
 from reportkit.cli import main
 from reportkit.jobs.notice import notice_docx, reminders_folder, write_notices
 from reportkit.periods import build_calendar
-from reportkit.report.docx_style import REFERENCE_DOCX, read_reference
 from reportkit.report.document import QUOC_HIEU, TIEU_NGU
+from reportkit.report.docx_style import REFERENCE_DOCX, read_reference
 from reportkit.report.notice import notice_symbol, render_notice
 from reportkit.tracking.model import ReportReminder, UnitState
 
 from .conftest import PLAN_PATH
-from .pdf_checks import assert_a4_portrait, assert_fonts_embedded, assert_inside_margins, assert_page_numbers_from_page_2
+from .pdf_checks import (
+    assert_a4_portrait,
+    assert_fonts_embedded,
+    assert_inside_margins,
+    assert_page_numbers_from_page_2,
+)
 
+SAMPLES = PLAN_PATH.parents[1] / "submissions" / "2024"
 AS_OF = dt.date(2024, 3, 3)  # 2024-Q1 dan-chu: departments' last day 29/02/2024, report before 01/03/2024
 FINDING = "Không tìm thấy dòng tiêu đề có cột 'Mã nhiệm vụ' trong 20 dòng đầu của trang tính 'Sheet1'"
 
@@ -166,17 +173,30 @@ def test_write_notices_writes_nothing_when_every_unit_has_sent(plan, tmp_path):
     assert not (tmp_path / "reminders").exists()
 
 
-def test_remind_notice_option_writes_the_letters_and_names_them(plan, tmp_path, capsys, monkeypatch):
-    import reportkit.tracking.remind as remind
-
-    monkeypatch.setattr(remind, "track_submissions", lambda *a, **k: [reminder_for(plan)])
-    main(["remind", "--plan", str(PLAN_PATH), "--as-of", "2024-03-03", "--output", str(tmp_path),
-          "--notice", "--format", "json", "--number", "12"])
+def test_remind_notice_writes_the_letters_for_the_sample_year_and_names_them(tmp_path, capsys):
+    # 18/05/2024: dan-van 6 tháng, departments' last day 19/05; two units of the sample data have not sent yet.
+    code = main(["remind", "--plan", str(PLAN_PATH), "--submissions", str(SAMPLES), "--as-of", "2024-05-18",
+                 "--output", str(tmp_path), "--notice", "--format", "json", "--number", "12"])
     out, err = capsys.readouterr()
-    assert "cong-van-2024-Q1-dan-chu.docx" in err and "cong-van-2024-Q1-dan-chu.pdf" in err
-    assert "cong-van" not in out  # json on stdout stays machine-readable
-    doc = Document(str(tmp_path / "reminders" / "2024-03-03" / "cong-van-2024-Q1-dan-chu.docx"))
-    assert "Số: 12/TTDVVL-HCTH" in paragraphs(doc)
+    assert code == 1
+    assert "cong-van-2024-H1-dan-van.docx" in err and "cong-van-2024-H1-dan-van.pdf" in err
+    assert json.loads(out)["as_of"] == "2024-05-18"  # stdout stays the JSON alone
+    doc = Document(str(tmp_path / "reminders" / "2024-05-18" / "cong-van-2024-H1-dan-van.docx"))
+    flat = " ".join(paragraphs(doc))
+    assert "Số: 12/TTDVVL-HCTH" in flat and "còn 1 ngày đến hạn gửi" in flat
+    assert "- Phòng Tư vấn – Giới thiệu việc làm;" in paragraphs(doc)
+    assert "- Phòng Thông tin thị trường lao động." in paragraphs(doc)
+
+
+def test_the_coordinator_does_not_write_to_itself_and_one_unit_is_singular(plan, tmp_path):
+    report = due_report(plan)
+    units = (UnitState("hcth", "Phòng Hành chính – Tổng hợp", "missing", None, None, -3),
+             UnitState("bhtn", "Phòng Bảo hiểm thất nghiệp", "missing", None, None, -3))
+    html = text_of(render_notice(plan, ReportReminder(report, units), AS_OF))
+    assert "Kính gửi: Phòng Bảo hiểm thất nghiệp." in html and "Hành chính – Tổng hợp:" not in html
+    assert "của đơn vị sau:" in html and "đề nghị đơn vị nêu trên" in html
+    only_coordinator = ReportReminder(report, units[:1])
+    assert write_notices(plan, [only_coordinator], tmp_path, AS_OF) == []
 
 
 @pytest.mark.slow
@@ -186,6 +206,6 @@ def test_word_letter_prints_through_libreoffice_on_one_a4_page(plan, tmp_path):
                     str(written[0].docx)], capture_output=True, check=True, timeout=180)
     pdf = tmp_path / "cong-van-2024-Q1-dan-chu.pdf"
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    assert re.search(r"^Pages:\s+1$", info, re.M) and "(A4)" in info
-    flat = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split())
+    assert re.search(r"^Pages:\s+1$", info, re.MULTILINE) and "(A4)" in info
+    flat = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
     assert "Kính gửi:" in flat and "Lưu: VT, HCTH." in flat

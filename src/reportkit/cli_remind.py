@@ -27,20 +27,47 @@ def remind(plan_path: str | None, as_of: str | None, days_ahead: int, submission
            output: str, notice: bool, number: str | None) -> None:
     """Each unit's state for every report due within ``--days-ahead`` days or overdue without a complete set."""
     import datetime as dt
+    import json
     from pathlib import Path
 
     from reportkit.params import parse_date_value
     from reportkit.plan.load import load_plan
+    from reportkit.tracking.model import RECEIVED
+    from reportkit.tracking.output import reminder_rows, reminders_as_json, render_reminders
     from reportkit.tracking.remind import track_submissions
 
     as_of_date = parse_date_value(as_of, "--as-of") if as_of else dt.date.today()
     plan = load_plan(plan_path)
     folder = Path(submissions) if submissions else Path(f"data/submissions/{plan.year}")
     reminders = track_submissions(plan, as_of_date, folder, days_ahead)
-    if notice:  # the công văn đôn đốc, docx + PDF (jobs/notice.py); imported only here: remind stays fast
-        from reportkit.jobs.notice import notice_lines
-
-        for line in notice_lines(plan, reminders, output, as_of_date, number=number):
-            click.echo(line, err=fmt != "table")
-    if any(u.state != "received" for r in reminders for u in r.units):
+    if fmt == "json":
+        click.echo(json.dumps(reminders_as_json(as_of_date, reminders), ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        _echo_csv(reminder_rows(reminders))
+    else:
+        click.echo(render_reminders(as_of_date, reminders))
+    if notice:  # the returned {report key: PDF} is what the e-mails attach
+        _write_notices(plan, reminders, output, as_of_date, number, to_stderr=fmt != "table")
+    if any(u.state != RECEIVED for r in reminders for u in r.units):
         _exit_code.set(1)
+
+
+def _echo_csv(rows: list[dict]) -> None:
+    import csv
+    import sys
+
+    columns = ["stream", "period", "units_last_day", "code", "name", "state", "file", "report_date", "days_left",
+               "findings", "emails"]
+    writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+
+
+def _write_notices(plan, reminders: list, output: str, as_of, number: str | None, *, to_stderr: bool) -> dict:
+    """``--notice``: write the công văn đôn đốc files (jobs/notice.py), name them; report key → PDF path."""
+    from reportkit.jobs.notice import describe_notices, write_notices
+
+    written = write_notices(plan, reminders, output, as_of, number=number)
+    for line in describe_notices(written, reminders):
+        click.echo(line, err=to_stderr)
+    return {n.key: n.pdf for n in written if n.pdf}

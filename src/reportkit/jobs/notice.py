@@ -54,9 +54,9 @@ def notice_page(body: str, title: str) -> str:
 
 def notice_docx(body: str, title: str, reference: bytes) -> bytes:
     """The letter as Word bytes: the report's docx writer on the letter's HTML, the title in its properties."""
-    from reportkit.report.docx_out import build_docx
-
     from docx.shared import Pt
+
+    from reportkit.report.docx_out import build_docx
 
     document = build_docx([body], reference)
     header_style = [p for p in document.paragraphs if p.style.name == "Header"]  # "Kính gửi:" and its lines
@@ -71,14 +71,15 @@ def notice_docx(body: str, title: str, reference: bytes) -> bytes:
 
 def write_notices(plan, reminders, output: str | os.PathLike, as_of: dt.date, *, number: str | None = None,
                   pdf: bool = True) -> list[NoticeFiles]:
-    """Write one công văn (docx, and PDF unless ``pdf=False``) per reminder with pending units.
+    """Write one công văn (docx, and PDF unless ``pdf=False``) per reminder with units to address
+    (pending ones, the coordinator's own unit aside: ``report.notice.addressed_units``).
 
     Returns what was written, in the reminders' order; nothing for a report
     every unit has sent. Raises ExportError (bad reference document, PDF failure).
     """
-    from reportkit.report.notice import notice_title, render_notice
+    from reportkit.report.notice import addressed_units, notice_title, render_notice
 
-    pending = [r for r in reminders if r.pending]
+    pending = [r for r in reminders if addressed_units(plan, r)]
     if not pending:
         return []
     folder = reminders_folder(output, as_of)
@@ -96,16 +97,14 @@ def write_notices(plan, reminders, output: str | os.PathLike, as_of: dt.date, *,
             with atomic_target(pdf_path) as tmp:
                 export_pdf(notice_page(body, title), tmp)
         written.append(NoticeFiles(reminder.report.key, docx_path, pdf_path,
-                                   tuple(u.code for u in reminder.pending)))
+                                   tuple(u.code for u in addressed_units(plan, reminder))))
     return written
 
 
-def notice_lines(plan, reminders, output: str | os.PathLike, as_of: dt.date, *,
-                 number: str | None = None) -> list[str]:
-    """Write the letters (``write_notices``) and say what was written, one line per letter, for the CLI."""
+def describe_notices(written: list[NoticeFiles], reminders) -> list[str]:
+    """One line per letter written (its report, how many units, its files), or one line saying none was needed."""
     from reportkit.messages import t
 
-    written = write_notices(plan, reminders, output, as_of, number=number)
     labels = {r.report.key: r.report.label for r in reminders}
     return [t("notice.written", report=labels.get(n.key, n.key), units=len(n.units),
               files=", ".join(str(p) for p in (n.docx, n.pdf) if p)) for n in written] or [t("notice.none")]

@@ -164,4 +164,6 @@ PLAN_MESSAGES: dict[str, str] = {
     "plan.no_task": "unknown task code {code!r}",
     "plan.no_unit": "unknown unit {code!r}",
     "plan.no_stream": "unknown report stream {code!r}",
+    "plan.bad_email": "invalid e-mail address",
+    "plan.bad_email.fix": "write each address as name@unit.gov.vn (no spaces, no display name); several addresses as a list: email: [a@unit.gov.vn, b@unit.gov.vn]",
 }

@@ -170,4 +170,6 @@ PLAN_MESSAGES: dict[str, str] = {
     "plan.no_task": "kế hoạch không có mã nhiệm vụ {code!r}",
     "plan.no_unit": "kế hoạch không có đơn vị {code!r}",
     "plan.no_stream": "kế hoạch không có loại báo cáo {code!r}",
+    "plan.bad_email": "địa chỉ thư điện tử không hợp lệ",
+    "plan.bad_email.fix": "ghi mỗi địa chỉ dạng ten@donvi.gov.vn (không dấu cách, không tên hiển thị); nhiều địa chỉ thì ghi thành danh sách: email: [a@donvi.gov.vn, b@donvi.gov.vn]",
 }

@@ -259,13 +259,31 @@ def _read_units(raw: dict, r: _Reader) -> _UnitTable:
         name = r.get(u, "name", p + ".name", str)
         aliases = r.get(u, "aliases", p + ".aliases", list, required=False, default=[])
         sample = r.get(u, "sample", p + ".sample", bool, required=False, default=False)
+        emails = _read_emails(u, p + ".email", r)
         if not code or not name:
             continue
         if code in table.known:
             r.add(p + ".code", t("plan.duplicate_unit", code=code), hint=t("plan.duplicate_unit.fix"))
             continue
-        table.add(Unit(code, name, tuple(to_nfc(str(a)) for a in aliases), bool(sample)), p, r)
+        table.add(Unit(code, name, tuple(to_nfc(str(a)) for a in aliases), bool(sample), emails), p, r)
     return table
+
+
+_EMAIL = re.compile(r"[^@\s<>(),;:\"\[\]]+@[^@\s<>(),;:\"\[\]]+\.[^@\s<>(),;:\"\[\]]+")
+
+
+def _read_emails(unit: dict, yaml_path: str, r: _Reader) -> tuple[str, ...]:
+    """A unit's ``email:``: one address or a list of them; anything but a plain address (local@domain.tld) is reported."""
+    value = r.get(unit, "email", yaml_path, (str, list), required=False, default=[])
+    items = [(yaml_path, value)] if isinstance(value, str) else [(f"{yaml_path}[{i}]", v) for i, v in enumerate(value)]
+    good: list[str] = []
+    for item_path, item in items:
+        text = to_nfc(item).strip() if isinstance(item, str) else None
+        if text is None or not _EMAIL.fullmatch(text):
+            r.add(item_path, t("plan.bad_email"), value=item, hint=t("plan.bad_email.fix"))
+        elif text not in good:
+            good.append(text)
+    return tuple(good)
 
 
 @dataclass

@@ -70,6 +70,13 @@ def unit_owes(unit) -> str:
     return f"{name}: {sent} nhưng không sử dụng được" + (f" ({reason})" if reason else "") + ", đề nghị sửa và gửi lại"
 
 
+def addressed_units(plan, reminder) -> tuple:
+    """The pending units the letter is sent to: all of them but the coordinator (``wording.coordinator``,
+    when it is a unit of the plan), who writes the letter."""
+    coordinator = plan.find_unit(plan.wording.coordinator)
+    return tuple(u for u in reminder.pending if coordinator is None or u.code != coordinator.code)
+
+
 def render_notice_header(plan, report, *, number: str | None, signed_on: dt.date | None) -> str:
     """The NĐ 30 header block of a công văn: agency, number and V/v on the left; nation, place and date on the right."""
     agency = tag("div", escape(upper_vi(plan.superior_name)), "superior") if plan.superior_name else ""
@@ -104,12 +111,14 @@ def render_notice_body(plan, reminder, as_of: dt.date) -> str:
     days = (as_of - deadline).days
     when = (f"đã quá hạn {format_number(days)} ngày" if days > 0 else
             "là ngày cuối cùng của hạn gửi" if days == 0 else f"còn {format_number(-days)} ngày đến hạn gửi")
+    units = addressed_units(plan, reminder)
+    who = "các đơn vị" if len(units) > 1 else "đơn vị"
     status = (f"Đến ngày {format_date(as_of)} ({when}), {wording.coordinator} chưa nhận được báo cáo "
-              "sử dụng được của các đơn vị sau:")
-    lines = [unit_owes(u) for u in reminder.pending]
+              f"sử dụng được của {who} sau:")
+    lines = [unit_owes(u) for u in units]
     items = "".join(tag("li", escape(line + (";" if i < len(lines) else "."))) for i, line in enumerate(lines, 1))
     by = f"chậm nhất ngày {format_date(deadline)}" if days < 0 else "ngay"
-    request = (f"Để bảo đảm việc tổng hợp, báo cáo đúng thời hạn, {plan.issuer_name} đề nghị các đơn vị "
+    request = (f"Để bảo đảm việc tổng hợp, báo cáo đúng thời hạn, {plan.issuer_name} đề nghị {who} "
                f"nêu trên khẩn trương hoàn thành bảng theo dõi nhiệm vụ và gửi {by} về {wording.coordinator}. "
                f"Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị liên hệ {wording.coordinator} "
                "để được hướng dẫn./.")
@@ -130,14 +139,14 @@ def render_notice_signature(plan) -> str:
 
 def render_notice(plan, reminder, as_of: dt.date, *, number: str | None = None,
                   signed_on: dt.date | None = None) -> str:
-    """The whole công văn đôn đốc for ``reminder`` (a ``tracking.ReportReminder`` with pending units), as HTML.
+    """The whole công văn đôn đốc for ``reminder`` (a ``tracking.ReportReminder`` with ``addressed_units``), as HTML.
 
     ``signed_on`` defaults to ``as_of`` (the day the letter is made); without
     ``number`` the number is dotted, as in a draft.
     """
     signed_on = signed_on or as_of
     header = render_notice_header(plan, reminder.report, number=number, signed_on=signed_on)
-    return (tag("header", header + render_addressees(reminder.pending), "nd30 notice")
+    return (tag("header", header + render_addressees(addressed_units(plan, reminder)), "nd30 notice")
             + render_notice_body(plan, reminder, as_of) + render_notice_signature(plan))
 
 
