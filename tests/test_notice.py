@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import re
 import subprocess
+import sys
 import unicodedata
 
 import pytest
@@ -209,3 +210,14 @@ def test_word_letter_prints_through_libreoffice_on_one_a4_page(plan, tmp_path):
     assert re.search(r"^Pages:\s+1$", info, re.MULTILINE) and "(A4)" in info
     flat = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
     assert "Kính gửi:" in flat and "Lưu: VT, HCTH." in flat
+
+
+def test_remind_without_notice_loads_neither_word_nor_pdf_libraries(tmp_path):
+    # `remind` must stay fast: python-docx and WeasyPrint are imported only for --notice.
+    code = ("import sys; from reportkit.cli import main; "
+            f"main(['remind', '--plan', {str(PLAN_PATH)!r}, '--submissions', {str(SAMPLES)!r}, "
+            f"'--as-of', '2024-05-18', '--output', {str(tmp_path)!r}]); "
+            "print(sorted(m for m in ('docx', 'weasyprint', 'reportkit.jobs.notice') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"
+    assert not (tmp_path / "reminders").exists()
