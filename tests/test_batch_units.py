@@ -59,6 +59,11 @@ def test_fingerprint_changes_with_any_input_and_not_otherwise(tmp_path):
     assert second != first
     (tmp_path / "subs" / "notes.txt").write_text("not a workbook")
     assert fingerprint_job(job) == second
+    # Files intake never reads do not make a report stale: an office lock file, a hidden copy.
+    (tmp_path / "subs" / "~$hcth_2024-02-20.xlsx").write_bytes(b"lock")
+    (tmp_path / "subs" / ".cache").mkdir()
+    (tmp_path / "subs" / ".cache" / "hcth_2024-02-20.xlsx").write_bytes(b"old")
+    assert fingerprint_job(job) == second
     assert fingerprint_job(_job(tmp_path, deadlines={"III.7": "2024-08-15"})) != second
     assert fingerprint_job(_job(tmp_path, cutoff="2024-02-20")) != second
 

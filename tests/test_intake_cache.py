@@ -135,3 +135,38 @@ def test_cached_entry_is_served_without_reading_the_workbook_again(plan, tmp_pat
     monkeypatch.setattr(reader, "read_workbook", lambda *a: pytest.fail("the cache was not used"))
     [sub] = read_submissions([workbook], plan)
     assert sub.rows
+
+
+def test_pruning_deletes_old_format_and_long_unused_entries_only(plan, tmp_path, monkeypatch):
+    from reportkit.intake.cache import MAX_AGE_DAYS, prune_cache
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv(ENV_VAR, str(cache))
+    read_submissions(SUBS, plan)
+    entries = sorted(cache.glob("*" + ENTRY_SUFFIX))
+    old_key = "ab" * 32
+    (cache / f"{old_key}.pickle").write_bytes(b"from the cache format before 3")
+    stale, fresh = entries[0], entries[1:]
+    long_ago = stale.stat().st_mtime - (MAX_AGE_DAYS + 1) * 86400
+    os.utime(stale, (long_ago, long_ago))
+    (cache / "notes.txt").write_text("not an entry: kept")
+    (cache / ("cd" * 32 + ENTRY_SUFFIX)).mkdir()  # a folder under an entry's name: kept
+    removed = prune_cache(cache)
+    assert removed == 2
+    assert not (cache / f"{old_key}.pickle").exists() and not stale.exists()
+    assert all(e.exists() for e in fresh) and (cache / "notes.txt").exists()
+
+
+def test_an_entry_in_use_is_kept_by_pruning(plan, tmp_path, monkeypatch):
+    from reportkit.intake.cache import MAX_AGE_DAYS, prune_cache
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv(ENV_VAR, str(cache))
+    read_submissions(SUBS, plan)
+    entries = sorted(cache.glob("*" + ENTRY_SUFFIX))
+    long_ago = entries[0].stat().st_mtime - (MAX_AGE_DAYS + 1) * 86400
+    for e in entries:
+        os.utime(e, (long_ago, long_ago))
+    read_submissions(SUBS, plan)  # every entry used again today
+    assert prune_cache(cache) == 0
+    assert sorted(cache.glob("*" + ENTRY_SUFFIX)) == entries

@@ -33,7 +33,11 @@ def remind(plan_path: str | None, as_of: str | None, days_ahead: int, submission
     from reportkit.params import parse_date_value
     from reportkit.plan.load import load_plan
     from reportkit.tracking.model import RECEIVED
-    from reportkit.tracking.output import reminder_rows, reminders_as_json, render_reminders
+    from reportkit.tracking.output import (
+        reminder_rows,
+        reminders_as_json,
+        render_reminders,
+    )
     from reportkit.tracking.remind import track_submissions
 
     as_of_date = parse_date_value(as_of, "--as-of") if as_of else dt.date.today()

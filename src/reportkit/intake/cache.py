@@ -34,6 +34,8 @@ FORMAT = "reportkit-intake-cache/3"
 _MAX_ENTRY_BYTES = 64 * 1024 * 1024
 _READER_PACKAGES = ("intake", "messages", "plan")  # messages: the findings' texts
 _READER_MODULES = ("text.py", "fmt.py", "periods.py")
+_OLD_SUFFIXES = (".pickle",)  # entries of the cache formats before 3 (never read: pickle runs code)
+MAX_AGE_DAYS = 90  # an entry not used for this long is deleted when a batch starts
 
 
 def reader_sources() -> list[Path]:
@@ -91,10 +93,49 @@ def read_workbook_cached(path: Path, plan, read) -> Submission:
     entry = folder / f"{key}{ENTRY_SUFFIX}"
     cached = load_entry(entry, path)
     if cached is not None:
+        _touch(entry)  # the entry's time is its last use, for prune_cache
         return cached
     sub = read(path, plan)
     store_entry(entry, sub)
     return sub
+
+
+def _touch(entry: Path) -> None:
+    try:
+        os.utime(entry)
+    except OSError:
+        pass
+
+
+def prune_cache(folder: Path | str, max_age_days: int = MAX_AGE_DAYS, now: float | None = None) -> int:
+    """Delete the cache entries of old formats and those not used for ``max_age_days``; return how many.
+
+    Only regular files named as entries (a 64-digit hex key and a cache suffix)
+    are deleted: nothing else in the folder, no link, no folder.
+    """
+    import time
+
+    folder = Path(folder)
+    limit = (time.time() if now is None else now) - max_age_days * 86400
+    removed = 0
+    try:
+        names = list(folder.iterdir())
+    except OSError:
+        return 0
+    for entry in names:
+        key, suffix = entry.stem, entry.suffix
+        if len(key) != 64 or any(c not in "0123456789abcdef" for c in key):
+            continue
+        try:
+            info = entry.lstat()
+            if not stat.S_ISREG(info.st_mode):
+                continue
+            if suffix in _OLD_SUFFIXES or (suffix == ENTRY_SUFFIX and info.st_mtime < limit):
+                entry.unlink()
+                removed += 1
+        except OSError:
+            continue
+    return removed
 
 
 def load_entry(entry: Path, path: Path) -> Submission | None:

@@ -110,6 +110,7 @@ def run_batch(orgs: list[Organisation], *, year: int | None = None, through: dt.
         previous = signal.signal(signal.SIGTERM, _raise_terminated) if _main_thread() else None
         try:
             jobs = plan_jobs(orgs, year, through, output, periods, streams, kernel_name, timeout)
+            _prune_caches(jobs)
             missing = [j for j in jobs if not Path(j.submissions).is_dir()]
             results = [JobResult(j.key, "failed", 0.0, missing_submissions_message(j)) for j in missing]
             runnable = [j for j in jobs if j not in missing]
@@ -134,7 +135,8 @@ def run_batch(orgs: list[Organisation], *, year: int | None = None, through: dt.
             from reportkit.report.index import write_index
 
             for org in orgs:
-                write_index(output / org.code if org.code else output, load_plan(org.plan_path), year, through)
+                write_index(output / org.code if org.code else output, load_plan(org.plan_path), year, through,
+                            org.submissions)
             if len(orgs) > 1 or orgs[0].code:
                 from reportkit.report.index import write_org_index
 
@@ -144,6 +146,14 @@ def run_batch(orgs: list[Organisation], *, year: int | None = None, through: dt.
             kill_live_children()
             if previous is not None:
                 signal.signal(signal.SIGTERM, previous)
+
+
+def _prune_caches(jobs: list[Job]) -> None:
+    """Old-format and long-unused intake cache entries of each outputs folder go (see intake.cache)."""
+    from reportkit.intake.cache import prune_cache
+
+    for folder in sorted({Path(j.output) / ".cache" / "intake" for j in jobs}):
+        prune_cache(folder)
 
 
 def _main_thread() -> bool:

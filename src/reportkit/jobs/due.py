@@ -12,7 +12,7 @@ from pathlib import Path
 from reportkit import __version__
 from reportkit.errors import ParamsError
 from reportkit.files import hash_into
-from reportkit.intake.reader import EXTENSIONS as WORKBOOK_SUFFIXES
+from reportkit.intake.reader import iter_workbook_paths
 from reportkit.messages import t
 from reportkit.periods import DueReport, build_calendar, parse_period
 from reportkit.plan.load import Plan, load_plan
@@ -106,7 +106,7 @@ def fingerprint_job(job: Job, notebook: Path = DEFAULT_NOTEBOOK) -> str:
             hash_into(h, path)
     sub = Path(job.submissions)
     if sub.is_dir():
-        for path in sorted(p for p in sub.rglob("*") if p.suffix.lower() in WORKBOOK_SUFFIXES and p.is_file()):
+        for path in iter_workbook_paths(sub):  # exactly the files intake reads
             h.update(str(path.relative_to(sub)).encode())
             hash_into(h, path)
     return h.hexdigest()

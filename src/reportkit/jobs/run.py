@@ -34,7 +34,7 @@ from typing import Any, Iterable
 
 from reportkit.errors import ExportError, NotebookError, OutputError, ParamsError
 from reportkit.files import hash_into, make_temp_dir, write_atomic
-from reportkit.intake.reader import EXTENSIONS as WORKBOOK_SUFFIXES
+from reportkit.intake.reader import iter_workbook_paths
 from reportkit.jobs.export import block_slow_imports, word_reference
 from reportkit.jobs.staging import make_staging, remove_stale, swap_in
 from reportkit.messages import t
@@ -118,8 +118,7 @@ def hash_file(path: Path) -> str:
 
 def list_inputs(folder: Path) -> list[dict]:
     """Workbooks in a submissions folder with size and sha256 (for a failure page)."""
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in WORKBOOK_SUFFIXES
-                   and not p.name.startswith(("~$", ".")))
+    files = iter_workbook_paths(folder)  # exactly the files intake reads
     return [{"file": str(p.relative_to(folder)), "bytes": p.stat().st_size, "sha256": hash_file(p)} for p in files]
 
 

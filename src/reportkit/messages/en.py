@@ -1,11 +1,11 @@
 """English texts (``--lang en`` or ``REPORTKIT_LANG=en``). Same keys and fields as ``vi.py``."""
 
 from reportkit.messages.en_findings import FINDINGS  # noqa: F401  (re-exported)
-from reportkit.messages.en_plan import PLAN_MESSAGES
-from reportkit.messages.en_source import SOURCE_MESSAGES
 from reportkit.messages.en_import import IMPORT_MESSAGES
-from reportkit.messages.en_remind import REMIND_MESSAGES
 from reportkit.messages.en_notice import NOTICE_MESSAGES
+from reportkit.messages.en_plan import PLAN_MESSAGES
+from reportkit.messages.en_remind import REMIND_MESSAGES
+from reportkit.messages.en_source import SOURCE_MESSAGES
 
 MESSAGES: dict[str, str] = {
     # -- language choice

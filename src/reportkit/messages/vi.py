@@ -1,11 +1,11 @@
 """Vietnamese texts (the default language). Same keys and fields as ``en.py``; NFC."""
 
 from reportkit.messages.vi_findings import FINDINGS  # noqa: F401  (re-exported)
-from reportkit.messages.vi_plan import PLAN_MESSAGES
-from reportkit.messages.vi_source import SOURCE_MESSAGES
 from reportkit.messages.vi_import import IMPORT_MESSAGES
-from reportkit.messages.vi_remind import REMIND_MESSAGES
 from reportkit.messages.vi_notice import NOTICE_MESSAGES
+from reportkit.messages.vi_plan import PLAN_MESSAGES
+from reportkit.messages.vi_remind import REMIND_MESSAGES
+from reportkit.messages.vi_source import SOURCE_MESSAGES
 
 MESSAGES: dict[str, str] = {
     # -- language choice

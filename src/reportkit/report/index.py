@@ -162,8 +162,22 @@ def _row(report: DueReport, output: Path, through: dt.date) -> str:
     )
 
 
-def render_index(plan: Plan, output: Path, year: int | None = None, through: dt.date | None = None) -> str:
-    """The index page as HTML text."""
+def _record_section(plan: Plan, year: int, through: dt.date, submissions: Path | str | None) -> str:
+    """The unit × report submission matrix of the year so far ("" without a readable submissions folder)."""
+    if submissions is None or year != plan.year or not Path(submissions).is_dir():
+        return ""
+    from reportkit.report.submission_record import record_style, render_submission_record
+    from reportkit.tracking.remind import track_year
+
+    record = track_year(plan, through, submissions)
+    return (f"<style>{record_style()}</style>"
+            f"<h2>Tình hình gửi bảng theo dõi của {html.escape(plan.wording.units)}</h2>"
+            + render_submission_record(record))
+
+
+def render_index(plan: Plan, output: Path, year: int | None = None, through: dt.date | None = None,
+                 submissions: Path | str | None = None) -> str:
+    """The index page as HTML text; with ``submissions``, the submission record of the year so far under it."""
     year = year or plan.year
     through = through or dt.date.today()
     rows = [_row(report, output, through) for report in build_calendar(plan, year)]
@@ -176,14 +190,17 @@ def render_index(plan: Plan, output: Path, year: int | None = None, through: dt.
         f'<p class="meta">{html.escape(plan.document_type.capitalize())} {html.escape(plan.title[:1].lower() + plan.title[1:])} · '
         f"cập nhật {format_date(through)}</p>"
         '<table class="index"><thead><tr><th>Loại báo cáo</th><th>Kỳ báo cáo</th><th>Hạn nộp</th><th>Tình trạng</th>'
-        "<th>Ngày lập</th><th>Tệp</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table></body></html>"
+        "<th>Ngày lập</th><th>Tệp</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+        + _record_section(plan, year, through, submissions) + "</body></html>"
     )
 
 
-def write_index(output: Path, plan: Plan, year: int | None = None, through: dt.date | None = None) -> Path:
-    """Write ``<output>/index.html`` atomically and return its path."""
+def write_index(output: Path, plan: Plan, year: int | None = None, through: dt.date | None = None,
+                submissions: Path | str | None = None) -> Path:
+    """Write ``<output>/index.html`` atomically and return its path (with the submission record when
+    ``submissions`` is given)."""
     target = Path(output) / "index.html"
-    write_atomic(target, render_index(plan, Path(output), year, through))
+    write_atomic(target, render_index(plan, Path(output), year, through, submissions))
     return target
 
 

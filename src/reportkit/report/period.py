@@ -38,7 +38,7 @@ from reportkit.report.document import (
 from reportkit.report.markup import Part, para, render_table
 from reportkit.report.notebook_style import notebook_style
 from reportkit.report.record import RunRecord
-from reportkit.report.sections import (  # noqa: F401  (re-exported)
+from reportkit.report.sections import (
     COUNT_COLUMNS,
     counts_table,
     headline_sentence,
@@ -50,6 +50,10 @@ from reportkit.report.sections import (  # noqa: F401  (re-exported)
     render_task_lines,
     render_trend,
     render_units,
+)
+from reportkit.report.submission_record import (
+    render_late_units,
+    render_submission_record,
 )
 
 SECTION_TITLES = {
@@ -67,6 +71,7 @@ class PeriodReport:
     summary: Any  # summary.PeriodSummary
     params: Any  # params.RunInputs
     timings: dict = field(default_factory=dict)
+    record: list = field(default_factory=list)  # tracking.ReportReminder of every report due by the cut-off
 
     @property
     def title(self) -> str:
@@ -90,8 +95,9 @@ class PeriodReport:
         wording = s.plan.wording
         lead = para(f"Khó khăn, vướng mắc do {wording.units} báo cáo:") \
             if s.difficulties is not None and len(s.difficulties) else ""
+        late_units = render_late_units(self.record, wording.units) if s.report.period.kind == "Y" else ""
         return Part(heading(2, SECTION_TITLES["shortcomings"]), render_overdue(s.overdue),
-                    render_missing_reports(s.status), lead,
+                    render_missing_reports(s.status), late_units, lead,
                     render_difficulties(s.difficulties, f"{wording.units_capitalised} không báo cáo khó khăn, "
                                                         "vướng mắc trong kỳ."), label=SECTION_TITLES["shortcomings"])
 
@@ -125,7 +131,9 @@ class PeriodReport:
                                   number=p.number, signed_on=p.signed_on),
                     render_findings(s.findings),
                     heading(3, "Danh mục tệp số liệu đầu vào"),
-                    render_manifest(s.manifest, s.plan, s.findings), label="Phụ lục I, II")
+                    render_manifest(s.manifest, s.plan, s.findings),
+                    heading(3, f"Tình hình gửi bảng theo dõi của {s.plan.wording.units} từ đầu năm"),
+                    render_submission_record(self.record), label="Phụ lục I, II")
 
     def run_record(self) -> RunRecord:
         """Data for the run manifest: cut-off, headline, counts, inputs with unit and sha256 (shows nothing)."""
@@ -172,6 +180,7 @@ def build_report(period: str, stream: str, *, plan_path: str | None = None, subm
     from reportkit.intake.reader import read_submissions
     from reportkit.params import parse_run_inputs
     from reportkit.summary import build_summary
+    from reportkit.tracking.remind import track_year
 
     timings: dict[str, float] = {}
     start = time.perf_counter()
@@ -185,7 +194,8 @@ def build_report(period: str, stream: str, *, plan_path: str | None = None, subm
     start = time.perf_counter()
     summary = build_summary(params, subs)
     timings["summarize"] = round(time.perf_counter() - start, 3)
-    return PeriodReport(summary, params, timings)
+    record = track_year(params.plan, summary.as_of, subs) if summary.report.period.year == params.plan.year else []
+    return PeriodReport(summary, params, timings, record)
 
 
 def results_parts(s) -> list:

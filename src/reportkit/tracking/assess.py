@@ -8,7 +8,9 @@ it; one dated after the deadline up to the next deadline is late for it (and on
 time for the next). A workbook dated after ``as_of`` has not arrived yet as of
 that day and is not counted. A file whose date could not be read cannot be
 placed in a round: it makes its unit "unusable" (with its findings) wherever the
-unit has nothing else, so it is never silently ignored.
+unit has nothing else, so it is never silently ignored. An unreadable file is
+given to a unit and a date by its name (``bhtn_2024-05-18.xlsx``) when its
+content cannot tell.
 """
 
 from __future__ import annotations
@@ -47,43 +49,66 @@ def reporting_units(plan: Plan) -> list[Unit]:
     return [u for u in plan.units if plan.tasks_for_unit(u.code)]
 
 
-def assess_report(plan: Plan, report: DueReport, rnd: Round, subs: list[Submission], as_of: dt.date) -> ReportReminder:
-    """Every reporting unit's state for ``report`` as of ``as_of``."""
-    by_unit: dict[str, list[Submission]] = {}
+@dataclass(frozen=True)
+class Arrival:
+    """A workbook as the tracker counts it: its unit and date, from its content or else from its file name."""
+
+    sub: Submission
+    unit: str | None
+    day: dt.date | None
+
+    @property
+    def usable(self) -> bool:
+        return self.sub.usable
+
+
+def arrivals_by_unit(plan: Plan, subs: list[Submission]) -> dict[str, list[Arrival]]:
+    """The workbooks of each unit; an unreadable file is placed by its name (``hcth_2024-03-05.xlsx``) when it can be."""
+    from reportkit.intake.dates import date_from_filename
+    from reportkit.intake.units import unit_from_filename
+
+    out: dict[str, list[Arrival]] = {}
     for sub in subs:
-        if sub.unit is not None:
-            by_unit.setdefault(sub.unit, []).append(sub)
-    units = tuple(assess_unit(u, report, rnd, by_unit.get(u.code, []), as_of) for u in reporting_units(plan))
+        unit = sub.unit or unit_from_filename(sub.path, plan)
+        day = sub.report_date or (None if sub.usable else date_from_filename(sub.path))
+        if unit is not None:
+            out.setdefault(unit, []).append(Arrival(sub, unit, day))
+    return out
+
+
+def assess_report(units: list[Unit], report: DueReport, rnd: Round, arrivals: dict[str, list[Arrival]],
+                  as_of: dt.date) -> ReportReminder:
+    """The state for ``report`` as of ``as_of`` of each of ``units`` (reporting_units; ``arrivals``: arrivals_by_unit)."""
+    units = tuple(assess_unit(u, report, rnd, arrivals.get(u.code, []), as_of) for u in units)
     return ReportReminder(report, units)
 
 
-def assess_unit(unit: Unit, report: DueReport, rnd: Round, subs: list[Submission], as_of: dt.date) -> UnitState:
+def assess_unit(unit: Unit, report: DueReport, rnd: Round, arrivals: list[Arrival], as_of: dt.date) -> UnitState:
     """One unit's state: its newest usable on-time workbook, else its first usable late one, else unusable or missing."""
     deadline = report.submit_last_day
-    arrived = [s for s in subs if s.report_date is not None and s.report_date <= as_of]
-    on_time = [s for s in arrived if rnd.start <= s.report_date <= deadline]
-    late = [s for s in arrived if deadline < s.report_date and (rnd.late_end is None or s.report_date <= rnd.late_end)]
+    arrived = [a for a in arrivals if a.day is not None and a.day <= as_of]
+    on_time = [a for a in arrived if rnd.start <= a.day <= deadline]
+    late = [a for a in arrived if deadline < a.day and (rnd.late_end is None or a.day <= rnd.late_end)]
     base = {"code": unit.code, "name": unit.name, "emails": unit.emails}
-    usable_on_time = _by_date([s for s in on_time if s.usable])
+    usable_on_time = _by_date([a for a in on_time if a.usable])
     if usable_on_time:
-        sub = usable_on_time[-1]
-        return UnitState(state=RECEIVED, file=sub.path.name, report_date=sub.report_date,
-                         days_left=(deadline - sub.report_date).days, **base)
-    usable_late = _by_date([s for s in late if s.usable])
+        a = usable_on_time[-1]
+        return UnitState(state=RECEIVED, file=a.sub.path.name, report_date=a.day,
+                         days_left=(deadline - a.day).days, **base)
+    usable_late = _by_date([a for a in late if a.usable])
     if usable_late:
-        sub = usable_late[0]
-        return UnitState(state=LATE, file=sub.path.name, report_date=sub.report_date,
-                         days_left=(deadline - sub.report_date).days, **base)
-    bad = _by_date([s for s in on_time + late if not s.usable]) or [s for s in subs if s.report_date is None]
+        a = usable_late[0]
+        return UnitState(state=LATE, file=a.sub.path.name, report_date=a.day, days_left=(deadline - a.day).days, **base)
+    bad = _by_date([a for a in on_time + late if not a.usable]) or [a for a in arrivals if a.day is None]
     if bad:
-        sub = bad[-1]
-        return UnitState(state=UNUSABLE, file=sub.path.name, report_date=sub.report_date,
-                         days_left=(deadline - as_of).days, findings=error_texts(sub), **base)
+        a = bad[-1]
+        return UnitState(state=UNUSABLE, file=a.sub.path.name, report_date=a.day,
+                         days_left=(deadline - as_of).days, findings=error_texts(a.sub), **base)
     return UnitState(state=MISSING, file=None, report_date=None, days_left=(deadline - as_of).days, **base)
 
 
-def _by_date(subs: list[Submission]) -> list[Submission]:
-    return sorted(subs, key=lambda s: (s.report_date or dt.date.min, s.path.name))
+def _by_date(arrivals: list[Arrival]) -> list[Arrival]:
+    return sorted(arrivals, key=lambda a: (a.day or dt.date.min, a.sub.path.name))
 
 
 def error_texts(sub: Submission) -> tuple[str, ...]:

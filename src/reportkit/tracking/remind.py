@@ -9,7 +9,7 @@ from pathlib import Path
 from reportkit.intake.model import Submission
 from reportkit.periods import build_calendar
 from reportkit.plan.model import Plan
-from reportkit.tracking.assess import assess_report, build_rounds
+from reportkit.tracking.assess import arrivals_by_unit, assess_report, build_rounds, reporting_units
 from reportkit.tracking.model import ReportReminder
 
 
@@ -30,7 +30,9 @@ def track_year(plan: Plan, as_of: dt.date, submissions: Path | str | Iterable[Su
     calendar = build_calendar(plan)
     rounds = build_rounds(calendar, plan.year)
     through = as_of if through is None else through
-    return [assess_report(plan, r, rounds[r.submit_last_day], subs, as_of)
+    arrivals = arrivals_by_unit(plan, subs)
+    units = reporting_units(plan)
+    return [assess_report(units, r, rounds[r.submit_last_day], arrivals, as_of)
             for r in calendar if r.submit_last_day <= through]
 
 
