@@ -270,3 +270,24 @@ def test_remind_send_from_the_command_line_with_settings_from_the_environment(tm
     assert "bỏ qua" in capsys.readouterr().out
     monkeypatch.setenv("REPORTKIT_SMTP_PASSWORD", "sai")
     assert main(args + ["--force"]) == EXIT_RUN_FAILED  # a refused login: exit 2
+
+
+def test_with_notice_each_message_carries_the_reports_cong_van_pdf(tmp_path, smtp_server, capsys, monkeypatch):
+    from pypdf import PdfReader
+
+    inbox = Inbox()
+    port = smtp_server(inbox)
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("REPORTKIT_SMTP_USER", raising=False)
+    code = main(["remind", "--plan", str(PLAN_PATH), "--as-of", "2024-02-27", "--notice", "--send", "--smtp-host",
+                 "127.0.0.1", "--smtp-port", str(port), "--smtp-tls", "none", "--from", "hcth@example.vn",
+                 "--output", str(tmp_path)])
+    assert code == 1 and len(inbox.messages) == 2
+    names = {"hcth@example.vn": "hcth_2024-Q1.xlsx", "lanhdao@example.vn": "lanh-dao_2024-Q1.xlsx"}
+    for to, msg in inbox.parsed():
+        files = attachments(msg)
+        assert sorted(files) == sorted([names[to[0]], "cong-van-2024-Q1-dan-chu.pdf"])
+        pdf = tmp_path / "attached.pdf"
+        pdf.write_bytes(files["cong-van-2024-Q1-dan-chu.pdf"])
+        text = PdfReader(pdf).pages[0].extract_text()
+        assert "V/v" in text and "đôn đốc" in text

@@ -22,9 +22,11 @@ from reportkit.cli_mail import mail_options, mail_request, run_mail
 @option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
         help="opt.format")
 @option("--output", default="outputs", show_default=True, type=click.Path(), help="opt.remind.output")
+@option("--notice", is_flag=True, help="opt.remind.notice")
+@option("--number", help="opt.remind.number")
 @mail_options
 def remind(plan_path: str | None, as_of: str | None, days_ahead: int, submissions: str | None, fmt: str,
-           output: str, **mail) -> None:
+           output: str, notice: bool, number: str | None, **mail) -> None:
     """Each unit's state for every report due within ``--days-ahead`` days or overdue without a complete set."""
     import datetime as dt
     import json
@@ -51,8 +53,10 @@ def remind(plan_path: str | None, as_of: str | None, days_ahead: int, submission
         _echo_csv(reminder_rows(reminders))
     else:
         click.echo(render_reminders(as_of_date, reminders))
-    if mailing:  # the e-mail reminders (jobs/mail): .eml files, sent with --send; exit 2 if one failed
-        run_mail(plan, reminders, mailing, as_of=as_of_date, output=output, to_stderr=fmt != "table")
+    to_stderr = fmt != "table"  # csv/json stay machine-readable on stdout
+    notices = _write_notices(plan, reminders, output, as_of_date, number, to_stderr=to_stderr) if notice else {}
+    if mailing:  # the e-mail reminders (jobs/mail): .eml files, sent with --send, the công văn PDF attached
+        run_mail(plan, reminders, mailing, as_of=as_of_date, output=output, notices=notices, to_stderr=to_stderr)
     if any(u.state != RECEIVED for r in reminders for u in r.units):
         _exit_code.set(1)
 
@@ -66,3 +70,13 @@ def _echo_csv(rows: list[dict]) -> None:
     writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
+
+
+def _write_notices(plan, reminders: list, output: str, as_of, number: str | None, *, to_stderr: bool) -> dict:
+    """``--notice``: write the công văn đôn đốc files (jobs/notice.py), name them; report key → PDF path."""
+    from reportkit.jobs.notice import describe_notices, write_notices
+
+    written = write_notices(plan, reminders, output, as_of, number=number)
+    for line in describe_notices(written, reminders):
+        click.echo(line, err=to_stderr)
+    return {n.key: n.pdf for n in written if n.pdf}

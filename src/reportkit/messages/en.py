@@ -3,6 +3,7 @@
 from reportkit.messages.en_findings import FINDINGS  # noqa: F401  (re-exported)
 from reportkit.messages.en_import import IMPORT_MESSAGES
 from reportkit.messages.en_mail import MAIL_MESSAGES
+from reportkit.messages.en_notice import NOTICE_MESSAGES
 from reportkit.messages.en_plan import PLAN_MESSAGES
 from reportkit.messages.en_remind import REMIND_MESSAGES
 from reportkit.messages.en_source import SOURCE_MESSAGES
@@ -345,3 +346,4 @@ MESSAGES.update(SOURCE_MESSAGES)  # reading plan documents (messages/en_source.p
 MESSAGES.update(IMPORT_MESSAGES)  # plan import (messages/en_import.py)
 MESSAGES.update(REMIND_MESSAGES)  # reportkit remind (messages/en_remind.py)
 MESSAGES.update(MAIL_MESSAGES)  # e-mail reminders (messages/en_mail.py)
+MESSAGES.update(NOTICE_MESSAGES)  # reportkit remind --notice (messages/en_notice.py)

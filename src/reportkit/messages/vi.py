@@ -3,6 +3,7 @@
 from reportkit.messages.vi_findings import FINDINGS  # noqa: F401  (re-exported)
 from reportkit.messages.vi_import import IMPORT_MESSAGES
 from reportkit.messages.vi_mail import MAIL_MESSAGES
+from reportkit.messages.vi_notice import NOTICE_MESSAGES
 from reportkit.messages.vi_plan import PLAN_MESSAGES
 from reportkit.messages.vi_remind import REMIND_MESSAGES
 from reportkit.messages.vi_source import SOURCE_MESSAGES
@@ -384,3 +385,4 @@ MESSAGES.update(SOURCE_MESSAGES)  # reading plan documents (messages/vi_source.p
 MESSAGES.update(IMPORT_MESSAGES)  # plan import (messages/vi_import.py)
 MESSAGES.update(REMIND_MESSAGES)  # reportkit remind (messages/vi_remind.py)
 MESSAGES.update(MAIL_MESSAGES)  # e-mail reminders (messages/vi_mail.py)
+MESSAGES.update(NOTICE_MESSAGES)  # reportkit remind --notice (messages/vi_notice.py)

@@ -178,6 +178,7 @@ def _build_plan(raw: dict, r: _Reader) -> Plan:
     issuer_name = r.get(issuer, "name", "issuer.name", str, default="")
     superior = r.get(issuer, "superior", "issuer.superior", str, required=False, default="")
     symbol = r.get(issuer, "report_symbol", "issuer.report_symbol", str, required=False, default="BC")
+    notice_symbol = r.get(issuer, "notice_symbol", "issuer.notice_symbol", str, required=False, default="")
     units = _read_units(raw, r)
     tasks = _TaskList(r, units)
     sections = _read_content_items(raw, r, tasks, year)
@@ -204,7 +205,7 @@ def _build_plan(raw: dict, r: _Reader) -> Plan:
         streams=tuple(streams), signer_title=signer_title, signer_name=signer_name,
         recipients=tuple(to_nfc(str(x)) for x in recipients),
         responsibilities=responsibilities, closing=closing, wording=wording, tasks_section=sections[-1],
-        word_reference=word_reference.strip(),
+        word_reference=word_reference.strip(), notice_symbol=to_nfc(notice_symbol).strip(),
         _unit_index=units.index,
     )
 

@@ -202,6 +202,7 @@ class Plan:
     wording: Wording = Wording()
     tasks_section: tuple[str, str] = ("", "")  # (code, title) of the concrete tasks' section; "" = none printed
     word_reference: str = ""  # the organisation's Word reference document, relative to the plan file ("": reportkit's)
+    notice_symbol: str = ""  # the công văn's symbol after "Số: …/" ("TTDVVL-HCTH"); "": from report_symbol
     _unit_index: dict = field(default_factory=dict, repr=False, compare=False)
 
     # -- look-ups ---------------------------------------------------------

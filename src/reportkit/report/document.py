@@ -72,10 +72,14 @@ def render_header(plan, report, *, number: str | None = None, signed_on: dt.date
     return tag("header", header + title + subject, "nd30")
 
 
+def plan_name(plan) -> str:
+    """The plan as a sentence names it: ``Kế hoạch triển khai nhiệm vụ công tác dân vận, dân chủ năm 2024``."""
+    return f"{to_nfc(plan.document_type).capitalize()} {lower_first(to_nfc(plan.title))}"
+
+
 def render_intro(plan, report, as_of: dt.date) -> str:
     """The opening paragraph: which plan, which period, data as of when."""
-    plan_name = f"{to_nfc(plan.document_type).capitalize()} {lower_first(to_nfc(plan.title))}"
-    text = (f"Thực hiện {plan_name} của {plan.issuer_name}; căn cứ báo cáo của {plan.wording.units} "
+    text = (f"Thực hiện {plan_name(plan)} của {plan.issuer_name}; căn cứ báo cáo của {plan.wording.units} "
             f"(số liệu tính đến ngày {format_date(as_of)}), {plan.issuer_name} báo cáo "
             f"{lower_first(report_subject(report))} như sau:")
     return tag("p", escape(text))

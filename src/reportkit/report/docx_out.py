@@ -35,7 +35,10 @@ CLASS_STYLES = {
     "note": "Note", "noi-nhan": "Recipients Heading", "superior": "Agency", "issuer": "Issuer",
     "so-ky-hieu": "Document Number", "quoc-hieu": "National Title", "tieu-ngu": "Motto", "dia-danh": "Place Date",
     "signer-title": "Signer Title", "signer-name": "Signer Name",
+    "v-v": "Document Number", "kinh-gui": "Header",  # the công văn's trích yếu and "Kính gửi:" (report/notice.py)
 }
+# HTML class of a list → Word paragraph style of its items (default: Body Text).
+LIST_STYLES = {"recipients": "Recipients", "addressees": "Header"}
 HEADINGS = {"h1": "Heading 1", "h2": "Heading 1", "h3": "Heading 2", "h4": "Heading 3"}
 CHART_WIDTH_MM = 120
 RULE_WIDTH_MM = 30
@@ -130,7 +133,8 @@ class _Writer:
         elif tag in HEADINGS:
             self.paragraph(container, HEADINGS[tag], el)
         elif tag in ("ul", "ol"):
-            write_dash_list(self, container, el, "Recipients" if "recipients" in classes else "Body Text")
+            write_dash_list(self, container, el, next((LIST_STYLES[c] for c in classes if c in LIST_STYLES),
+                                                      "Body Text"))
         elif tag in ("p", "div") and (set(classes) & set(CLASS_STYLES) or not has_blocks(el)):
             self.styled_paragraph(container, el, classes)
         else:  # header, section, div.table-scroll, div.detail, td: walk the children

@@ -85,9 +85,10 @@ def mail_reminders(plan: Plan, reminders: list[ReportReminder], *, as_of: dt.dat
                    now: dt.datetime | None = None) -> MailSummary:
     """Write (and, with ``settings``, send) one reminder per pending unit and report; return the outcomes.
 
-    Without ``settings`` it is a dry run: .eml files only (from ``sender`` if given), no log line. ``notices`` maps a report's
-    key (``DueReport.key``) to its công văn PDF, attached when present. ``force`` mails again the
-    addresses the sent log shows as already mailed today for the same report and deadline.
+    Without ``settings`` it is a dry run: .eml files only (from ``sender`` if given), no log line.
+    ``notices`` maps a report's key (``DueReport.key``) to its công văn PDF, attached when present.
+    ``force`` mails again the addresses the sent log shows as already mailed today for the same
+    report and deadline.
     """
     now = now or dt.datetime.now(dt.timezone.utc).astimezone()
     root = Path(output) / "reminders"
