@@ -267,11 +267,11 @@ MESSAGES: dict[str, str] = {
     "jobs.unknown_formats": "định dạng đầu ra không hợp lệ: {formats}",
     "jobs.no_formats": "(không ghi định dạng nào)",
     "jobs.unknown_formats.fix": "chọn trong: {choices} (ví dụ --to html,pdf)",
-    "jobs.locked": ("một lượt lập báo cáo (batch) khác đang chạy trên thư mục đầu ra này (pid {pid} trên máy {host}, "
-                    "bắt đầu lúc {started})"),
+    "jobs.locked": ("một lượt reportkit khác (batch hoặc remind --send) đang chạy trên thư mục đầu ra này "
+                    "(pid {pid} trên máy {host}, bắt đầu lúc {started})"),
     "jobs.locked.fix": "chờ lượt đó chạy xong; nếu tiến trình đó không còn, xoá tệp khoá",
     "jobs.lock_retry": "không lấy được khoá sau khi đã xoá một khoá cũ",
-    "jobs.lock_retry.fix": "có thể một lượt batch khác đang khởi động; hãy thử lại",
+    "jobs.lock_retry.fix": "có thể một lượt batch hoặc remind --send khác đang khởi động; hãy thử lại",
     "jobs.no_notebook": "không tìm thấy notebook báo cáo {name}",
     "jobs.no_notebook.fix": "chạy reportkit từ thư mục dự án (thư mục chứa notebooks/ và data/)",
     "jobs.unknown_pdf_engine": "không có công cụ in PDF {engine!r}",
