@@ -150,6 +150,15 @@ def test_calendar_table_in_english_has_english_headers(capsys):
     assert "22 reports in 2024." in out
 
 
+def test_calendar_deadlines_and_their_state_read_in_the_users_language(capsys):
+    _, out, _ = run(capsys, "--lang", "en", "calendar", "--plan", str(PLAN_PATH), "--as-of", "20/02/2024")
+    q1 = next(line for line in out.splitlines() if "2024-Q1" in line and "dan-chu" in line)
+    assert "before 2024-03-01" in q1 and "9 days left" in q1 and "trước" not in out and "còn" not in out
+    _, out, _ = run(capsys, "calendar", "--plan", str(PLAN_PATH), "--as-of", "20/02/2024")
+    q1 = next(line for line in out.splitlines() if "2024-Q1" in line and "dan-chu" in line)
+    assert "trước ngày 01/03/2024" in q1 and "còn 9 ngày" in q1
+
+
 def test_version_is_in_the_users_language(capsys):
     assert "reportkit, phiên bản " in run(capsys, "--version")[1]
     assert "reportkit, version " in run(capsys, "--lang", "en", "--version")[1]

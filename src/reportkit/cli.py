@@ -74,7 +74,8 @@ def calendar(plan_path: str | None, year: int | None, as_of: str | None, fmt: st
 
     plan = _plan(plan_path, year)
     as_of_date = parse_date_option(as_of, "--as-of")
-    dated = calendar_rows(build_calendar(plan, year), as_of_date)
+    reports = build_calendar(plan, year)
+    dated = calendar_rows(reports, as_of_date)
     rows = dated + adhoc_rows(plan, as_of_date)  # ad-hoc reports ("khi có yêu cầu") last, without a date
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -90,6 +91,10 @@ def calendar(plan_path: str | None, year: int | None, as_of: str | None, fmt: st
                    "submit": t("calendar.submit"), "cutoff": t("calendar.cutoff"), "label": t("calendar.report"),
                    "state": t("calendar.state")}
         shown = [row | {"submit": row["submit_last_day"] or "", "cutoff": row["cutoff"] or ""} for row in rows]
+        for row, report in zip(shown, reports):  # the terminal speaks the user's language; JSON/CSV keep the plan's
+            row["due_text"] = report.due_words
+            if as_of_date:
+                row["state"] = report.state_words(as_of_date)
         click.echo(render_table(shown, columns, headers))
         click.echo("\n" + t("calendar.total", n=len(dated), year=year or plan.year)
                    + (" " + t("calendar.adhoc_total", n=len(rows) - len(dated)) if len(rows) > len(dated) else ""))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from reportkit.errors import PeriodError
 from reportkit.fmt import format_date, format_roman
-from reportkit.messages import t
+from reportkit.messages import is_english, t
 from reportkit.plan.load import Plan, ReportRule, ReportStream, month_end
 from reportkit.plan.model import DayRule
 from reportkit.plan.streams import ADHOC_DEFAULT_TEXT
@@ -200,8 +200,23 @@ class DueReport:
         """Days until the last allowed day; negative when late."""
         return (self.last_day - as_of).days
 
+    @property
+    def due_words(self) -> str:
+        """The deadline in the user's language, for the terminal ("trước ngày 01/03/2024", "before 2024-03-01")."""
+        if is_english():
+            return t("due_report.by", date=self.last_day.isoformat()) if self.inclusive else \
+                t("due_report.before", date=self.due_before.isoformat())
+        return self.due_text
+
+    def state_words(self, as_of: dt.date) -> str:
+        """The deadline's state as of a date in the user's language, for the terminal."""
+        left = self.days_left(as_of)
+        if left > 0:
+            return t("due_report.days_left", n=left)
+        return t("due_report.today") if left == 0 else t("due_report.days_late", n=-left)
+
     def state(self, as_of: dt.date) -> str:
-        """Vietnamese state of the deadline as of a date."""
+        """Vietnamese state of the deadline as of a date (the documents' and the JSON's wording)."""
         left = self.days_left(as_of)
         if left > 0:
             return f"còn {left} ngày"

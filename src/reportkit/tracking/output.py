@@ -71,7 +71,7 @@ def render_reminders(as_of: dt.date, reminders: list[ReportReminder]) -> str:
     blocks = []
     for r in reminders:
         title = t("remind.report", label=r.report.label, last_day=format_date(r.report.submit_last_day),
-                  due=r.report.due_text)
+                  due=r.report.due_words)
         rows = [{"unit": u.name, "state": state_text(u), "file": u.file or "",
                  "date": format_date(u.report_date), "days": days_text(u),
                  "emails": ", ".join(u.emails) or t("remind.no_email")} for u in r.units]
