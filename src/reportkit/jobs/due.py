@@ -5,32 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportkit import __version__
-from reportkit.errors import ParamsError
 from reportkit.files import hash_into
 from reportkit.intake.reader import iter_workbook_paths
-from reportkit.messages import t
+from reportkit.jobs.org_config import Organisation, load_organisations  # noqa: F401 - re-exported
 from reportkit.periods import DueReport, build_calendar, parse_period
 from reportkit.plan.load import Plan, load_plan
 from reportkit.report.index import read_manifest
-from reportkit.safeyaml import load_yaml, yaml_problem
 
 DEFAULT_NOTEBOOK = Path(__file__).resolve().parents[3] / "notebooks" / "period_report.ipynb"
-
-
-@dataclass
-class Organisation:
-    """One plan with its submissions: a Trung tâm of a province, say."""
-
-    code: str  # "" for a single-organisation batch (outputs directly under --output)
-    plan_path: str
-    submissions: str
-    deadlines: dict[str, str] = field(default_factory=dict)
-    params_file: str | None = None
 
 
 @dataclass
@@ -117,39 +103,6 @@ def is_unchanged(job: Job) -> bool:
     manifest = read_manifest(job.report_dir)
     return bool(manifest) and manifest.get("fingerprint") == job.fingerprint and \
         all((job.report_dir / name).is_file() for name in (manifest.get("files") or {}).values())
-
-
-def load_organisations(config: str | Path) -> list[Organisation]:
-    """Read a multi-organisation batch config (YAML: ``organisations: [{code, plan, submissions}]``)."""
-    import yaml
-
-    path = Path(config)
-    try:
-        raw = load_yaml(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ParamsError(t("config.not_found"), path=path, hint=t("config.not_found.fix")) from None
-    except yaml.YAMLError as exc:
-        raise yaml_problem(exc, ParamsError, path, t("inputs.file_yaml.fix")) from None
-    items = raw.get("organisations") if isinstance(raw, dict) else None
-    if not isinstance(items, list) or not items:
-        raise ParamsError(t("config.no_organisations"), path=path, hint=t("config.no_organisations.fix"))
-    base = path.parent
-    orgs, seen = [], set()
-    for i, item in enumerate(items):
-        where = f"organisations[{i}]"
-        if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in ("code", "plan", "submissions")):
-            raise ParamsError(t("config.organisation_fields"), path=path, yaml_path=where,
-                              hint=t("config.organisation_fields.fix"))
-        code = item["code"]
-        if not code.replace("-", "").replace("_", "").isalnum() or code in seen:
-            raise ParamsError(t("config.organisation_code", code=code), path=path, yaml_path=where + ".code",
-                              hint=t("config.organisation_code.fix"))
-        seen.add(code)
-        resolve = lambda v: str((base / v).resolve()) if not os.path.isabs(v) else v  # noqa: E731
-        orgs.append(Organisation(code, resolve(item["plan"]), resolve(item["submissions"]),
-                                 {str(k): str(v) for k, v in (item.get("deadlines") or {}).items()},
-                                 resolve(item["params"]) if item.get("params") else None))
-    return orgs
 
 
 def plan_jobs(orgs: list[Organisation], year: int | None, through: dt.date, output: Path,

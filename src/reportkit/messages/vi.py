@@ -6,6 +6,7 @@ from reportkit.messages.vi_mail import MAIL_MESSAGES
 from reportkit.messages.vi_notice import NOTICE_MESSAGES
 from reportkit.messages.vi_plan import PLAN_MESSAGES
 from reportkit.messages.vi_remind import REMIND_MESSAGES
+from reportkit.messages.vi_rollup import ROLLUP_MESSAGES
 from reportkit.messages.vi_source import SOURCE_MESSAGES
 
 MESSAGES: dict[str, str] = {
@@ -389,5 +390,6 @@ MESSAGES.update(PLAN_MESSAGES)  # plan and YAML problems (messages/vi_plan.py)
 MESSAGES.update(SOURCE_MESSAGES)  # reading plan documents (messages/vi_source.py)
 MESSAGES.update(IMPORT_MESSAGES)  # plan import (messages/vi_import.py)
 MESSAGES.update(REMIND_MESSAGES)  # reportkit remind (messages/vi_remind.py)
+MESSAGES.update(ROLLUP_MESSAGES)  # reportkit rollup (messages/vi_rollup.py)
 MESSAGES.update(MAIL_MESSAGES)  # e-mail reminders (messages/vi_mail.py)
 MESSAGES.update(NOTICE_MESSAGES)  # reportkit remind --notice (messages/vi_notice.py)

@@ -1,0 +1,23 @@
+"""English texts of ``reportkit rollup`` (cli_rollup.py, jobs/org_config.py, report/rollup*.py). Same keys as ``vi_rollup.py``."""
+
+ROLLUP_MESSAGES: dict[str, str] = {
+    "help.rollup": ("The superior's consolidated report: reads each organisation's latest good report in the config "
+                    "(checked against manifest.json's sha256) and builds the roll-up (HTML, PDF, DOCX, XLSX, "
+                    "rollup.json). Exit 0: every organisation has a valid report; 1: some have none."),
+    "opt.rollup.config": "the organisations config (the same file as batch --config), with superior: the issuer",
+    "opt.rollup.period": "the period, e.g. 2024-Q1",
+    "opt.rollup.stream": "the report stream (default: dan-chu)",
+    "opt.rollup.from": "the batch's outputs folder, holding <org code>/<period>/<stream>/",
+    "opt.rollup.output": "where the roll-up is written (default: <from>/rollup/<period>/<stream>)",
+    "opt.rollup.scheduler": "a dask scheduler address to read the data distributed (e.g. tcp://10.0.0.5:8786)",
+    "opt.rollup.dask": "read the data on a local dask cluster",
+    "opt.rollup.formats": "export formats, comma-separated",
+    "rollup.written": "Roll-up {period} ({stream}) written to {path}: {reported}/{total} organisations have a valid report",
+    "rollup.missing_line": "  {code} ({name}): {reason}",
+    "rollup.scheduler_and_dask": "use only one of --scheduler and --dask",
+    "rollup.scheduler_and_dask.fix": "drop --dask local when --scheduler ADDRESS is given",
+    "config.unknown_field": "field {field!r} is not supported here",
+    "config.unknown_field.fix": "the fields in use: {allowed}",
+    "config.superior": "the config needs superior: {{name: …}} (the issuer of the roll-up)",
+    "config.superior.fix": "e.g. superior: {{name: Department of Labour of Son La province, symbol: BC-SLĐTBXH}}",
+}
