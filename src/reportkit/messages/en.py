@@ -6,6 +6,7 @@ from reportkit.messages.en_mail import MAIL_MESSAGES
 from reportkit.messages.en_notice import NOTICE_MESSAGES
 from reportkit.messages.en_plan import PLAN_MESSAGES
 from reportkit.messages.en_remind import REMIND_MESSAGES
+from reportkit.messages.en_rolldata import ROLLDATA_MESSAGES
 from reportkit.messages.en_rollup import ROLLUP_MESSAGES
 from reportkit.messages.en_source import SOURCE_MESSAGES
 
@@ -354,3 +355,4 @@ MESSAGES.update(REMIND_MESSAGES)  # reportkit remind (messages/en_remind.py)
 MESSAGES.update(ROLLUP_MESSAGES)  # reportkit rollup (messages/en_rollup.py)
 MESSAGES.update(MAIL_MESSAGES)  # e-mail reminders (messages/en_mail.py)
 MESSAGES.update(NOTICE_MESSAGES)  # reportkit remind --notice (messages/en_notice.py)
+MESSAGES.update(ROLLDATA_MESSAGES)  # the roll-up's data step (messages/en_rolldata.py)

@@ -6,6 +6,7 @@ from reportkit.messages.vi_mail import MAIL_MESSAGES
 from reportkit.messages.vi_notice import NOTICE_MESSAGES
 from reportkit.messages.vi_plan import PLAN_MESSAGES
 from reportkit.messages.vi_remind import REMIND_MESSAGES
+from reportkit.messages.vi_rolldata import ROLLDATA_MESSAGES
 from reportkit.messages.vi_rollup import ROLLUP_MESSAGES
 from reportkit.messages.vi_source import SOURCE_MESSAGES
 
@@ -393,3 +394,4 @@ MESSAGES.update(REMIND_MESSAGES)  # reportkit remind (messages/vi_remind.py)
 MESSAGES.update(ROLLUP_MESSAGES)  # reportkit rollup (messages/vi_rollup.py)
 MESSAGES.update(MAIL_MESSAGES)  # e-mail reminders (messages/vi_mail.py)
 MESSAGES.update(NOTICE_MESSAGES)  # reportkit remind --notice (messages/vi_notice.py)
+MESSAGES.update(ROLLDATA_MESSAGES)  # the roll-up's data step (messages/vi_rolldata.py)
