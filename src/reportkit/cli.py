@@ -20,6 +20,7 @@ import click
 from reportkit.cli_language import CatalogueGroup, _exit_code, choose_language, click_in_language, lang_option, option
 from reportkit.cli_plan import plan as plan_group
 from reportkit.cli_remind import remind as remind_command
+from reportkit.cli_rollup import rollup as rollup_command
 from reportkit.errors import EXIT_USAGE, ReportkitError
 from reportkit.fmt import render_text_table as render_table  # noqa: F401  (the CLI's text tables; kept importable here)
 from reportkit.messages import set_language, t, use_language
@@ -440,6 +441,7 @@ def _run(args: list[str]) -> int:
 
 cli.add_command(plan_group)
 cli.add_command(remind_command)
+cli.add_command(rollup_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

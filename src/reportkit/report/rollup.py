@@ -36,7 +36,13 @@ from reportkit.report.rollup_tables import (
     render_ranking,
     totals,
 )
-from reportkit.status.words import DONE_LATE, DONE_ON_TIME, OPEN_IN_TIME, OPEN_LATE, NO_REPORT
+from reportkit.status.words import (
+    DONE_LATE,
+    DONE_ON_TIME,
+    NO_REPORT,
+    OPEN_IN_TIME,
+    OPEN_LATE,
+)
 
 GROUP_THRESHOLD = 30  # more organisations than this: the body summarises by group, the full table is in the annex
 

@@ -10,7 +10,14 @@ from matplotlib.figure import Figure
 from reportkit.fmt import format_percent
 from reportkit.report.charts import _RC, WIDTH_IN, Chart, _wrap
 from reportkit.report.markup import Column, para, render_table
-from reportkit.status.words import DEADLINE_STATUSES, DONE_LATE, DONE_ON_TIME, OPEN_IN_TIME, OPEN_LATE, NO_REPORT
+from reportkit.status.words import (
+    DEADLINE_STATUSES,
+    DONE_LATE,
+    DONE_ON_TIME,
+    NO_REPORT,
+    OPEN_IN_TIME,
+    OPEN_LATE,
+)
 
 STATE_LABELS = {"on_time": "Đúng hạn", "late": "Muộn", "missing": "Không có báo cáo hợp lệ",
                 "invalid": "Không có báo cáo hợp lệ"}

@@ -1,0 +1,27 @@
+"""rollup.xlsx for the analyst: every organisation (state, reason, counts, rate), the ranking, and every task line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportkit.report.rollup_tables import STATE_LABELS, ranking
+from reportkit.report.xlsx_out import write_table_xlsx
+from reportkit.status.words import DEADLINE_STATUSES
+
+ORG_COLUMNS = {"code": ("Mã đơn vị", 16), "name": ("Đơn vị", 40), "group": ("Nhóm", 18),
+               "state_text": ("Báo cáo", 22), "reason": ("Lý do", 50), "plan_code": ("Kế hoạch", 18),
+               "report_date": ("Ngày lập báo cáo", 14), "due_before": ("Hạn gửi", 14),
+               **{k: (k, 14) for k in DEADLINE_STATUSES}, "tasks": ("Nhiệm vụ có thời hạn", 14),
+               "rate": ("Tỷ lệ đúng hạn", 12)}
+RANK_COLUMNS = {"rank": ("Hạng", 8), "code": ("Mã đơn vị", 16), "name": ("Đơn vị", 40),
+                "tasks": ("Nhiệm vụ có thời hạn", 14), "rate": ("Tỷ lệ đúng hạn", 12)}
+
+
+def write_rollup_xlsx(data, path: str | Path) -> Path:
+    """Sheets "Đơn vị" (one row per organisation), "Xếp hạng" and "Nhiệm vụ" (every status line with its org)."""
+    orgs = data.orgs.assign(state_text=data.orgs["state"].map(STATE_LABELS).fillna(data.orgs["state"]))
+    tasks = data.tasks
+    task_cols = {c: (c, 16) for c in tasks.columns}
+    return write_table_xlsx(orgs, path, columns=ORG_COLUMNS, sheet_name="Đơn vị", status_column=None,
+                            extra_sheets=[("Xếp hạng", ranking(data.orgs), RANK_COLUMNS), ("Nhiệm vụ", tasks, task_cols)],
+                            title=f"Tổng hợp báo cáo {data.period} ({data.stream})")
