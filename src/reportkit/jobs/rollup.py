@@ -60,9 +60,21 @@ def org_inputs(config: str | Path, period: str, stream: str, source: Path) -> li
             for o in load_organisations(config, sources=False)]
 
 
-def _subject(data: RollupData, stream: str) -> str:
-    """The trích yếu without the period: from the organisations' report label, else the stream code."""
-    return f"Tổng hợp kết quả thực hiện báo cáo {stream}"
+def _subject(data: RollupData, inputs: list[OrgInput]) -> str:
+    """The trích yếu without the period, from the stream's name in the organisations' manifests."""
+    valid = set(data.orgs.loc[data.orgs["state"].isin(["on_time", "late"]), "code"])
+    for org in inputs:
+        if org.code in valid:
+            try:
+                label = json.loads((org.report_dir / "manifest.json").read_text(encoding="utf-8")).get("report")
+            except (OSError, ValueError):
+                continue
+            short = str(label or "").split(" – ")[0].strip()
+            if short.lower().startswith("báo cáo "):
+                short = short[len("báo cáo "):]
+            if short:
+                return f"Tổng hợp {short[:1].lower()}{short[1:]}"
+    return f"Tổng hợp kết quả thực hiện báo cáo {data.stream}"
 
 
 def write_tables(data: RollupData, folder: Path) -> dict[str, str]:
@@ -127,7 +139,8 @@ def run_rollup(config: str | Path, period: str, stream: str, *, source: str | Pa
     fmts = parse_formats(formats)
     superior = load_superior(config)
     source = Path(source)
-    data = collect_rollup(org_inputs(config, period, stream, source), period, stream, scheduler=scheduler)
+    inputs = org_inputs(config, period, stream, source)
+    data = collect_rollup(inputs, period, stream, scheduler=scheduler)
     timings = {"collect": round(time.perf_counter() - t0, 3)}
     final = Path(output or source / "rollup") / period / stream
     final.parent.mkdir(parents=True, exist_ok=True)
@@ -135,7 +148,7 @@ def run_rollup(config: str | Path, period: str, stream: str, *, source: str | Pa
     files = write_tables(data, staging)
     params = {"period": period, "stream": stream, "data_dir": str(staging.resolve()),
               "superior": {k: v if isinstance(v, str) else list(v) for k, v in vars(superior).items()},
-              "subject": _subject(data, stream), "number": number, "signed_on": signed_on}
+              "subject": _subject(data, inputs), "number": number, "signed_on": signed_on}
     try:
         nb = _execute(staging, params, kernel_name, timeout)
         nb.metadata["reportkit"] = {"title": f"Báo cáo tổng hợp {period}", "period": period, "stream": stream}

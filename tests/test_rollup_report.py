@@ -1,0 +1,170 @@
+"""reportkit rollup: the organisations config, the consolidated report's content, its exports and nesting."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from reportkit.errors import ParamsError
+from reportkit.jobs.org_config import load_organisations, load_superior
+from reportkit.jobs.rollup import org_inputs, rollup_manifest, write_tables
+from reportkit.report.rollup import GROUP_THRESHOLD, build_rollup_report
+from reportkit.rollup.collect import collect_rollup
+from reportkit.rollup.model import OrgInput
+from reportkit.status.words import DEADLINE_STATUSES
+
+from .rollup_fixtures import HOSTILE_NAME, SUPERIOR, write_org_report, write_three_orgs
+
+
+def _collect(config, tmp_path):
+    return collect_rollup(org_inputs(config, "2024-Q1", "dan-chu", tmp_path / "outputs"), "2024-Q1", "dan-chu")
+
+
+def _report_html(data, tmp_path, superior):
+    folder = tmp_path / "tables"
+    folder.mkdir(exist_ok=True)
+    data.orgs.to_parquet(folder / "orgs.parquet")
+    data.tasks.to_parquet(folder / "tasks.parquet")
+    report = build_rollup_report("2024-Q1", "dan-chu", folder, superior, subject="Tổng hợp công tác dân chủ")
+    parts = [report.header(), report.results(), report.shortcomings(), report.comparison(), report.signature(),
+             report.annex()]
+    return report, "".join(p.html for p in parts)
+
+
+def test_config_field_unknown_to_rollup_and_batch_fails_with_file_and_line(tmp_path):
+    config = tmp_path / "orgs.yaml"
+    config.write_text("organisations:\n  - code: a\n    name: A\n    colour: red\n", encoding="utf-8")
+    with pytest.raises(ParamsError) as err:
+        load_organisations(config, sources=False)
+    assert err.value.location.line == 4 and "colour" in str(err.value) and str(config) in str(err.value)
+
+
+def test_duplicate_organisation_code_fails_with_the_line_of_the_second(tmp_path):
+    config = tmp_path / "orgs.yaml"
+    config.write_text("organisations:\n  - {code: a}\n  - {code: b}\n  - {code: a}\n", encoding="utf-8")
+    with pytest.raises(ParamsError) as err:
+        load_organisations(config, sources=False)
+    assert err.value.location.line == 4
+
+
+def test_rollup_needs_a_superior_but_batch_reads_the_same_file(tmp_path):
+    config = tmp_path / "orgs.yaml"
+    config.write_text("organisations:\n  - {code: a, plan: p.yaml, submissions: s, name: Trung tâm A, group: X}\n",
+                      encoding="utf-8")
+    with pytest.raises(ParamsError, match="superior"):
+        load_superior(config)
+    [org] = load_organisations(config)
+    assert (org.name, org.group) == ("Trung tâm A", "X")
+    config.write_text(SUPERIOR + config.read_text(encoding="utf-8"), encoding="utf-8")
+    assert load_superior(config).symbol == "BC-SLĐTBXH" and len(load_organisations(config)) == 1
+
+
+def test_every_organisation_keeps_its_own_manifest_counts_and_state(tmp_path):
+    config = write_three_orgs(tmp_path)
+    data = _collect(config, tmp_path)
+    write_tables(data, tmp_path)
+    out = json.loads((tmp_path / "rollup.json").read_text(encoding="utf-8"))
+    states = {o["code"]: o["state"] for o in out["organisations"]}
+    assert states == {"dung-han": "on_time", "muon": "late", "chua-bao-cao": "missing", "sua-tep": "invalid"}
+    for org in out["organisations"]:
+        if org["state"] in ("on_time", "late"):
+            manifest = json.loads((tmp_path / "outputs" / org["code"] / "2024-Q1" / "dan-chu" / "manifest.json")
+                                  .read_text(encoding="utf-8"))
+            assert org["counts"] == manifest["counts"]
+        else:
+            assert org["reason"].startswith("không có báo cáo hợp lệ")
+
+
+def test_report_keeps_markup_in_names_inert_and_lists_orgs_without_a_valid_report(tmp_path):
+    config = write_three_orgs(tmp_path)
+    _, html = _report_html(_collect(config, tmp_path), tmp_path, vars(load_superior(config)))
+    assert "<script>" not in html and "<b>Dịch vụ</b>" not in html and "<i>1</i>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "Trung tâm Chưa báo cáo" in html and "sha256" in html  # the tampered one, with its reason
+    assert "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI TỈNH SƠN LA" in html and "Số: ……/BC-SLĐTBXH" in html
+    assert "Tổng hợp công tác dân chủ quý I năm 2024" in html
+    assert "Không có hai đơn vị nào" not in html  # two valid orgs share ttdvvl-2024: per-task comparison
+
+
+def test_many_organisations_are_summarised_by_group_with_the_full_table_in_the_annex(tmp_path):
+    out = tmp_path / "outputs"
+    orgs = []
+    for i in range(GROUP_THRESHOLD + 5):
+        write_org_report(out, f"o{i}", [i % 4, 1, 1, i % 3, 0], "2024-03-15T10:00:00+07:00")
+        orgs.append(OrgInput(f"o{i}", f"Trung tâm số {i}", f"Huyện {i % 3}", out / f"o{i}" / "2024-Q1" / "dan-chu"))
+    data = collect_rollup(orgs, "2024-Q1", "dan-chu")
+    report, html = _report_html(data, tmp_path, {"name": "Sở Nội vụ"})
+    assert report.grouped
+    body = report.results().html
+    assert "Huyện 2" in body and "Tổng hợp theo nhóm" in body and "Kết quả của từng đơn vị" not in body
+    assert all(f"Trung tâm số {i}<" in report.annex().html for i in range(GROUP_THRESHOLD + 5))
+
+
+def test_xlsx_lists_every_organisation_and_neutralises_formulas(tmp_path):
+    from openpyxl import load_workbook
+
+    config = write_three_orgs(tmp_path)
+    text = config.read_text(encoding="utf-8").replace("Trung tâm Muộn", "'=HYPERLINK(\"http://x\")'")
+    config.write_text(text, encoding="utf-8")
+    write_tables(_collect(config, tmp_path), tmp_path)
+    wb = load_workbook(tmp_path / "rollup.xlsx")
+    assert wb.sheetnames == ["Đơn vị", "Xếp hạng", "Nhiệm vụ"]
+    cells = {c.value: c for c in wb["Đơn vị"]["B"]}
+    assert HOSTILE_NAME in cells
+    formula = cells['=HYPERLINK("http://x")']
+    assert formula.data_type == "s" and formula.quotePrefix  # text, never a formula
+
+
+def test_a_rollup_folder_rolls_up_again_as_one_organisation(tmp_path):
+    config = write_three_orgs(tmp_path)
+    data = _collect(config, tmp_path)
+    folder = tmp_path / "province" / "so-ld" / "2024-Q1" / "dan-chu"
+    folder.mkdir(parents=True)
+    files = write_tables(data, folder)
+    manifest = rollup_manifest(data, load_superior(config), folder, files, pd.Timestamp.now(tz="UTC").to_pydatetime())
+    (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    upper = collect_rollup([OrgInput("so-ld", "Sở LĐTBXH", "", folder)], "2024-Q1", "dan-chu")
+    row = upper.orgs.iloc[0]
+    assert row["state"] in ("on_time", "late")
+    valid = data.orgs[data.orgs["state"].isin(["on_time", "late"])]
+    assert {k: int(row[k]) for k in DEADLINE_STATUSES} == {k: int(valid[k].sum()) for k in DEADLINE_STATUSES}
+    assert len(upper.tasks) == len(data.tasks)
+
+
+@pytest.mark.slow
+def test_rollup_command_builds_every_format_and_the_pdf_follows_decree_30(tmp_path):
+    import pdfplumber
+
+    from reportkit.cli import main
+
+    from .pdf_checks import (
+        assert_a4_portrait,
+        assert_fonts_embedded,
+        assert_inside_margins,
+        assert_page_numbers_from_page_2,
+        pdf_text,
+    )
+
+    config = write_three_orgs(tmp_path)
+    code = main(["rollup", "--config", str(config), "--period", "2024-Q1", "--from", str(tmp_path / "outputs"),
+                 "--output", str(tmp_path / "rollup")])
+    folder = tmp_path / "rollup" / "2024-Q1" / "dan-chu"
+    assert code == 1  # two organisations have no valid report
+    for name in ("report.html", "report.pdf", "report.docx", "rollup.xlsx", "rollup.json", "manifest.json"):
+        assert (folder / name).is_file(), name
+    pdf_path = folder / "report.pdf"
+    with pdfplumber.open(pdf_path) as pdf:
+        assert_a4_portrait(pdf, min_pages=2)
+        assert_page_numbers_from_page_2(pdf)
+        assert_inside_margins(pdf)
+    assert_fonts_embedded(pdf_path)
+    text = pdf_text(pdf_path)
+    assert "<script>" in text and "Trung tâm Chưa báo cáo" in text  # shown as text, never run
+    html = (folder / "report.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in html
+    from docx import Document
+
+    doc_text = "\n".join(p.text for p in Document(folder / "report.docx").paragraphs)
+    assert "SỞ LAO ĐỘNG" in doc_text
