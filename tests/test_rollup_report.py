@@ -166,5 +166,7 @@ def test_rollup_command_builds_every_format_and_the_pdf_follows_decree_30(tmp_pa
     assert "<script>alert(1)" not in html
     from docx import Document
 
-    doc_text = "\n".join(p.text for p in Document(folder / "report.docx").paragraphs)
-    assert "SỞ LAO ĐỘNG" in doc_text
+    doc = Document(folder / "report.docx")
+    cells = [c.text for table in doc.tables for row in table.rows for c in row.cells]
+    doc_text = "\n".join([p.text for p in doc.paragraphs] + cells)
+    assert "SỞ LAO ĐỘNG" in doc_text and HOSTILE_NAME in doc_text  # the name as plain text
