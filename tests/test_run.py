@@ -90,10 +90,11 @@ def test_published_report_has_its_files_and_a_complete_manifest(built_report):  
 
     folder = built_report.out_dir
     assert sorted(p.name for p in folder.iterdir()) == ["manifest.json", "report.docx", "report.html", "report.ipynb",
-                                                         "report.pdf"]
+                                                         "report.pdf", "status.parquet"]
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["files"] == {"html": "report.html", "pdf": "report.pdf", "docx": "report.docx",
-                                 "ipynb": "report.ipynb"}
+                                 "ipynb": "report.ipynb", "status": "status.parquet"}
+    assert "status.parquet" in manifest["sha256"] and manifest["plan_code"]
     assert manifest["params"]["period"] == "2024-Q1" and manifest["as_of"] == "2024-02-29"
     assert manifest["due_before"] == "2024-03-01"
     assert {"python", "reportkit", "papermill", "nbconvert", "weasyprint", "pandas"} <= set(manifest["versions"])

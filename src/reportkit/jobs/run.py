@@ -27,10 +27,11 @@ import tempfile
 import threading
 import time
 import traceback
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from reportkit.errors import ExportError, NotebookError, OutputError, ParamsError
 from reportkit.files import hash_into, make_temp_dir, write_atomic
@@ -208,8 +209,8 @@ def run_report(
             t_wait = time.perf_counter()
             kernel.wait()
             timings["wait_kernel_exit"] = round(time.perf_counter() - t_wait, 3)
-        manifest = _manifest(params, record, fmts, files, timings, started, t_start, kernel_name, pdf_engine,
-                             fingerprint)
+        manifest = _manifest(params, record, fmts, _write_status(record, staging, params, files, nb), timings,
+                             started, t_start, kernel_name, pdf_engine, fingerprint)
         manifest["first_built_at"] = _first_built_at(final) or manifest["finished_at"]
         manifest["sha256"] = {name: hash_file(staging / name) for name in files.values()}  # checkable after a crash
         write_atomic(staging / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
@@ -401,6 +402,22 @@ def _export(nb, staging: Path, fmts: tuple[str, ...], pdf_engine: str, timings: 
     return files
 
 
+def _write_status(record: dict, staging: Path, params: RunInputs, files: dict[str, str], nb) -> dict[str, str]:
+    """Write status.parquet from the status table the kernel handed over in the run record; ``files`` with it."""
+    from reportkit.rollup.status_file import STATUS_FILE, write_status_parquet
+
+    table = record.pop("status_table", None)
+    if table is None:
+        return files
+    try:
+        write_status_parquet(table, staging / STATUS_FILE, params.period.id, params.stream)
+    except Exception as exc:  # noqa: BLE001 - an arrow problem becomes a failed step, never a lost report
+        raise _Failure("Ghi bảng tình trạng (status.parquet)", f"{type(exc).__name__}: {exc}",
+                       traceback.format_exc(limit=4), nb) from None
+    files["status"] = STATUS_FILE
+    return files
+
+
 def _manifest(params: RunInputs, record: dict, fmts, files: dict, timings: dict, started: dt.datetime,
               t_start: float, kernel_name: str, pdf_engine: str, fingerprint: str | None) -> dict:
     finished = dt.datetime.now().astimezone()
@@ -411,6 +428,7 @@ def _manifest(params: RunInputs, record: dict, fmts, files: dict, timings: dict,
         "period_label": params.period.label,
         "stream": params.stream,
         "report": params.report.label,
+        "plan_code": params.plan.code,
         "as_of": params.as_of.isoformat(),
         "due_before": params.report.due_before.isoformat(),
         "params": params.as_manifest(),

@@ -55,6 +55,7 @@ from reportkit.report.submission_record import (
     render_late_units,
     render_submission_record,
 )
+from reportkit.rollup.status_file import status_records
 
 SECTION_TITLES = {
     "results": "I. KẾT QUẢ THỰC HIỆN",
@@ -163,6 +164,7 @@ def run_record_data(summary, params, timings: dict | None = None) -> dict:
         "input_errors": errors,
         "input_warnings": warnings,
         "timings": dict(timings or {}),
+        "status_table": status_records(summary.status),  # written to status.parquet by jobs.run
     }
 
 

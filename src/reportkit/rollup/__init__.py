@@ -8,6 +8,12 @@ never HTML or PDF. Presentation lives in ``reportkit.report``; the command in
 
 from reportkit.rollup.collect import collect_rollup
 from reportkit.rollup.json_out import rollup_json
-from reportkit.rollup.model import COUNT_KEYS, ORG_COLUMNS, ORG_STATES, OrgInput, RollupData
+from reportkit.rollup.model import (
+    COUNT_KEYS,
+    ORG_COLUMNS,
+    ORG_STATES,
+    OrgInput,
+    RollupData,
+)
 
 __all__ = ["COUNT_KEYS", "ORG_COLUMNS", "ORG_STATES", "OrgInput", "RollupData", "collect_rollup", "rollup_json"]

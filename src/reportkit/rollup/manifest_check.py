@@ -15,8 +15,7 @@ from pathlib import Path
 
 from reportkit.messages import t, use_language
 from reportkit.rollup.model import COUNT_KEYS, OrgInput
-
-STATUS_FILE = "status.parquet"
+from reportkit.rollup.status_file import STATUS_FILE
 
 
 @dataclass

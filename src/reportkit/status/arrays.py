@@ -30,6 +30,8 @@ def text_array(values: np.ndarray, fill: str = "") -> Any:
         values[missing] = fill
     if _STR == object:  # pandas without a string dtype
         return values
+    if getattr(_STR, "storage", "python") != "python":  # pyarrow installed: pandas' strings are arrow-backed
+        return pd.array(values, dtype=_STR)
     return pd.arrays.StringArray(values, dtype=_STR)
 
 
