@@ -170,3 +170,46 @@ def test_rollup_command_builds_every_format_and_the_pdf_follows_decree_30(tmp_pa
     cells = [c.text for table in doc.tables for row in table.rows for c in row.cells]
     doc_text = "\n".join([p.text for p in doc.paragraphs] + cells)
     assert "SỞ LAO ĐỘNG" in doc_text and HOSTILE_NAME in doc_text  # the name as plain text
+
+
+@pytest.mark.slow
+def test_rollup_of_reports_built_from_the_sample_data_keeps_each_manifests_counts(tmp_path):
+    import shutil
+
+    from reportkit.jobs.run import run_report
+
+    from .conftest import PLAN_PATH, ROOT
+
+    subs = ROOT / "data" / "submissions" / "2024"
+    rejected = tmp_path / "subs-rejected"
+    shutil.copytree(subs, rejected)
+    from openpyxl import load_workbook
+
+    book = load_workbook(rejected / "bhtn_2024-02-29.xlsx")
+    sheet = book.worksheets[0]
+    sheet["D14"], sheet["F14"] = "Đã hoàn thành", "31/02/2024"  # a date that does not exist: the row is rejected
+    sheet["E13"] = "khoảng một nửa"  # not a percentage
+    book.save(rejected / "bhtn_2024-02-29.xlsx")
+    for code, folder in (("dung-han", subs), ("loi-dong", rejected)):
+        run_report("2024-Q1", "dan-chu", plan_path=PLAN_PATH, submissions=folder,
+                   output=tmp_path / "outputs" / code, formats="html")
+    # A report built in 2024 before its deadline: the manifest's first build date is not covered by sha256.
+    on_time = tmp_path / "outputs" / "dung-han" / "2024-Q1" / "dan-chu" / "manifest.json"
+    manifest = json.loads(on_time.read_text(encoding="utf-8"))
+    due = pd.Timestamp(manifest["due_before"]) - pd.Timedelta(days=2)
+    manifest["first_built_at"] = f"{due.date().isoformat()}T09:00:00+07:00"
+    on_time.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    config = tmp_path / "orgs.yaml"
+    config.write_text(SUPERIOR + "organisations:\n  - {code: dung-han}\n  - {code: loi-dong}\n"
+                      "  - {code: chua-bao-cao}\n", encoding="utf-8")
+    data = _collect(config, tmp_path)
+    write_tables(data, tmp_path)
+    out = {o["code"]: o for o in json.loads((tmp_path / "rollup.json").read_text(encoding="utf-8"))["organisations"]}
+    assert {c: o["state"] for c, o in out.items()} == {"dung-han": "on_time", "loi-dong": "late",
+                                                        "chua-bao-cao": "missing"}
+    for code in ("dung-han", "loi-dong"):
+        own = json.loads((tmp_path / "outputs" / code / "2024-Q1" / "dan-chu" / "manifest.json").read_text("utf-8"))
+        assert out[code]["counts"] == own["counts"] and sum(own["counts"].values()) > 0
+    assert set(data.tasks["org_code"]) == {"dung-han", "loi-dong"}
+    rejected_manifest = tmp_path / "outputs" / "loi-dong" / "2024-Q1" / "dan-chu" / "manifest.json"
+    assert json.loads(rejected_manifest.read_text("utf-8"))["input_errors"] >= 1
