@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from reportkit.rollup.manifest_check import OrgReading, read_org
+from reportkit.rollup.manifest_check import OrgReading, read_org, reason
 from reportkit.rollup.model import COUNT_KEYS, ORG_COLUMNS, OrgInput, RollupData
 from reportkit.rollup.tables import ENGINES, read_status_tables
 from reportkit.status.words import DONE_ON_TIME
@@ -28,21 +28,29 @@ def orgs_frame(readings: list[OrgReading]) -> pd.DataFrame:
     return frame
 
 
-def _read_chunk(orgs: list[OrgInput], period: str, stream: str, engine: str) -> tuple[list[OrgReading], pd.DataFrame]:
+def read_chunk(orgs: list[OrgInput], period: str, stream: str, engine: str) -> tuple[list[OrgReading], pd.DataFrame]:
+    """Judge and read some organisations (all of them, or one dask task's share)."""
     readings = [read_org(org, period, stream) for org in orgs]
     sources = [(r.org.code, r.status_path) for r in readings if r.status_path is not None]
-    return readings, read_status_tables(sources, engine)
+    tasks, bad = read_status_tables(sources, engine)
+    for reading in readings:
+        if reading.org.code in bad:
+            reading.state, reading.status_path = "invalid", None
+            reading.reason = reason("rollup.reason.bad_status", detail=bad[reading.org.code])
+    if bad:
+        tasks = tasks[~tasks["org_code"].isin(bad)].reset_index(drop=True)
+    return readings, tasks
 
 
-def collect_rollup(orgs: list[OrgInput], period: str, stream: str, *, engine: str = "pyarrow",
+def collect_rollup(orgs: list[OrgInput], period: str, stream: str, *, engine: str = "polars",
                    scheduler: str | None = None) -> RollupData:
     """Read each organisation's latest report for ``period``/``stream`` into one RollupData.
 
     An organisation without a report is "missing"; one whose files do not
     match its manifest (tampered, half-copied) or that is for another period
     is "invalid", with a Vietnamese reason ("không có báo cáo hợp lệ: …"),
-    and the others go on. ``engine`` reads the status tables ("pyarrow",
-    "duckdb" or "polars" when installed); ``scheduler`` ("local" or a
+    and the others go on. ``engine`` reads the status tables ("polars",
+    "pyarrow", or "duckdb" when installed); ``scheduler`` ("local" or a
     dask.distributed address) spreads the work over dask workers.
     """
     if engine not in ENGINES:
@@ -50,7 +58,7 @@ def collect_rollup(orgs: list[OrgInput], period: str, stream: str, *, engine: st
     if scheduler:
         from reportkit.rollup.distributed import collect_distributed
 
-        readings, tasks = collect_distributed(orgs, period, stream, engine, scheduler, _read_chunk)
+        readings, tasks = collect_distributed(list(orgs), period, stream, engine, scheduler)
     else:
-        readings, tasks = _read_chunk(list(orgs), period, stream, engine)
+        readings, tasks = read_chunk(list(orgs), period, stream, engine)
     return RollupData(period, stream, orgs_frame(readings), tasks)

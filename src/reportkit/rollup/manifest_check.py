@@ -57,7 +57,8 @@ def hash_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _reason(key: str, **fields: object) -> str:
+def reason(key: str, **fields: object) -> str:
+    """The Vietnamese reason "không có báo cáo hợp lệ: …" for message ``key``."""
     with use_language("vi"):  # the consolidated report is Vietnamese whatever the terminal's language
         return t("rollup.no_valid_report", detail=t(key, **fields))
 
@@ -76,13 +77,13 @@ def check_files(folder: Path, manifest: dict) -> str | None:
     """The reason the folder's files do not match the manifest, or None when every one matches."""
     listed = manifest.get("sha256")
     if not isinstance(listed, dict) or not listed:
-        return _reason("rollup.reason.no_checksums")
+        return reason("rollup.reason.no_checksums")
     for name, expected in listed.items():
         path = folder / str(name)
         if "/" in str(name) or "\\" in str(name) or str(name).startswith(".") or not path.is_file():
-            return _reason("rollup.reason.file_missing", file=name)
+            return reason("rollup.reason.file_missing", file=name)
         if hash_file(path) != expected:
-            return _reason("rollup.reason.file_changed", file=name)
+            return reason("rollup.reason.file_changed", file=name)
     return None
 
 
@@ -92,13 +93,13 @@ def read_org(org: OrgInput, period: str, stream: str) -> OrgReading:
     try:
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return OrgReading(org, "missing", _reason("rollup.reason.no_report", period=period))
+        return OrgReading(org, "missing", reason("rollup.reason.no_report", period=period))
     except (OSError, ValueError):
-        return OrgReading(org, "invalid", _reason("rollup.reason.bad_manifest"))
+        return OrgReading(org, "invalid", reason("rollup.reason.bad_manifest"))
     if not isinstance(manifest, dict):
-        return OrgReading(org, "invalid", _reason("rollup.reason.bad_manifest"))
+        return OrgReading(org, "invalid", reason("rollup.reason.bad_manifest"))
     if manifest.get("period") != period or manifest.get("stream") != stream:
-        return OrgReading(org, "invalid", _reason("rollup.reason.other_period", period=manifest.get("period"),
+        return OrgReading(org, "invalid", reason("rollup.reason.other_period", period=manifest.get("period"),
                                                   stream=manifest.get("stream")), manifest)
     problem = check_files(folder, manifest)
     if problem:

@@ -1,7 +1,11 @@
 """The organisations' status tables (status.parquet) read with a columnar engine into one frame.
 
-Each table gets an ``org_code`` column. Tables of different schema versions
-(or a nested roll-up's organisation table) are unified by column name.
+Each table gets an ``org_code`` column. Engines (measured in bench/RESULTS.md):
+``polars`` (default: reads thousands of small files in parallel, ~10× faster
+than a pyarrow per-file loop here), ``duckdb`` (when installed) and ``pyarrow``.
+Tables of different schema versions (or a nested roll-up's organisation
+table) are unified by column name. A file no engine can read is reported back
+so its organisation becomes "invalid" instead of stopping the roll-up.
 """
 
 from __future__ import annotations
@@ -10,26 +14,65 @@ from pathlib import Path
 
 import pandas as pd
 
-ENGINES = ("pyarrow", "duckdb", "polars")
+ENGINES = ("polars", "pyarrow", "duckdb")
 
 
-def _read_pyarrow(sources: list[tuple[str, Path]]) -> pd.DataFrame:
+def _read_pyarrow(paths: list[str]):
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    tables = []
+    tables = [pq.read_table(p) for p in paths]
+    tables = [t.append_column("__file", pa.array([p] * t.num_rows, pa.string())) for t, p in zip(tables, paths)]
+    return pa.concat_tables(tables, promote_options="permissive").to_pandas()
+
+
+def _read_polars(paths: list[str]):
+    import polars as pl
+
+    frames = pl.read_parquet(paths, include_file_paths="__file", missing_columns="insert")
+    return frames.to_pandas()
+
+
+def _read_duckdb(paths: list[str]):
+    import duckdb
+
+    con = duckdb.connect()
+    try:
+        rel = con.read_parquet(paths, filename=True, union_by_name=True)
+        return rel.fetch_arrow_table().rename_columns([c if c != "filename" else "__file" for c in rel.columns]).to_pandas()
+    finally:
+        con.close()
+
+
+_READERS = {"pyarrow": _read_pyarrow, "polars": _read_polars, "duckdb": _read_duckdb}
+
+
+def _read_all(sources: list[tuple[str, Path]], engine: str) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Read every file at once; when one is unreadable, read them one by one to find which."""
+    paths = [str(p) for _, p in sources]
+    try:
+        return _READERS[engine](paths), {}
+    except Exception:  # noqa: BLE001, S110 - a broken file: found one by one below, never stops the roll-up
+        pass
+    frames, bad = [], {}
     for code, path in sources:
-        table = pq.read_table(path)
-        tables.append(table.append_column("org_code", pa.array([code] * table.num_rows, pa.string())))
-    if not tables:
-        return pd.DataFrame({"org_code": pd.Series(dtype="object")})
-    table = pa.concat_tables(tables, promote_options="permissive")
-    frame = table.to_pandas()
-    return frame[["org_code", *[c for c in frame.columns if c != "org_code"]]]
+        try:
+            frames.append(_READERS[engine]([str(path)]))
+        except Exception as exc:  # noqa: BLE001 - reported as the organisation's reason
+            bad[code] = f"{type(exc).__name__}: {str(exc)[:200]}"
+    return (pd.concat(frames, ignore_index=True) if frames else pd.DataFrame({"__file": []})), bad
 
 
-def read_status_tables(sources: list[tuple[str, Path]], engine: str = "pyarrow") -> pd.DataFrame:
-    """One frame of every (org code, status.parquet path): ``org_code`` + the tables' columns."""
-    if engine == "pyarrow":
-        return _read_pyarrow(sources)
-    raise ValueError(f"engine {engine!r} is not available")
+def read_status_tables(sources: list[tuple[str, Path]], engine: str = "polars") -> tuple[pd.DataFrame, dict[str, str]]:
+    """One frame of every (org code, status.parquet path): ``org_code`` + the tables' columns.
+
+    Also returns {org code: problem} for the files that could not be read.
+    """
+    if not sources:
+        return pd.DataFrame({"org_code": pd.Series(dtype="str")}), {}
+    frame, bad = _read_all(sources, engine)
+    code_of = {str(p): code for code, p in sources}
+    codes = frame["__file"].astype(str).map(code_of)
+    frame = frame.drop(columns="__file")
+    frame.insert(0, "org_code", codes)
+    return frame.reset_index(drop=True), bad
