@@ -110,7 +110,7 @@ def test_xlsx_lists_every_organisation_and_neutralises_formulas(tmp_path):
     config.write_text(text, encoding="utf-8")
     write_tables(_collect(config, tmp_path), tmp_path)
     wb = load_workbook(tmp_path / "rollup.xlsx")
-    assert wb.sheetnames == ["Đơn vị", "Xếp hạng", "Nhiệm vụ"]
+    assert wb.sheetnames == ["Đơn vị", "Xếp hạng", "Quá hạn"]
     cells = {c.value: c for c in wb["Đơn vị"]["B"]}
     assert HOSTILE_NAME in cells
     formula = cells['=HYPERLINK("http://x")']

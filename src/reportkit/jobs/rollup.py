@@ -146,19 +146,22 @@ def run_rollup(config: str | Path, period: str, stream: str, *, source: str | Pa
     final.parent.mkdir(parents=True, exist_ok=True)
     staging = make_staging(final)
     files = write_tables(data, staging)
+    timings["tables"] = round(time.perf_counter() - t0 - timings["collect"], 3)
     params = {"period": period, "stream": stream, "data_dir": str(staging.resolve()),
               "superior": {k: v if isinstance(v, str) else list(v) for k, v in vars(superior).items()},
               "subject": _subject(data, inputs), "number": number, "signed_on": signed_on}
     try:
+        t1 = time.perf_counter()
         nb = _execute(staging, params, kernel_name, timeout)
+        timings["execute"] = round(time.perf_counter() - t1, 3)
         nb.metadata["reportkit"] = {"title": f"Báo cáo tổng hợp {period}", "period": period, "stream": stream}
         files.update(_export(nb, staging, fmts, "weasyprint", timings, word_reference(None)))
     except _Failure as failure:
         shutil.rmtree(staging, ignore_errors=True)
         raise NotebookError(f"{failure.step}: {failure.message}", path=final) from None
     timings["total"] = round(time.perf_counter() - t0, 3)
-    write_atomic(staging / "manifest.json",
-                 json.dumps(rollup_manifest(data, superior, staging, files, started), ensure_ascii=False, indent=2))
+    manifest = {**rollup_manifest(data, superior, staging, files, started), "timings": timings}
+    write_atomic(staging / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
     old = swap_in(staging, final)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)

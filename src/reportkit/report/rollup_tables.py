@@ -126,18 +126,25 @@ def chart_rates(orgs: pd.DataFrame, limit: int = 25) -> Chart | None:
         return Chart(fig, "rollup-rates", title)
 
 
-def render_overdue_across(tasks: pd.DataFrame, orgs: pd.DataFrame) -> str:
-    """Tasks not done and past their deadline, across organisations (organisation, task, days late)."""
+def overdue_across(tasks: pd.DataFrame, orgs: pd.DataFrame) -> pd.DataFrame:
+    """Tasks not done and past their deadline, across organisations, sorted by organisation and task."""
     if tasks.empty or "status" not in tasks:
-        return para("Không có nhiệm vụ chưa hoàn thành quá hạn.", "noindent")
+        return pd.DataFrame(columns=["org_code", "org", "task_code", "task_text", "days"])
     names = orgs.set_index("code")["name"]
     late = tasks[tasks["status"] == OPEN_LATE].copy()
     late["org"] = late["org_code"].map(names).fillna(late["org_code"])
     late["days"] = late["days_late"].fillna(0).astype(int).astype(str) if "days_late" in late else ""
-    late = late.drop_duplicates(["org_code", "task_code"]).sort_values(["org", "task_code"])
+    return late.drop_duplicates(["org_code", "task_code"]).sort_values(["org", "task_code"]).reset_index(drop=True)
+
+
+def render_overdue_across(tasks: pd.DataFrame, orgs: pd.DataFrame, limit: int = 100) -> str:
+    """The overdue tasks across organisations (the first ``limit``; every one is in rollup.xlsx)."""
+    late = overdue_across(tasks, orgs)
+    note = para(f"{limit} trong số {len(late)} nhiệm vụ quá hạn; danh sách đầy đủ trong tệp rollup.xlsx "
+                "(trang tính \"Quá hạn\").", "note") if len(late) > limit else ""
     cols = [Column("org", "Đơn vị", "24%"), Column("task_code", "Mã", "8%", "mono"),
             Column("task_text", "Nhiệm vụ", "54%"), Column("days", "Số ngày quá hạn", "12%", "num")]
-    return render_table(late, cols, empty="Không có nhiệm vụ chưa hoàn thành quá hạn.")
+    return render_table(late.head(limit), cols, empty="Không có nhiệm vụ chưa hoàn thành quá hạn.") + note
 
 
 def render_missing_orgs(orgs: pd.DataFrame) -> str:
