@@ -10,8 +10,8 @@
 # Parameters (papermill): `reportkit rollup` passes them; data_dir holds orgs.parquet and tasks.parquet.
 period = "2024-Q1"
 stream = "dan-chu"
-data_dir = None
-superior = {}
+data_dir = "tests/data/rollup"
+superior = {"name": "Sở Lao động - Thương binh và Xã hội tỉnh Sơn La", "symbol": "BC-SLĐTBXH"}
 subject = ""
 number = None
 signed_on = None

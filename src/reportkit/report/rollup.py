@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 from reportkit.fmt import format_percent
+from reportkit.params import find_project_root
 from reportkit.periods import parse_period
 from reportkit.report.cells import heading
 from reportkit.report.document import annex_heading, render_header, render_signature
@@ -129,6 +130,8 @@ def build_rollup_report(period: str, stream: str, data_dir: str | Path, superior
                         subject: str = "", number: str | None = None, signed_on: str | None = None) -> RollupReport:
     """Read the roll-up tables in ``data_dir`` and return the report to display."""
     folder = Path(data_dir)
+    if not folder.is_absolute() and not folder.is_dir():  # the notebook opened from notebooks/ in JupyterLab
+        folder = (find_project_root() or Path.cwd()) / folder
     orgs = pd.read_parquet(folder / "orgs.parquet")
     tasks_path = folder / "tasks.parquet"
     tasks = pd.read_parquet(tasks_path) if tasks_path.is_file() else pd.DataFrame(columns=["org_code"])
