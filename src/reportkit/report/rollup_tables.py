@@ -69,6 +69,11 @@ def render_org_table(table: pd.DataFrame) -> str:
     return render_table(table, cols, empty="Không có đơn vị nào.")
 
 
+def _natural_key(names: pd.Series) -> pd.Series:
+    """Sort key so that "Huyện 2" comes before "Huyện 10"."""
+    return names.str.replace(r"\d+", lambda m: m.group(0).zfill(8), regex=True)
+
+
 def render_group_table(orgs: pd.DataFrame) -> str:
     """Counts per group (the config's ``group`` field) when there are many organisations."""
     frame = _counts(orgs)
@@ -80,7 +85,7 @@ def render_group_table(orgs: pd.DataFrame) -> str:
     agg["rate"] = (agg[DONE_ON_TIME] / agg["tasks"]).where(agg["tasks"] > 0)
     agg["rate_text"] = agg["rate"].map(lambda r: format_percent(r) if pd.notna(r) else "")
     agg["reported"] = agg["valid"].astype(str) + "/" + agg["orgs"].astype(str)
-    agg = agg.reset_index()
+    agg = agg.reset_index().sort_values("group", key=_natural_key, kind="stable")
     cols = [Column("group", "Nhóm đơn vị", "26%"), Column("reported", "Có báo cáo hợp lệ", "11%", "center"),
             *COUNT_COLUMNS]
     return render_table(agg, cols)
