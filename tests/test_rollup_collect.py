@@ -114,7 +114,8 @@ def test_a_rollup_folder_is_read_as_one_organisation_by_the_next_level(tmp_path)
     (row,) = upper.orgs.to_dict(orient="records")
     assert row["state"] == "on_time"
     assert {k: row[k] for k in COUNT_KEYS} == {k: int(data.orgs[k].sum()) for k in COUNT_KEYS}
-    assert sorted(upper.tasks["code"]) == sorted(data.orgs["code"])
+    assert upper.tasks["source_org"].value_counts().to_dict() == data.tasks["org_code"].value_counts().to_dict()
+    assert set(upper.tasks["org_code"]) == {"so-a"}
 
 
 def test_status_parquet_keeps_types_and_records_its_schema_version(tmp_path):
@@ -128,3 +129,14 @@ def test_status_parquet_keeps_types_and_records_its_schema_version(tmp_path):
     row = table.to_pylist()[0]
     assert str(row["deadline"]) == "2024-03-31" and row["is_lead"] is True and row["days_late"] is None
     assert row["status"] == "Đã hoàn thành đúng hạn" and row["result"] is None
+
+
+def test_a_province_reads_a_unit_report_and_a_rollup_side_by_side(tmp_path):
+    data = collect_rollup([s.org for s in write_orgs(tmp_path / "so", 6)], PERIOD, STREAM)
+    folder = tmp_path / "so-b" / PERIOD / STREAM
+    folder.mkdir(parents=True)
+    write_rollup_record(data, folder, due_before="2024-03-10", built_at=dt.datetime(2024, 3, 8, 9, 0))
+    unit = write_org(tmp_path / "units", "tt", np.random.default_rng(5), kind="on_time")
+    upper = collect_rollup([unit.org, OrgInput("so-b", "Sở B", "", folder)], PERIOD, STREAM)
+    assert list(upper.orgs["state"]) == ["on_time", "on_time"]
+    assert (upper.tasks["org_code"] == "tt").sum() == 50 and (upper.tasks["org_code"] == "so-b").sum() == len(data.tasks)

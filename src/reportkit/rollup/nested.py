@@ -1,11 +1,12 @@
 """A roll-up's own output folder, readable as one organisation by the next level up (nested roll-ups).
 
 ``write_rollup_record(data, folder, files)`` writes, beside the roll-up's
-documents, ``status.parquet`` holding the roll-up's organisation rows
-(metadata ``kind=rollup``) and ``manifest.json`` with the period, stream, the
-summed counts and the sha256 of every file. A province then lists each Sở's
-roll-up folder as an organisation: its counts are the Sở's totals and its
-"tasks" are the Sở's organisation rows.
+documents, ``status.parquet`` holding every status line of the organisations
+rolled up (their ``org_code`` renamed ``source_org``; metadata ``kind=rollup``)
+and ``manifest.json`` with the period, stream, the summed counts and the
+sha256 of every file (the same layout as ``jobs.rollup`` writes). A province
+then lists each Sở's roll-up folder as an organisation: its counts are the
+Sở's totals and its status lines the Sở's organisations' lines.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from reportkit.rollup.status_file import STATUS_FILE, STATUS_SCHEMA_VERSION
 
 def write_rollup_record(data: RollupData, folder: Path, files: dict[str, str] | None = None,
                         due_before: str | None = None, built_at: dt.datetime | None = None) -> dict:
-    """Write status.parquet (organisation rows) and manifest.json into ``folder``; returns the manifest.
+    """Write status.parquet (the organisations' status lines) and manifest.json into ``folder``; returns the manifest.
 
     ``files`` are the roll-up's other outputs already in ``folder`` (kind →
     file name): they are listed with their sha256 too.
@@ -31,7 +32,7 @@ def write_rollup_record(data: RollupData, folder: Path, files: dict[str, str] | 
     import pyarrow.parquet as pq
 
     folder = Path(folder)
-    table = pa.Table.from_pandas(data.orgs, preserve_index=False)
+    table = pa.Table.from_pandas(data.tasks.rename(columns={"org_code": "source_org"}), preserve_index=False)
     meta = {"schema_version": STATUS_SCHEMA_VERSION, "period": data.period, "stream": data.stream, "kind": "rollup"}
     pq.write_table(table.replace_schema_metadata(meta), folder / STATUS_FILE, compression="zstd")
     listed = {**(files or {}), "status": STATUS_FILE}
