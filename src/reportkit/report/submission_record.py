@@ -27,12 +27,15 @@ RECORD_LEGEND = ("Đúng hạn: bảng theo dõi gửi đến hạn gửi của 
 
 
 def record_cell(unit: UnitState) -> str:
-    """One cell as safe HTML: the state word (with the days late), classed ``record-<state>``, the file as a tooltip."""
+    """One cell as safe HTML: the state word (with the days late), classed ``record-<state>``.
+
+    The file's name is not put in an attribute: a department's file name is
+    text, and the report never carries department text inside a tag.
+    """
     text = RECORD_WORDS[unit.state]
     if unit.state == LATE:
         text += f" {-unit.days_left} ngày"
-    title = f' title="{escape(unit.file)}"' if unit.file else ""
-    return f'<span class="record-{unit.state}"{title}>{escape(text)}</span>'
+    return f'<span class="record-{unit.state}">{escape(text)}</span>'
 
 
 def record_frame(reminders: list[ReportReminder]) -> pd.DataFrame:
@@ -51,8 +54,9 @@ def render_submission_record(reminders: list[ReportReminder], *, empty: str = "C
     if not reminders:
         return para(empty, "noindent")
     units = reminders[0].units
-    share = f"{63 / max(len(units), 1):.1f}%"  # the units share what the report and date columns leave
-    columns = [Column("report", "Báo cáo", width="26%"), Column("last_day", "Hạn gửi của đơn vị", width="11%",
+    share = f"{62 / max(len(units), 1):.1f}%"  # the units share what the report and date columns leave
+    # The date column is wide enough for "dd/mm/yyyy" on one line inside its cell (tests/test_report_phone.py).
+    columns = [Column("report", "Báo cáo", width="24%"), Column("last_day", "Hạn gửi của đơn vị", width="14%",
                                                                cls="center")]
     columns += [Column(f"u:{u.code}", u.name, width=share, cls="center", safe=True) for u in units]
     return render_table(record_frame(reminders), columns, cls="data record") + para(RECORD_LEGEND, "note")
