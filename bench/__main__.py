@@ -33,6 +33,8 @@ TARGETS = {
     "hostile_small_seconds": ("hardening: each small hostile workbook refused or read in < 1 s", lambda s: s < 1.0),
     "hostile_large_seconds": ("hardening: zip bombs, floods, 30 MB strings, deep XML handled in < 5 s", lambda s: s < 5.0),
     "plan_bomb_seconds": ("hardening: plan alias bomb / deep nesting refused in < 5 s", lambda s: s < 5.0),
+    "rollup_1e4_seconds": ("rollup: data step for 10,000 organisations in < 3 s", lambda s: s < 3.0),
+    "rollup_1e4_mb": ("rollup: data step for 10,000 organisations in < 1 GiB", lambda m: m < 1024),
     "lock_refusal_seconds": ("hardening: a batch on locked outputs exits 4 in < 3 s", lambda s: s < 3.0),
 }
 
@@ -140,6 +142,28 @@ def bench_hardening(tmp: Path, runs: int, results: dict, metrics: dict, smoke: b
     results["hardening"] = {"workbooks": reads, "plans": bombs, "locked_batch": locked}
 
 
+def bench_rollup(tmp: Path, sizes: list[int], runs: int, results: dict, metrics: dict) -> None:
+    """The roll-up's data step: engines compared on the first size, the default engine (and dask) on the last."""
+    import importlib.util
+
+    from bench.rollup_synth import write_orgs
+
+    for n in sizes:
+        folder = tmp / f"rollup_{n}"
+        write_orgs(folder, n)
+        engines = [e for e in ("polars", "pyarrow", "duckdb") if importlib.util.find_spec(e)] if n == sizes[0] else ["polars"]
+        for engine in engines:
+            results[f"rollup_{n}_{engine}"] = repeat("rollup", {"folder": str(folder), "n": n, "engine": engine},
+                                                      1 if engine != "polars" else runs)
+        if n == sizes[-1] and n >= 1000:
+            results[f"rollup_{n}_dask_local"] = repeat("rollup", {"folder": str(folder), "n": n, "engine": "polars",
+                                                                   "scheduler": "local"}, 1)
+        shutil.rmtree(folder, ignore_errors=True)
+    last = results[f"rollup_{sizes[-1]}_polars"]
+    if sizes[-1] >= 10000:
+        metrics["rollup_1e4_seconds"], metrics["rollup_1e4_mb"] = last["median"], last["peak_mb"]
+
+
 def _fmt(r: dict) -> str:
     return f"{r['median']:.2f} s (min {r['min']:.2f}, max {r['max']:.2f}; peak {r['peak_mb']:.0f} MB)"
 
@@ -166,6 +190,9 @@ def write_markdown(path: Path, mode: str, results: dict, metrics: dict, verdicts
         elif key == "hardening":
             for name, r in {**value["workbooks"], **value["plans"], "locked batch": value["locked_batch"]}.items():
                 lines.append(f"- **hardening, {name}**: {_fmt(r)}")
+        elif key.startswith("rollup_"):
+            lines.append(f"- **{key}** ({value['orgs']} organisations, {value['rows']} status rows, "
+                         f"{value['valid']} valid): {_fmt(value)}")
         elif key == "batch":
             lines.append(f"- **batch** sample year: serial {_fmt(value['serial'])}; 2 workers {_fmt(value['workers_2'])};"
                          f" unchanged re-run {_fmt(value['unchanged_rerun'])}; ratio {value['ratio']:.2f}")
@@ -177,9 +204,9 @@ def main(argv: list[str] | None = None) -> int:
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--quick", action="store_true", help="smaller sizes, fewer runs (under ~2 minutes)")
     mode.add_argument("--smoke", action="store_true", help="tiny sizes, one run, no targets (for make test)")
-    parser.add_argument("--only", help="comma-separated: intake,status,report,batch,hardening")
+    parser.add_argument("--only", help="comma-separated: intake,status,report,batch,hardening,rollup")
     args = parser.parse_args(argv)
-    parts = set((args.only or "intake,status,report,batch,hardening").split(","))
+    parts = set((args.only or "intake,status,report,batch,hardening,rollup").split(","))
     name = "smoke" if args.smoke else "quick" if args.quick else "full"
     runs = 1 if args.smoke else 3 if args.quick else 5
     results: dict = {}
@@ -199,6 +226,8 @@ def main(argv: list[str] | None = None) -> int:
             bench_batch(tmp, 1 if args.quick else 2, results, metrics)
         if "hardening" in parts:
             bench_hardening(tmp, 1 if args.smoke or args.quick else 3, results, metrics, smoke=args.smoke)
+        if "rollup" in parts:
+            bench_rollup(tmp, [50] if args.smoke else [1000] if args.quick else [1000, 10000], runs, results, metrics)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     verdicts = [(label, check(metrics[key]), metrics[key]) for key, (label, check) in TARGETS.items() if key in metrics]

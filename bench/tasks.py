@@ -188,3 +188,26 @@ def batch_locked(state, output: str) -> dict:
     if code != 4:
         raise RuntimeError(f"a locked batch exited {code}, not 4")
     return {"exit_code": code}
+
+
+# ---------------------------------------------------------------- roll-up data step
+
+def prepare_rollup(folder: str, n: int, engine: str, scheduler: str | None = None):  # noqa: ARG001
+    import importlib
+
+    from reportkit.rollup import OrgInput, collect_rollup
+
+    from bench.rollup_synth import PERIOD, STREAM
+
+    importlib.import_module(engine)  # the engine's import is not the data step
+    width = len(str(n))
+    orgs = [OrgInput(f"org{i:0{width}d}", f"Đơn vị {i}", "", Path(folder) / f"org{i:0{width}d}" / PERIOD / STREAM)
+            for i in range(n)]
+    return collect_rollup, orgs, PERIOD, STREAM
+
+
+def rollup(state, folder: str, n: int, engine: str, scheduler: str | None = None) -> dict:  # noqa: ARG001
+    """collect_rollup over n synthetic organisations (manifests, sha256 checks, status tables)."""
+    collect_rollup, orgs, period, stream = state
+    data = collect_rollup(orgs, period, stream, engine=engine, scheduler=scheduler)
+    return {"orgs": len(data.orgs), "rows": len(data.tasks), "valid": int(data.orgs["state"].isin(("on_time", "late")).sum())}

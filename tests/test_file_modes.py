@@ -141,5 +141,5 @@ def test_a_published_report_folder_has_the_usual_modes(umask, tmp_path):
     result = run_report("2024-Q1", "dan-chu", plan_path=PLAN_PATH, submissions=SUBS, output=tmp_path / "out")
     assert result.ok, result.error
     assert {p.name for p in result.out_dir.iterdir()} == {"report.html", "report.pdf", "report.docx", "report.ipynb",
-                                                               "manifest.json"}
+                                                               "manifest.json", "status.parquet"}
     assert_usual_modes(umask, result.out_dir.parent)

@@ -1,6 +1,7 @@
 """The organisations' status tables (status.parquet) read with a columnar engine into one frame.
 
-Each table gets an ``org_code`` column. Engines (measured in bench/RESULTS.md):
+Each table gets an ``org_code`` column; columns are arrow-backed (``pd.ArrowDtype``,
+zero-copy from the engine) whatever the engine. Engines (measured in bench/RESULTS.md):
 ``polars`` (default: reads thousands of small files in parallel, ~10× faster
 than a pyarrow per-file loop here), ``duckdb`` (when installed) and ``pyarrow``.
 Tables of different schema versions (or a nested roll-up's organisation
@@ -23,14 +24,14 @@ def _read_pyarrow(paths: list[str]):
 
     tables = [pq.read_table(p) for p in paths]
     tables = [t.append_column("__file", pa.array([p] * t.num_rows, pa.string())) for t, p in zip(tables, paths)]
-    return pa.concat_tables(tables, promote_options="permissive").to_pandas()
+    return pa.concat_tables(tables, promote_options="permissive").to_pandas(types_mapper=pd.ArrowDtype)
 
 
 def _read_polars(paths: list[str]):
     import polars as pl
 
     frames = pl.read_parquet(paths, include_file_paths="__file", missing_columns="insert")
-    return frames.to_pandas()
+    return frames.to_pandas(use_pyarrow_extension_array=True)
 
 
 def _read_duckdb(paths: list[str]):
@@ -39,7 +40,9 @@ def _read_duckdb(paths: list[str]):
     con = duckdb.connect()
     try:
         rel = con.read_parquet(paths, filename=True, union_by_name=True)
-        return rel.fetch_arrow_table().rename_columns([c if c != "filename" else "__file" for c in rel.columns]).to_pandas()
+        table = rel.to_arrow_table()
+        return table.rename_columns(["__file" if c == "filename" else c for c in rel.columns]).to_pandas(
+            types_mapper=pd.ArrowDtype)
     finally:
         con.close()
 
