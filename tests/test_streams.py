@@ -150,9 +150,17 @@ def write_filled(plan, unit: str, folder):
     return path
 
 
-def test_status_of_the_year_report_at_a_january_cutoff(capsys, tmp_path):
+def january_submissions(folder):
+    """``folder`` (made if need be) holding the 2025 workbooks of both units, sent in January 2026."""
+    folder.mkdir(exist_ok=True)
+    plan = load_plan(PLAN)
     for unit in ("dt", "kd"):
-        write_filled(load_plan(PLAN), unit, tmp_path)
+        write_filled(plan, unit, folder)
+    return folder
+
+
+def test_status_of_the_year_report_at_a_january_cutoff(capsys, tmp_path):
+    january_submissions(tmp_path)
     code, out, err = run(capsys, "status", "--plan", PLAN, "--period", "2025", "--stream", "tong-hop",
                          "--as-of", "10/01/2026", "--submissions", tmp_path)
     assert code == 0, err
@@ -229,11 +237,7 @@ def test_bad_report_forms_are_explained_in_english_too():
 def test_run_of_the_year_report_at_a_january_2026_cutoff(tmp_path):
     from reportkit.jobs.run import run_report
 
-    plan = load_plan(PLAN)
-    submissions = tmp_path / "submissions"
-    submissions.mkdir()
-    for unit in ("dt", "kd"):
-        write_filled(plan, unit, submissions)
+    submissions = january_submissions(tmp_path / "submissions")
     result = run_report("2025", "tong-hop", plan_path=PLAN, as_of="2026-01-10", submissions=submissions,
                         output=tmp_path / "out", formats="html")
     assert result.ok, result.error
@@ -255,11 +259,7 @@ def test_report_is_dated_in_the_year_of_its_last_day(plan):
 def test_january_batch_builds_the_year_report_and_lists_it_in_the_index(tmp_path):
     from reportkit.jobs.batch import Organisation, run_batch
 
-    plan = load_plan(PLAN)
-    submissions = tmp_path / "submissions"
-    submissions.mkdir()
-    for unit in ("dt", "kd"):
-        write_filled(plan, unit, submissions)
+    submissions = january_submissions(tmp_path / "submissions")
     summary = run_batch([Organisation("", str(PLAN), str(submissions))], year=2025, through=D(2026, 1, 20),
                         output=tmp_path / "out", periods=["2025"], streams=["tong-hop"], workers=1, quiet=True)
     assert [(r.key, r.state) for r in summary.results] == [("2025/tong-hop", "built")], summary.results

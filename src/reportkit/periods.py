@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from reportkit.errors import PeriodError
 from reportkit.fmt import format_date, format_roman
-from reportkit.messages import is_english, t
+from reportkit.messages import is_english, t, use_language
 from reportkit.plan.load import Plan, ReportRule, ReportStream, month_end
 from reportkit.plan.model import DayRule
 from reportkit.plan.streams import ADHOC_DEFAULT_TEXT
@@ -216,13 +216,9 @@ class DueReport:
         return t("due_report.today") if left == 0 else t("due_report.days_late", n=-left)
 
     def state(self, as_of: dt.date) -> str:
-        """Vietnamese state of the deadline as of a date (the documents' and the JSON's wording)."""
-        left = self.days_left(as_of)
-        if left > 0:
-            return f"còn {left} ngày"
-        if left == 0:
-            return "hạn cuối hôm nay"
-        return f"quá hạn {-left} ngày"
+        """The deadline's state as of a date in Vietnamese (the documents' and the JSON's wording)."""
+        with use_language("vi"):
+            return self.state_words(as_of)
 
 
 def build_calendar(plan: Plan, year: int | None = None) -> list[DueReport]:

@@ -35,8 +35,8 @@ def add_guide(wb, plan: Plan, unit_name: str, period: Period) -> None:
     aliases = [w for s in STATUS_ALIASES.values() for w in s if w not in ROW_STATUS_LABELS.values()]
     deadlines = [r for r in build_calendar(plan, period.year) if r.period == period]
     listed = " và nội dung trọng tâm" if any(task.kind == "content" for task in plan.tasks) else ""
-    coordinator = plan.wording.coordinator
-    y = period.year  # date examples in the period's year: 05/03 reads as 3 May on a US-English office suite  # who receives the workbooks: the plan's words (wording.coordinator)
+    coordinator = plan.wording.coordinator  # who receives the workbooks: the plan's words
+    y = period.year  # date examples in the period's year: 05/03 reads as 3 May on a US-English office suite
     lines: list[tuple[str, str]] = [
         ("title", "HƯỚNG DẪN ĐIỀN BẢNG THEO DÕI TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ"),
         ("", f"Đơn vị: {unit_name}. Kỳ báo cáo: {period.label}."),

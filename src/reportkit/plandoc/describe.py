@@ -25,7 +25,7 @@ from reportkit.errors import ReportkitError
 from reportkit.fmt import format_date
 from reportkit.messages import t
 from reportkit.periods import adhoc_rows, build_calendar
-from reportkit.plan.load import Plan, Task, load_plan
+from reportkit.plan.load import DueRule, Plan, Task, load_plan
 from reportkit.plan.locate import DEFAULT_FOLDER, plan_files, read_plan_year
 
 DATED_KINDS = ("quarter", "months", "date", "dates")  # the rule kinds that give dates
@@ -56,7 +56,11 @@ def describe_task(task: Task, plan: Plan) -> dict[str, Any]:
 
 def describe_due(task: Task, year: int) -> dict[str, Any]:
     """``{"kind", "dates"}``: the last days on time, ISO; kind date/milestones for dated rules."""
-    rule = task.due
+    return describe_rule(task.due, year)
+
+
+def describe_rule(rule: DueRule, year: int) -> dict[str, Any]:
+    """A due rule of a ``year`` plan as ``{"kind", "dates"}`` (what describe_due gives for a task)."""
     if rule.kind not in DATED_KINDS:
         return {"kind": rule.kind, "dates": []}
     dates = [m.deadline.isoformat() for m in rule.milestones(year) if m.deadline is not None]

@@ -1,9 +1,9 @@
 """The draft in the ``plan show --format json`` shape (ImportResult.plan_dict).
 
-When the draft loads as a plan and plandoc.describe (``plan show``) is there,
-the plan is described as ``plan show`` describes it. Otherwise a minimal
-mapping of the draft is given: units and tasks from the draft's data (dues
-from their time frames), the reports from its report streams read by the plan
+When the draft loads as a plan, it is described as ``plan show`` describes it
+(plandoc.describe). Otherwise a minimal mapping of the draft is given: units
+and tasks from the draft's data (dues from their time frames, mapped as
+describe maps them), the reports from its report streams read by the plan
 loader's own stream reader and dated by periods.build_calendar.
 """
 
@@ -16,21 +16,16 @@ from types import SimpleNamespace
 from typing import Any
 
 from reportkit.errors import ReportkitError
-from reportkit.plan.timeframes import parse_time_frame
+from reportkit.plan.timeframes import DueRule, parse_time_frame
+from reportkit.plandoc.describe import describe_plan, describe_rule
 
 
 def draft_as_json(yaml_text: str, data: dict[str, Any]) -> dict[str, Any]:
     """The ``plan show`` JSON of the draft: from the loaded plan when it loads, else from the draft data."""
     try:
-        from reportkit.plandoc.describe import describe_plan  # the "plan show" mapping
-    except ImportError:
-        describe_plan = None
-    if describe_plan is not None:
-        try:
-            return describe_plan(_load(yaml_text))
-        except ReportkitError:
-            pass
-    return _from_data(data)
+        return describe_plan(_load(yaml_text))
+    except ReportkitError:
+        return _from_data(data)
 
 
 def _load(yaml_text: str) -> Any:
@@ -50,10 +45,7 @@ def _as_list(value: Any) -> list:
 
 def _due(time_frame: str, due: dict | None, year: int) -> dict[str, Any]:
     rule = None if (due or {}).get("kind") == "unknown" else parse_time_frame(time_frame, year)
-    if rule is None or rule.kind in ("continuous", "external", "unknown"):
-        return {"kind": rule.kind if rule else "unknown", "dates": []}
-    dates = [m.deadline.isoformat() for m in rule.milestones(year) if m.deadline]
-    return {"kind": "date" if len(dates) == 1 else "milestones", "dates": dates}
+    return describe_rule(rule or DueRule("unknown"), year)
 
 
 def _reports(data: dict[str, Any], year: int) -> list[dict[str, Any]]:
