@@ -20,29 +20,28 @@ def take(values: np.ndarray, pos: np.ndarray, fill: Any) -> np.ndarray:
     return out
 
 
-_STR = pd.Series([""]).dtype  # pandas' default string dtype
+# The status table's texts: pandas' "str" dtype stored as Python strings. Most columns repeat a few
+# values (a task's text on every unit's line): an array of references to those few strings costs
+# 8 bytes a row, where arrow storage copies every value into every row (about 20 bytes a row).
+STR = pd.StringDtype("python", na_value=np.nan)
 
 
 def text_array(values: np.ndarray, fill: str = "") -> Any:
-    """An object array of texts as a string array, in place (no copy); None/NaN become ``fill``."""
+    """An object array of texts as a "str" array, in place (no copy); None/NaN become ``fill``."""
     missing = pd.isna(values)
     if missing.any():
         values[missing] = fill
-    if _STR == object:  # pandas without a string dtype
-        return values
-    if getattr(_STR, "storage", "python") != "python":  # pyarrow installed: pandas' strings are arrow-backed
-        return pd.array(values, dtype=_STR)
-    return pd.arrays.StringArray(values, dtype=_STR)
+    return pd.arrays.StringArray(values, dtype=STR)
 
 
 def take_text(values: Any, pos: np.ndarray, fill: str = "") -> Any:
-    """Texts taken at ``pos`` (-1 → ``fill``) as a string array."""
-    values = np.asarray(values, dtype=object)
-    if not len(values):
-        return text_array(np.full(len(pos), fill, dtype=object))
-    out = values[np.where(pos >= 0, pos, 0)]
-    out[pos < 0] = fill
-    return text_array(out, fill)
+    """Texts taken at ``pos`` (-1 → ``fill``) as a "str" array.
+
+    The values are checked once, as a small array; the take itself copies
+    references only (no per-row check).
+    """
+    vocabulary = text_array(np.append(np.asarray(values, dtype=object), fill))
+    return vocabulary.take(np.where(pos >= 0, pos, len(vocabulary) - 1))
 
 
 def days_between(a: np.ndarray, b: np.ndarray | np.datetime64) -> np.ndarray:

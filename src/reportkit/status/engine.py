@@ -262,7 +262,7 @@ def _join_unit_notes(notes: Notes, rep: _Reported) -> np.ndarray:
 
 def _plan_text(values: Any, idx: np.ndarray) -> Any:
     """Take from a small string array: no per-row string validation."""
-    return pd.array(np.asarray(values, dtype=object), dtype="str").take(idx)
+    return take_text(values, idx)
 
 
 def _output_frame(plan: Plan, lines: _Lines, rep: _Reported, done: _Done, codes: np.ndarray, note: np.ndarray,
