@@ -15,6 +15,8 @@ def take(values: np.ndarray, pos: np.ndarray, fill: Any) -> np.ndarray:
     missing = pos < 0
     if not len(values):
         return np.full(len(pos), fill, dtype=values.dtype)
+    if not missing.any():
+        return values[pos]
     out = values[np.where(missing, 0, pos)]
     out[missing] = fill
     return out

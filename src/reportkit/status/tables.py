@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import chain, repeat
+from itertools import chain
 from operator import attrgetter
 
 import numpy as np
 import pandas as pd
 
+from reportkit.intake.columns import all_columns, concat_columns
 from reportkit.intake.model import ERROR, Submission
 from reportkit.plan.load import Plan, Task
 from reportkit.plan.timeframes import GIVEN_DEADLINE_KINDS
@@ -160,14 +160,8 @@ def rows_frame(plan: Plan, subs: list[Submission], sub_ids: np.ndarray, codes: s
     filtered); ``rejected`` holds the messages of rows intake rejected.
     """
     sub_ids = [int(i) for i in sub_ids]
-    if codes is None:
-        lengths = [len(subs[i].rows) for i in sub_ids]
-        rows = list(chain.from_iterable(subs[i].rows for i in sub_ids))
-    else:
-        picked = [[r for r in subs[i].rows if r.task_code in codes] for i in sub_ids]
-        lengths = [len(p) for p in picked]
-        rows = list(chain.from_iterable(picked))
-    task_idx, row_code, progress, completed, source_row = _row_fields(plan, rows)
+    lengths, columns = _gather_rows([subs[i].rows for i in sub_ids], codes)
+    task_idx, row_code, progress, completed, source_row = _row_fields(plan, columns)
     sub = np.repeat(np.array(sub_ids, dtype=np.int64), lengths)
 
     # Rows intake rejected: an error finding on the same file and row.
@@ -176,7 +170,7 @@ def rows_frame(plan: Plan, subs: list[Submission], sub_ids: np.ndarray, codes: s
         for f in subs[i].findings:
             if f.severity == ERROR and f.row is not None:
                 rejected_by_key.setdefault(i * _KEY_STRIDE + int(f.row), f.message)
-    rejected = np.zeros(len(rows), dtype=bool)
+    rejected = np.zeros(len(task_idx), dtype=bool)
     messages: dict[int, str] = {}
     if rejected_by_key:
         keys = sub * _KEY_STRIDE + source_row
@@ -196,40 +190,61 @@ def rows_frame(plan: Plan, subs: list[Submission], sub_ids: np.ndarray, codes: s
     if (task_idx < 0).any():
         out = out[task_idx >= 0]
     # Texts stay plain object arrays, outside the frame: they become strings once, in the output.
-    texts = {name: _objects(map(attrgetter(name), rows), len(rows)) for name in TEXT_FIELDS}
+    texts = {name: columns[name] for name in TEXT_FIELDS}
     return Rows(out, texts, messages)
 
 
 TEXT_FIELDS = ("result", "difficulties", "proposals", "note")
+_RAW_FIELDS = ("task_code", "status", "progress", "completed_on", "source_row", *TEXT_FIELDS)
 
 
-def _objects(values: Iterable, n: int) -> np.ndarray:
-    return np.fromiter(values, dtype=object, count=n)
+def _gather_rows(row_lists: list, codes: set[str] | None) -> tuple[list[int], dict[str, np.ndarray]]:
+    """The rows of several submissions end to end, one array per field, and each submission's count.
 
-
-def _row_fields(plan: Plan, rows: list) -> tuple[np.ndarray, ...]:
-    """Task position, row status code, progress, completion date and sheet row of each TaskRow.
-
-    One ``map`` per field over the rows (no tuple or dict per row): the only
-    per-row Python work of the engine.
+    Columnar submissions (intake.columns.TaskColumns) are joined array by array;
+    lists of TaskRow are read with one ``map`` per field (no tuple or dict per
+    row): the only per-row Python step of the engine. ``codes`` keeps only rows of those task codes.
     """
+    parts = all_columns(row_lists)
+    if parts is not None:
+        if codes is not None:
+            parts = [p[np.isin(p.task_code, list(codes))] for p in parts]  # type: ignore[index]
+        joined = concat_columns(parts)
+        return [len(p) for p in parts], {name: getattr(joined, name) for name in _RAW_FIELDS}
+    if codes is not None:
+        row_lists = [[r for r in rows if r.task_code in codes] for rows in row_lists]
+    rows = list(chain.from_iterable(row_lists))
     n = len(rows)
-    task_pos = {code: i for i, code in enumerate(plan.task_codes)}
-    task_idx = np.fromiter(map(task_pos.get, map(attrgetter("task_code"), rows), repeat(-1)), dtype=np.int64, count=n)
-    row_code = np.fromiter(map(ROW_CODE.get, map(attrgetter("status"), rows), repeat(-1)), dtype=np.int8, count=n)
-    progress_list = list(map(attrgetter("progress"), rows))
-    try:
-        progress = np.array(progress_list, dtype=float)
-    except (TypeError, ValueError):
-        progress = pd.to_numeric(pd.Series(progress_list, dtype=object), errors="coerce").to_numpy(dtype=float)
-    del progress_list
+    columns = {name: np.fromiter(map(attrgetter(name), rows), dtype=object, count=n) for name in _RAW_FIELDS}
+    return [len(r) for r in row_lists], columns
+
+
+def _row_fields(plan: Plan, columns: dict[str, np.ndarray]) -> tuple[np.ndarray, ...]:
+    """Task position, row status code, progress, completion date and sheet row of each row."""
+    # Object indexes: a "str" index would first turn every row's value into an arrow string.
+    task_idx = pd.Index(plan.task_codes, dtype=object).get_indexer(
+        pd.Index(columns["task_code"], dtype=object)).astype(np.int64)
+    known = np.array(list(ROW_CODE.values()), dtype=np.int8)
+    status_pos = pd.Index(list(ROW_CODE), dtype=object).get_indexer(pd.Index(columns["status"], dtype=object))
+    row_code = np.where(status_pos >= 0, known[status_pos], -1).astype(np.int8)
+    progress = columns["progress"]
+    if progress.dtype != float:
+        try:
+            progress = np.array(progress, dtype=float)  # None → NaN
+        except (TypeError, ValueError):
+            progress = pd.to_numeric(pd.Series(progress, dtype=object), errors="coerce").to_numpy(dtype=float)
     no_status = np.flatnonzero(row_code < 0)
     if len(no_status):  # no readable status word: the progress figure decides (100% = done)
         share = progress[no_status]
         with np.errstate(invalid="ignore"):
             row_code[no_status] = np.select([share >= 100, share > 0, share == 0], [2, 1, 0], default=-1)
-    completed = pd.to_datetime(pd.Series(_objects(map(attrgetter("completed_on"), rows), n), dtype=object),
-                               errors="coerce").to_numpy(dtype="datetime64[s]")
-    source_row = np.fromiter((r or 0 for r in map(attrgetter("source_row"), rows)), dtype=np.int64, count=n)
-    return task_idx, row_code, progress, completed, source_row
-
+    completed = columns["completed_on"]
+    if completed.dtype.kind != "M":
+        completed = pd.to_datetime(pd.Series(completed, dtype=object), errors="coerce").to_numpy()
+    source_row = columns["source_row"]
+    if source_row.dtype == object:
+        try:
+            source_row = source_row.astype(np.int64)
+        except TypeError:  # None: no sheet row
+            source_row = np.array([r or 0 for r in source_row], dtype=np.int64)
+    return task_idx, row_code, progress, completed.astype("datetime64[s]"), source_row
