@@ -125,24 +125,24 @@ def _row_positions(rows: pd.DataFrame, row_key: np.ndarray, lines: _Lines, n_key
         first = ~pd.Series(row_key).duplicated().to_numpy()
         rows, row_key = rows[first], row_key[first]
     if n_keys <= 4 * max(len(lines.key), 1):  # a dense lookup table: no hashing
-        lookup = np.full(n_keys, -1, dtype=np.int64)
-        lookup[row_key] = np.arange(len(rows))
+        lookup = np.full(n_keys, -1, dtype=np.int32)
+        lookup[row_key] = np.arange(len(rows), dtype=np.int32)
         return rows, lookup[lines.key]
-    return rows, pd.Index(row_key).get_indexer(lines.key)  # a sparse plan: hash the keys
+    return rows, pd.Index(row_key).get_indexer(lines.key).astype(np.int32)  # a sparse plan: hash the keys
 
 
 def _reported(plan: Plan, subs: list[Submission], lines: _Lines, as_of) -> _Reported:
     """The counted submission of each unit, and its row for each line, joined on (unit, task)."""
     meta = submission_meta(plan, subs, as_of)
     chosen = meta[meta["chosen"]]
-    sub_of_unit = np.full(len(plan.units), -1, dtype=np.int64)
+    sub_of_unit = np.full(len(plan.units), -1, dtype=np.int32)
     sub_of_unit[chosen["unit_idx"].to_numpy()] = chosen["sub"].to_numpy()
     sub = sub_of_unit[lines.unit_idx]
     got = rows_frame(plan, subs, chosen["sub"].to_numpy())
     row_key = meta["unit_idx"].to_numpy()[got.frame["sub"].to_numpy()] * len(plan.tasks) + got.frame["task_idx"].to_numpy()
     rows, pos = _row_positions(got.frame, row_key, lines, len(plan.units) * len(plan.tasks))
     usable = take(rows["usable"].to_numpy(), pos, False)
-    text_pos = np.where(usable, take(rows.index.to_numpy(), pos, -1), -1)  # only usable rows show their texts
+    text_pos = np.where(usable, take(rows.index.to_numpy(np.int32), pos, -1), -1)  # only usable rows show their texts
     result = got.texts["result"]
     return _Reported(
         meta, sub, take(meta["report_date"].to_numpy(dtype="datetime64[s]"), sub, NAT), got, rows, pos, usable,
@@ -293,9 +293,9 @@ def _output_frame(plan: Plan, lines: _Lines, rep: _Reported, done: _Done, codes:
         "status": _plan_text(STATUSES, codes.astype(np.int64)),
         "activity_reported": rep.usable & ((rep.code >= 1) | rep.has_result),
         "days_late": pd.arrays.IntegerArray(days, ~(late_done | late_open)),
-        "result": take_text(texts["result"], rep.text_pos),
-        "difficulties": take_text(texts["difficulties"], rep.text_pos),
-        "proposals": take_text(texts["proposals"], rep.text_pos),
+        "result": take_text(texts.pop("result"), rep.text_pos),  # each workbook text let go once taken
+        "difficulties": take_text(texts.pop("difficulties"), rep.text_pos),
+        "proposals": take_text(texts.pop("proposals"), rep.text_pos),
         "note": text_array(note),
         "source_file": take_text(rep.meta["file"].to_numpy(dtype=object), rep.sub),
         "source_row": pd.arrays.IntegerArray(rep.source_row, rep.pos < 0),
@@ -323,8 +323,8 @@ def assess_tasks(inputs: RunInputs, submissions: Sequence[Submission]) -> pd.Dat
     done = _completion(plan, subs, lines, rep)
     codes = _status_codes(lines, rep, done, as_of64)
     note = _join_unit_notes(_explain(plan, subs, lines, rep, done, inputs.as_of), rep)
-    # Only the notes needed these: let them go before the output is built (peak memory at 10⁶ lines).
-    rep.completed = done.report_date = lines.key = None
+    # Only the steps above needed these: let them go before the output is built (peak memory at 10⁶ lines).
+    rep.completed = done.report_date = lines.key = rep.rows = rep.got.frame = None
     out = _output_frame(plan, lines, rep, done, codes, note, as_of64, np.datetime64(inputs.period.end, "s"))
     out.attrs.update(period=inputs.period.id, as_of=inputs.as_of.isoformat())
     return out
