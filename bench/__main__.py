@@ -42,12 +42,13 @@ def load_parts(names: list[str]) -> dict:
     return {name: importlib.import_module(f"bench.parts.{name}") for name in PARTS if name in names}
 
 
-def write_markdown(path: Path, run: Run, parts: dict, verdicts: list[tuple[str, bool, float]]) -> None:
+def write_markdown(path: Path, run: Run, parts: dict, verdicts: list[tuple[str, str, bool, float]]) -> None:
     lines = [f"# Benchmark results ({run.mode})", "", f"Run {dt.datetime.now():%Y-%m-%d %H:%M}. Machine: {machine_line()}.",
              "", "Each figure is the median of several fresh-process runs, with min and max, the CPU seconds "
              "(user + system, the process and its children) and the peak memory.", "",
-             "| target | measured | met |", "|---|---|---|"]
-    lines += [f"| {label} | {value:.3g} | {'yes' if ok else '**no**'} |" for label, ok, value in verdicts]
+             "| target | measured | spread and baseline | met |", "|---|---|---|---|"]
+    lines += [f"| {label} | {value:.3g} | {run.notes.get(key, '')} | {'yes' if ok else '**no**'} |"
+              for key, label, ok, value in verdicts]
     lines += ["", "## Details", ""]
     for key, value in run.results.items():
         for module in parts.values():
@@ -74,9 +75,9 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         shutil.rmtree(run.tmp, ignore_errors=True)
     targets = {key: target for module in parts.values() for key, target in module.TARGETS.items()}
-    verdicts = [(label, check(run.metrics[key]), run.metrics[key]) for key, (label, check) in targets.items()
+    verdicts = [(key, label, check(run.metrics[key]), run.metrics[key]) for key, (label, check) in targets.items()
                 if key in run.metrics]
-    for label, ok, value in verdicts:
+    for _, label, ok, value in verdicts:
         print(f"{'ok  ' if ok else 'MISS'} {label}: {value:.3g}")
     if args.smoke:
         print(f"smoke: {len(run.results)} measurements ran")
@@ -85,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     (out / f"results-{name}.json").write_text(json.dumps({"machine": machine_line(), "results": run.results,
                                                          "metrics": run.metrics}, indent=2, ensure_ascii=False))
     write_markdown(out / ("RESULTS.md" if name == "full" else f"RESULTS-{name}.md"), run, parts, verdicts)
-    missed = [label for label, ok, _ in verdicts if not ok]
+    missed = [label for _, label, ok, _ in verdicts if not ok]
     if missed:
         print("targets missed: " + "; ".join(missed), file=sys.stderr)
         return 1

@@ -23,6 +23,22 @@ class Run:
     runs: int
     results: dict = field(default_factory=dict)
     metrics: dict = field(default_factory=dict)
+    notes: dict = field(default_factory=dict)
+
+    def record(self, key: str, value: float, *, spread: dict | None = None, baseline: str = "") -> None:
+        """Record a target's figure, with the min and max of its samples and its baseline from this run.
+
+        ``spread`` is a measurement from ``bench.measure.repeat`` (its min and max
+        are shown when ``value`` is its median); ``baseline`` names the
+        baseline and its figure, e.g. ``"pandas+openpyxl 14.1 s"``.
+        """
+        self.metrics[key] = value
+        parts = []
+        if spread is not None and value == spread.get("median"):
+            parts.append(f"min {spread['min']:.3g}, max {spread['max']:.3g}, {spread['runs']} runs")
+        if baseline:
+            parts.append(f"baseline in this run: {baseline}")
+        self.notes[key] = "; ".join(parts)
 
     @property
     def smoke(self) -> bool:

@@ -23,8 +23,10 @@ def measure(run: Run) -> None:
     rerun = repeat("batch.batch", {"output": str(run.tmp / "b2"), "workers": 2, "force": False}, max(runs, 3))
     run.results["batch"] = {"serial": serial, "workers_2": parallel, "unchanged_rerun": rerun,
                             "ratio": parallel["median"] / serial["median"]}
-    run.metrics["batch_ratio"] = parallel["median"] / serial["median"]
-    run.metrics["batch_rerun_seconds"] = rerun["median"]
+    run.record("batch_ratio", parallel["median"] / serial["median"],
+               baseline=f"serial {serial['median']:.1f} s, 2 workers {parallel['median']:.1f} s")
+    run.record("batch_rerun_seconds", rerun["median"], spread=rerun,
+               baseline=f"a forced serial batch {serial['median']:.1f} s")
 
 
 def describe(key: str, value) -> str | None:

@@ -20,7 +20,7 @@ def measure(run: Run) -> None:
 
     from bench.rollup_synth import write_orgs
 
-    tmp, runs, results, metrics = run.tmp, run.runs, run.results, run.metrics
+    tmp, runs, results = run.tmp, run.runs, run.results
     sizes = [50] if run.smoke else [1000] if run.quick else [1000, 10000]
 
     for n in sizes:
@@ -36,7 +36,10 @@ def measure(run: Run) -> None:
         shutil.rmtree(folder, ignore_errors=True)
     last = results[f"rollup_{sizes[-1]}_polars"]
     if sizes[-1] >= 10000:
-        metrics["rollup_1e4_seconds"], metrics["rollup_1e4_mb"] = last["median"], last["peak_mb"]
+        first = results[f"rollup_{sizes[0]}_polars"]
+        run.record("rollup_1e4_seconds", last["median"], spread=last,
+                   baseline=f"{sizes[0]:,} organisations {first['median']:.2f} s")
+        run.record("rollup_1e4_mb", last["peak_mb"], baseline=f"{sizes[0]:,} organisations {first['peak_mb']:.0f} MB")
 
 
 def describe(key: str, value) -> str | None:
@@ -46,12 +49,11 @@ def describe(key: str, value) -> str | None:
 
 
 
-def prepare_rollup(folder: str, n: int, engine: str, scheduler: str | None = None):  # noqa: ARG001
+def prepare_rollup(folder: str, n: int, engine: str, scheduler: str | None = None):
     import importlib
 
-    from reportkit.rollup import OrgInput, collect_rollup
-
     from bench.rollup_synth import PERIOD, STREAM
+    from reportkit.rollup import OrgInput, collect_rollup
 
     importlib.import_module(engine)  # the engine's import is not the data step
     width = len(str(n))
@@ -60,7 +62,7 @@ def prepare_rollup(folder: str, n: int, engine: str, scheduler: str | None = Non
     return collect_rollup, orgs, PERIOD, STREAM
 
 
-def rollup(state, folder: str, n: int, engine: str, scheduler: str | None = None) -> dict:  # noqa: ARG001
+def rollup(state, folder: str, n: int, engine: str, scheduler: str | None = None) -> dict:
     """collect_rollup over n synthetic organisations (manifests, sha256 checks, status tables)."""
     collect_rollup, orgs, period, stream = state
     data = collect_rollup(orgs, period, stream, engine=engine, scheduler=scheduler)

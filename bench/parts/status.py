@@ -42,10 +42,9 @@ def describe(key: str, value) -> str | None:
 
 
 def prepare_assess(units: int, tasks: int, plan_dir: str) -> tuple:
+    from bench.synth import write_plan
     from reportkit.intake.model import DONE, IN_PROGRESS, Submission, TaskRow
     from reportkit.plan.load import load_plan
-
-    from bench.synth import write_plan
 
     plan_path = Path(plan_dir) / f"plan_{units}x{tasks}.yaml"
     if not plan_path.exists():
@@ -64,7 +63,7 @@ def prepare_assess(units: int, tasks: int, plan_dir: str) -> tuple:
     return plan, subs
 
 
-def assess(state: tuple, units: int, tasks: int, plan_dir: str) -> dict:  # noqa: ARG001
+def assess(state: tuple, units: int, tasks: int, plan_dir: str) -> dict:
     """assess_tasks over units × tasks rows."""
     from reportkit.status import assess as assess_tasks
 
