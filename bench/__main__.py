@@ -44,8 +44,8 @@ def load_parts(names: list[str]) -> dict:
 
 def write_markdown(path: Path, run: Run, parts: dict, verdicts: list[tuple[str, str, bool, float]]) -> None:
     lines = [f"# Benchmark results ({run.mode})", "", f"Run {dt.datetime.now():%Y-%m-%d %H:%M}. Machine: {machine_line()}.",
-             "", "Each figure is the median of several fresh-process runs, with min and max, the CPU seconds "
-             "(user + system, the process and its children) and the peak memory.", "",
+             "", ("Each figure is the median of several fresh-process runs, with min and max, the CPU seconds "
+                  "(user + system, the process and its children) and the peak memory."), "",
              "| target | measured | spread and baseline | met |", "|---|---|---|---|"]
     lines += [f"| {label} | {value:.3g} | {run.notes.get(key, '')} | {'yes' if ok else '**no**'} |"
               for key, label, ok, value in verdicts]

@@ -25,7 +25,7 @@ def run_child(task: str, args: dict, timeout: float = 1800) -> dict:
     """Run ``bench.parts.<part>.<task>(**args)`` in a child; return {seconds, cpu_seconds, peak_mb, ...}."""
     proc = subprocess.run(
         [sys.executable, "-m", "bench.measure", task, json.dumps(args)],
-        capture_output=True, text=True, cwd=ROOT, timeout=timeout,
+        capture_output=True, text=True, cwd=ROOT, timeout=timeout, check=False,
     )
     if proc.returncode != 0:
         raise RuntimeError(f"benchmark task {task} failed:\n{proc.stderr[-3000:]}")
@@ -66,7 +66,8 @@ def _child_main(task: str, raw_args: str) -> None:
     extra = fn(state, **args) if prepare else fn(**args)
     seconds, cpu = time.perf_counter() - start, _cpu_now() - cpu0
     # VmHWM is this process image's own peak RSS (ru_maxrss would include the parent's at fork time).
-    peak_mb = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:")) / 1024
+    status = Path("/proc/self/status").read_text().splitlines()
+    peak_mb = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:")) / 1024
     children_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(json.dumps({"seconds": seconds, "cpu_seconds": cpu, "peak_mb": max(peak_mb, children_mb), **(extra or {})}))
 

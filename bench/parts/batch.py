@@ -42,7 +42,7 @@ def batch(output: str, workers: int, force: bool, through: str = "2024-12-31") -
            "--workers", str(workers), "--quiet"]
     if force:
         cmd.append("--force")
-    proc = subprocess.run(cmd, cwd=ROOT, env=child_env(), capture_output=True, text=True)
+    proc = subprocess.run(cmd, cwd=ROOT, env=child_env(), capture_output=True, text=True, check=False)
     if proc.returncode not in (0, 1):
         raise RuntimeError(proc.stdout + proc.stderr)
     return {"exit_code": proc.returncode}
