@@ -115,6 +115,7 @@ def _is_done(u_i: int, t_i: int) -> bool:
 
 def prepare_assess(units: int, tasks: int, plan_dir: str) -> tuple:
     """The plan and one workbook per unit, its rows as TaskRow lists (a third done, the rest half way)."""
+    import reportkit.status  # noqa: F401  (imports excluded from the measured part, as in the other parts)
     from reportkit.intake.model import DONE, IN_PROGRESS, Submission, TaskRow
 
     plan = synthetic_plan(units, tasks, plan_dir)
@@ -130,13 +131,18 @@ def prepare_assess(units: int, tasks: int, plan_dir: str) -> tuple:
     return plan, subs
 
 
-prepare_baseline = prepare_assess
+def prepare_baseline(units: int, tasks: int, plan_dir: str) -> tuple:
+    """The inputs of ``prepare_assess``, and the baseline engine imported."""
+    import bench.baseline_status.engine  # noqa: F401
+
+    return prepare_assess(units, tasks, plan_dir)
 
 
 def prepare_assess_columns(units: int, tasks: int, plan_dir: str) -> tuple:
     """The same workbooks as ``prepare_assess``, their rows as TaskColumns (arrays built per workbook)."""
     import numpy as np
 
+    import reportkit.status  # noqa: F401
     from reportkit.intake.columns import TaskColumns
     from reportkit.intake.model import DONE, IN_PROGRESS, Submission
 

@@ -86,12 +86,12 @@ def task_columns(rows: Iterable[TaskRow]) -> TaskColumns:
     )
 
 
-def concat_columns(parts: Sequence[TaskColumns]) -> TaskColumns:
-    """Several submissions' columns end to end."""
+def concat_columns(parts: Sequence[TaskColumns], names: Iterable[str] | None = None) -> dict[str, np.ndarray]:
+    """Several submissions' columns end to end, by field name (``names``: only those fields)."""
+    names = [f.name for f in fields(TaskColumns)] if names is None else list(names)
     if not parts:
-        return task_columns([])
-    return TaskColumns(**{f.name: np.concatenate([getattr(p, f.name) for p in parts])
-                          for f in fields(TaskColumns)})
+        parts = [task_columns([])]
+    return {name: np.concatenate([getattr(p, name) for p in parts]) for name in names}
 
 
 def all_columns(row_lists: Iterable[Sequence[TaskRow]]) -> list[TaskColumns] | None:

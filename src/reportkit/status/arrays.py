@@ -28,22 +28,39 @@ def take(values: np.ndarray, pos: np.ndarray, fill: Any) -> np.ndarray:
 STR = pd.StringDtype("python", na_value=np.nan)
 
 
+def _all_texts(values: np.ndarray) -> bool:
+    return pd.api.types.infer_dtype(values, skipna=False) in ("string", "empty")  # one C pass, no mask
+
+
+def has_text(values: np.ndarray) -> np.ndarray:
+    """Which values are a non-empty text (not "", None or NaN)."""
+    out = values != ""
+    if not _all_texts(values):
+        out &= pd.notna(values)
+    return out
+
+
 def text_array(values: np.ndarray, fill: str = "") -> Any:
     """An object array of texts as a "str" array, in place (no copy); None/NaN become ``fill``."""
-    missing = pd.isna(values)
-    if missing.any():
-        values[missing] = fill
+    if not _all_texts(values):
+        missing = pd.isna(values)
+        if missing.any():
+            values[missing] = fill
     return pd.arrays.StringArray(values, dtype=STR)
 
 
 def take_text(values: Any, pos: np.ndarray, fill: str = "") -> Any:
     """Texts taken at ``pos`` (-1 → ``fill``) as a "str" array.
 
-    The values are checked once, as a small array; the take itself copies
-    references only (no per-row check).
+    A few values (a plan's texts) are checked once and the take copies
+    references only; as many values as rows (the workbooks' texts) are taken
+    first, then checked.
     """
-    vocabulary = text_array(np.append(np.asarray(values, dtype=object), fill))
-    return vocabulary.take(np.where(pos >= 0, pos, len(vocabulary) - 1))
+    values = np.asarray(values, dtype=object)
+    if len(values) * 8 < len(pos):
+        vocabulary = text_array(np.append(values, fill))
+        return vocabulary.take(np.where(pos >= 0, pos, len(vocabulary) - 1))
+    return text_array(take(values, pos, fill) if len(values) else np.full(len(pos), fill, dtype=object), fill)
 
 
 def days_between(a: np.ndarray, b: np.ndarray | np.datetime64) -> np.ndarray:

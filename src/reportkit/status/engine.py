@@ -24,6 +24,7 @@ from reportkit.status.arrays import (
     NAT,
     Notes,
     days_between,
+    has_text,
     take,
     take_text,
     text_array,
@@ -118,13 +119,14 @@ class _Reported:
 
 def _row_positions(rows: pd.DataFrame, row_key: np.ndarray, lines: _Lines, n_keys: int) -> tuple[pd.DataFrame, np.ndarray]:
     """One row per (unit, task), and each line's position among them (-1: none)."""
-    if pd.Series(row_key).duplicated().any():
+    dense = n_keys <= 4 * max(len(lines.key), 1)  # a lookup table as long as the key space: no hashing
+    if (np.bincount(row_key, minlength=n_keys).max(initial=0) > 1) if dense else pd.Series(row_key).duplicated().any():
         # A usable row wins over a rejected one, then the first in the sheet.
         order = np.lexsort((rows["source_row"].to_numpy(), ~rows["usable"].to_numpy(), row_key))
         rows, row_key = rows.iloc[order], row_key[order]
         first = ~pd.Series(row_key).duplicated().to_numpy()
         rows, row_key = rows[first], row_key[first]
-    if n_keys <= 4 * max(len(lines.key), 1):  # a dense lookup table: no hashing
+    if dense:
         lookup = np.full(n_keys, -1, dtype=np.int32)
         lookup[row_key] = np.arange(len(rows), dtype=np.int32)
         return rows, lookup[lines.key]
@@ -152,7 +154,7 @@ def _reported(plan: Plan, subs: list[Submission], lines: _Lines, as_of) -> _Repo
         progress=np.where(usable, take(rows["progress"].to_numpy(dtype=float), pos, np.nan), np.nan),
         source_row=take(rows["source_row"].to_numpy(), pos, 0),
         text_pos=text_pos,
-        has_result=take((result != "") & pd.notna(result), text_pos, False),
+        has_result=take(has_text(result), text_pos, False),
     )
 
 
@@ -250,7 +252,7 @@ def _explain(plan: Plan, subs: list[Submission], lines: _Lines, rep: _Reported, 
 def _join_unit_notes(notes: Notes, rep: _Reported) -> np.ndarray:
     """The unit's own note first, then the explanation ("; " between, unless the note ends a sentence)."""
     unit_notes = rep.got.texts["note"]
-    with_note = np.flatnonzero(take((unit_notes != "") & pd.notna(unit_notes), rep.text_pos, False))
+    with_note = np.flatnonzero(take(has_text(unit_notes), rep.text_pos, False))
     note = notes.text
     if len(with_note):
         own = unit_notes[rep.text_pos[with_note]]

@@ -77,22 +77,19 @@ def task_unit_frame(plan: Plan, milestones: pd.DataFrame) -> pd.DataFrame:
         unit_parts.append(units)
         lead_parts.append(is_lead)
     empty_int = np.array([], dtype=np.int32)
-    pairs = pd.DataFrame({
-        "task_idx": np.concatenate(task_parts) if task_parts else empty_int,
-        "unit_idx": np.concatenate(unit_parts) if unit_parts else empty_int,
-        "is_lead": np.concatenate(lead_parts) if lead_parts else np.array([], dtype=bool),
-    })
-    pairs["pair_pos"] = np.arange(len(pairs), dtype=np.int32)
-    keys = pd.DataFrame({"ms_idx": np.arange(len(milestones), dtype=np.int32),
-                         "task_idx": milestones["task_idx"].to_numpy(dtype=np.int32)})
-    # Merge milestones with the (task, unit) pairs (an index join: the fastest merge).
-    frame = keys.join(pairs.set_index("task_idx"), on="task_idx", how="inner").reset_index(drop=True)
-    ms_idx, pair_pos = frame["ms_idx"].to_numpy(), frame["pair_pos"].to_numpy()
-    same = ms_idx[1:] == ms_idx[:-1]
-    if not ((np.diff(ms_idx) >= 0).all() and (np.diff(pair_pos)[same] > 0).all()):
-        # The join kept neither order: restore (task, milestone) then the pairs' order.
-        frame = frame.take(np.lexsort((pair_pos, ms_idx))).reset_index(drop=True)
-    return frame
+    pair_task = np.concatenate(task_parts) if task_parts else empty_int
+    pair_unit = np.concatenate(unit_parts) if unit_parts else empty_int
+    pair_lead = np.concatenate(lead_parts) if lead_parts else np.array([], dtype=bool)
+    # Each milestone repeats its task's block of pairs (tasks and milestones are both in plan order).
+    per_task = np.bincount(pair_task, minlength=len(plan.tasks)).astype(np.int64)
+    block_start = np.cumsum(per_task) - per_task
+    ms_task = milestones["task_idx"].to_numpy(dtype=np.int64)
+    per_ms = per_task[ms_task]
+    ms_idx = np.repeat(np.arange(len(ms_task), dtype=np.int32), per_ms)
+    pair_pos = np.arange(len(ms_idx), dtype=np.int64)
+    pair_pos -= np.repeat(np.cumsum(per_ms) - per_ms - block_start[ms_task], per_ms)
+    return pd.DataFrame({"ms_idx": ms_idx, "task_idx": pair_task[pair_pos], "unit_idx": pair_unit[pair_pos],
+                         "is_lead": pair_lead[pair_pos]}, copy=False)
 
 
 # ------------------------------------------------------------------ the submission side
@@ -209,8 +206,7 @@ def _gather_rows(row_lists: list, codes: set[str] | None) -> tuple[list[int], di
     if parts is not None:
         if codes is not None:
             parts = [p[np.isin(p.task_code, list(codes))] for p in parts]  # type: ignore[index]
-        joined = concat_columns(parts)
-        return [len(p) for p in parts], {name: getattr(joined, name) for name in _RAW_FIELDS}
+        return [len(p) for p in parts], concat_columns(parts, _RAW_FIELDS)
     if codes is not None:
         row_lists = [[r for r in rows if r.task_code in codes] for rows in row_lists]
     rows = list(chain.from_iterable(row_lists))
