@@ -67,6 +67,10 @@ class TaskColumns(Sequence[TaskRow]):
     def __iter__(self) -> Iterator[TaskRow]:
         return (self[i] for i in range(len(self)))
 
+    def where(self, keep: np.ndarray) -> TaskColumns:
+        """The rows where the boolean array ``keep`` is true."""
+        return TaskColumns(**{f.name: getattr(self, f.name)[keep] for f in fields(self)})
+
 
 def task_columns(rows: Iterable[TaskRow]) -> TaskColumns:
     """TaskRows as a TaskColumns (the same rows, in the same order)."""

@@ -205,7 +205,8 @@ def _gather_rows(row_lists: list, codes: set[str] | None) -> tuple[list[int], di
     parts = all_columns(row_lists)
     if parts is not None:
         if codes is not None:
-            parts = [p[np.isin(p.task_code, list(codes))] for p in parts]  # type: ignore[index]
+            wanted = pd.Index(list(codes), dtype=object)
+            parts = [p.where(wanted.get_indexer(pd.Index(p.task_code, dtype=object)) >= 0) for p in parts]
         return [len(p) for p in parts], concat_columns(parts, _RAW_FIELDS)
     if codes is not None:
         row_lists = [[r for r in rows if r.task_code in codes] for rows in row_lists]
