@@ -48,7 +48,7 @@ class Finding:
         return {k: getattr(self, k) for k in FINDING_COLUMNS}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # no __dict__ per row: about 60 MB less per million rows
 class TaskRow:
     """One task line of a department workbook, as read and normalised."""
 
