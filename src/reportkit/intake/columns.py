@@ -2,9 +2,8 @@
 
 ``Submission.rows`` may hold a ``TaskColumns`` instead of a list of TaskRow:
 it is a read-only sequence of TaskRow (``len``, index, iteration give the same
-rows), and the status engine reads its arrays without a Python step per row.
-A million rows cost about 80 MB as columns against about 190 MB as TaskRow
-objects (docs/performance.md). ``task_columns(rows)`` builds it from TaskRows;
+rows), and the status engine reads its arrays without a Python step per row
+(docs/performance.md, "Status"). ``task_columns(rows)`` builds it from TaskRows;
 a reader that fills arrays directly builds it with ``TaskColumns(...)``.
 """
 
