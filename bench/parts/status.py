@@ -57,8 +57,9 @@ def measure(run: Run) -> None:
         run.results[f"assess_columns_{n}"] = r
         points.append((n, r["cpu_median"], r["median"]))
     million = {"units": 10000, "tasks": 100, **args}
-    rows = repeat("status.assess", million, run.runs)
-    base = repeat("status.baseline", million, run.runs)
+    slow_runs = 1 if run.quick else run.runs  # a million TaskRows take seconds to build: one run in --quick
+    rows = repeat("status.assess", million, slow_runs)
+    base = repeat("status.baseline", million, slow_runs)
     run.results["assess_rows_1000000"], run.results["assess_baseline_1000000"] = rows, base
     cols = run.results["assess_columns_1000000"]
     versus = f"engine before issue 17 {base['median']:.2f} s, {base['peak_mb']:.0f} MB"
