@@ -20,9 +20,11 @@ the process's, the inputs built by ``prepare_*`` included.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import math
+import os
 from pathlib import Path
 
 from bench.measure import fmt, repeat
@@ -58,6 +60,8 @@ def measure(run: Run) -> None:
         points.append((n, r["cpu_median"], r["median"]))
     million = {"units": 10000, "tasks": 100, **args}
     slow_runs = 1 if run.quick else run.runs  # a million TaskRows take seconds to build: one run in --quick
+    with _environ(NUMPY_MADVISE_HUGEPAGE="0"):  # a diagnosis, not the target: see docs/performance.md
+        run.results["assess_columns_small_pages_1000000"] = repeat("status.assess_columns", million, slow_runs)
     rows = repeat("status.assess", million, slow_runs)
     base = repeat("status.baseline", million, slow_runs)
     run.results["assess_rows_1000000"], run.results["assess_baseline_1000000"] = rows, base
@@ -80,13 +84,29 @@ def describe(key: str, value) -> str | None:
         return f"- **status growth exponent** (CPU seconds, 10⁶ → 10⁷ task-unit pairs, rows as columns): {value:.2f}"
     if key == "status_smoke":
         return "- **status smoke**: " + "; ".join(f"{name} {fmt(r)}" for name, r in value.items())
-    labels = {"assess_columns": "rows as columns", "assess_rows": "rows as TaskRow lists",
+    labels = {"assess_columns_small_pages": "rows as columns, NUMPY_MADVISE_HUGEPAGE=0",
+              "assess_columns": "rows as columns", "assess_rows": "rows as TaskRow lists",
               "assess_baseline": "engine before issue 17, TaskRow lists"}
     for prefix, label in labels.items():
         if key.startswith(prefix + "_"):
             n = int(key.rsplit("_", 1)[1])
             return f"- **status, {n:,} task-unit pairs** ({label}; {value.get('rows', 0):,} rows): {fmt(value)}"
     return None
+
+
+@contextlib.contextmanager
+def _environ(**values: str):
+    """Environment variables set for the child processes started inside the block."""
+    saved = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
 
 
 # ---------------------------------------------------------------- inputs
