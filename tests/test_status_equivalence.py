@@ -46,6 +46,7 @@ from .status_reference import COLUMNS, reference_lines
 
 PLANS = {"sample": load_plan(PLAN_PATH), "leads": load_plan(ROOT / "tests" / "data" / "model" / "leads.yaml")}
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FEWER = settings(SETTINGS, max_examples=30)  # the same engine on two inputs, or against its frozen predecessor
 
 
 def _edges(plan) -> list[dt.date]:
@@ -154,7 +155,7 @@ def test_the_engine_judges_every_line_as_the_row_by_row_reference(case):
         assert g == e, dict(zip(COLUMNS, zip(g, e)))
 
 
-@SETTINGS
+@FEWER
 @given(case=cases())
 def test_rows_as_columns_give_the_same_table_as_task_rows(case):
     name, subs, period, as_of, given_deadlines = case
@@ -164,7 +165,7 @@ def test_rows_as_columns_give_the_same_table_as_task_rows(case):
     pd.testing.assert_frame_equal(frame, columnar)
 
 
-@SETTINGS
+@FEWER
 @given(case=cases())
 def test_the_table_is_the_one_the_engine_before_issue_17_gave(case):
     name, subs, period, as_of, given_deadlines = case
