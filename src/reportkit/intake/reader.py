@@ -37,6 +37,7 @@ from reportkit.intake.headers import COLUMNS, HEADER_SEARCH_ROWS, find_header
 from reportkit.intake.legacygrid import repair_legacy
 from reportkit.intake.messages import SEVERITY, FindingLog, make_finding
 from reportkit.intake.model import Submission
+from reportkit.intake.pool import read_paths
 from reportkit.intake.sheet import SheetGrid, partial_header, read_sheet
 from reportkit.intake.sniff import (
     EXTENSIONS,
@@ -190,7 +191,8 @@ def read_submissions(folder_or_paths: Path | str | Iterable[Path | str], plan: P
     """Read every workbook in a folder (recursively) or in a list of files and folders.
 
     Skips ``~$`` lock files and hidden files; one bad file never stops the
-    others. Adds cross-file findings: identical copies (the later copy is not
+    others. Many files (``pool.MIN_POOL_FILES`` or more) are read on every core
+    by a process pool (``intake/pool.py``), with the same result and order. Adds cross-file findings: identical copies (the later copy is not
     used) and two different submissions of one unit with the same report date
     (neither is used). A folder that does not exist raises SubmissionsError.
     """
@@ -209,7 +211,8 @@ def read_submissions(folder_or_paths: Path | str | Iterable[Path | str], plan: P
         else:
             raise SubmissionsError(t("inputs.no_folder"), path=p, hint=t("inputs.no_folder.check_fix"))
     seen: set[Path] = set()
-    subs = []
+    subs: list[Submission | None] = []
+    to_read: list[Path] = []
     for p in paths:
         key = p.resolve()
         if p in outside:
@@ -217,9 +220,17 @@ def read_submissions(folder_or_paths: Path | str | Iterable[Path | str], plan: P
                                    findings=[make_finding("link_outside", p, target=str(key))]))
         elif key not in seen:
             seen.add(key)
-            subs.append(read_workbook_cached(p, plan, read_workbook))
-    add_cross_file_findings(subs)
-    return subs
+            subs.append(None)
+            to_read.append(p)
+    read = iter(read_paths(to_read, plan, read_workbook_through_cache))  # a process pool for many files
+    done = [sub if sub is not None else next(read) for sub in subs]
+    add_cross_file_findings(done)
+    return done
+
+
+def read_workbook_through_cache(path: Path, plan: Plan) -> Submission:
+    """``read_workbook`` through the intake cache when one is configured (``REPORTKIT_CACHE_DIR``)."""
+    return read_workbook_cached(path, plan, read_workbook)
 
 
 def add_cross_file_findings(subs: list[Submission]) -> None:

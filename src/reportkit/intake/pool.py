@@ -1,0 +1,227 @@
+"""Reading many workbooks on every core: a process pool with the same result as one process.
+
+``read_paths(paths, plan, read)`` returns ``[read(p, plan) for p in paths]``,
+in that order, with exactly the Submissions (rows and findings) one process
+gives. When there are many files (``MIN_POOL_FILES`` or more) and more than
+one core, the files are read by worker processes, in chunks:
+
+* workers are forked from this process (nothing is imported again) when it has
+  one thread, else started from a fork server (a process with threads, such as
+  a Jupyter kernel, is not forked);
+* each worker is a plain ``multiprocessing.Process`` with its own pipe, so the
+  parent knows which chunk a worker held when it died. A worker that dies (a
+  crash in the native reader, the kernel's OOM killer, a kill) is replaced; its
+  chunk is read again one file per task, and the file that kills a worker
+  again gets a ``worker_died`` error finding. Every other file is read; the
+  parent never waits on a dead worker;
+* a reader exception in a worker becomes that file's ``internal_error``
+  finding, as in one process.
+
+``REPORTKIT_INTAKE_WORKERS`` sets the number of workers (``1``: no pool); a
+daemonic process (a worker of another pool) reads in one process.
+"""
+
+from __future__ import annotations
+
+import importlib
+import multiprocessing
+import os
+import sys
+import threading
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+
+from reportkit.intake.messages import make_finding
+from reportkit.intake.model import Submission
+
+ENV_WORKERS = "REPORTKIT_INTAKE_WORKERS"
+MIN_POOL_FILES = 50  # below this a pool costs more than it saves (bench/parts/intake.py)
+CHUNKS_PER_WORKER = 4  # small enough to balance uneven files, large enough to keep messages few
+MAX_CHUNK_FILES = 64
+PRELOAD = ("reportkit.intake.reader", "python_calamine")  # imported once, before the workers start
+
+Reader = Callable[[Path, object], Submission]
+
+
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the system tells it)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def pool_workers(n_files: int) -> int:
+    """How many worker processes read ``n_files`` files: 0 means read them in this process.
+
+    ``REPORTKIT_INTAKE_WORKERS`` (a whole number) overrides the number of cores;
+    a value that is not a number is ignored.
+    """
+    raw = os.environ.get(ENV_WORKERS, "").strip()
+    wanted = int(raw) if raw.isdigit() else available_cores()
+    if wanted <= 1 or n_files < MIN_POOL_FILES or multiprocessing.current_process().daemon:
+        return 0
+    return min(wanted, n_files)
+
+
+def read_paths(paths: Sequence[Path], plan, read: Reader, workers: int | None = None) -> list[Submission]:
+    """``[read(p, plan) for p in paths]``, read by ``workers`` processes when that pays (see ``pool_workers``).
+
+    ``read`` must be a module-level function (a fork server imports it by name).
+    """
+    n = pool_workers(len(paths)) if workers is None else workers
+    if n <= 1:
+        return [_read_safely(read, p, plan) for p in paths]
+    return _Pool(list(paths), plan, read, n).run()
+
+
+def start_context() -> multiprocessing.context.BaseContext:
+    """Fork when this process has one thread (cheapest: nothing is imported again), else a fork server."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1 and sys.platform == "linux":
+        for name in PRELOAD:  # the workers inherit them
+            importlib.import_module(name)
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(list(PRELOAD))
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def _read_safely(read: Reader, path: Path, plan) -> Submission:
+    try:
+        return read(path, plan)
+    except Exception as exc:  # noqa: BLE001 - one file's failure is that file's finding
+        finding = make_finding("internal_error", path, detail=f"{type(exc).__name__}: {exc}"[:300])
+        return Submission(path=path, unit=None, report_date=None, findings=[finding])
+
+
+def _worker_main(conn: Connection, plan, read: Reader) -> None:
+    """A worker: read each chunk of (index, path) it is sent, send back (index, Submission) pairs."""
+    try:
+        while True:
+            job = conn.recv()
+            if job is None:
+                return
+            conn.send([(i, _read_safely(read, p, plan)) for i, p in job])
+    except (EOFError, KeyboardInterrupt, BrokenPipeError):
+        return
+
+
+@dataclass
+class _Lane:
+    """One worker process, its pipe, and the chunk it is reading (None when idle)."""
+
+    process: multiprocessing.process.BaseProcess
+    conn: Connection
+    job: list[tuple[int, Path]] | None = None
+    alone: bool = False  # the job is one file re-read after its chunk's worker died
+
+
+@dataclass
+class _Pool:
+    paths: list[Path]
+    plan: object
+    read: Reader
+    workers: int
+    results: dict[int, Submission] = field(default_factory=dict)
+
+    def run(self) -> list[Submission]:
+        """Every file read (or its ``worker_died`` finding), in the order of ``paths``."""
+        self.ctx = start_context()
+        n = len(self.paths)
+        size = max(1, min(MAX_CHUNK_FILES, -(-n // (self.workers * CHUNKS_PER_WORKER))))
+        items = list(enumerate(self.paths))
+        self.queue: deque[tuple[list[tuple[int, Path]], bool]] = deque(
+            (items[k:k + size], False) for k in range(0, n, size))
+        lanes = [self._start() for _ in range(min(self.workers, len(self.queue)))]
+        try:
+            self._drive(lanes)
+        finally:
+            _stop(lanes)
+        return [self.results[i] for i in range(n)]
+
+    def _start(self) -> _Lane:
+        ours, theirs = self.ctx.Pipe()
+        process = self.ctx.Process(target=_worker_main, args=(theirs, self.plan, self.read), daemon=True,
+                                   name="reportkit-intake")
+        process.start()
+        theirs.close()
+        return _Lane(process, ours)
+
+    def _drive(self, lanes: list[_Lane]) -> None:
+        for lane in lanes:
+            self._give(lane)
+        while any(lane.job is not None for lane in lanes):
+            busy = [lane for lane in lanes if lane.job is not None]
+            ready = wait([lane.conn for lane in busy] + [lane.process.sentinel for lane in busy])
+            for k, lane in enumerate(lanes):
+                if lane.job is None or (lane.conn not in ready and lane.process.sentinel not in ready):
+                    continue
+                if self._collect(lane):
+                    self._give(lane)
+                else:
+                    lanes[k] = self._replace(lane)
+
+    def _give(self, lane: _Lane) -> None:
+        if not self.queue:
+            lane.job = None
+            return
+        lane.job, lane.alone = self.queue.popleft()
+        try:
+            lane.conn.send(lane.job)
+        except (BrokenPipeError, OSError):
+            pass  # the worker is gone: its sentinel says so and the job is given again
+
+    def _collect(self, lane: _Lane) -> bool:
+        """Store the lane's results; False when its worker died before sending them."""
+        try:
+            if not lane.conn.poll():
+                return False  # the sentinel fired without a message: the process ended
+            pairs = lane.conn.recv()
+        except (EOFError, OSError):
+            return False
+        self.results.update(pairs)
+        return True
+
+    def _replace(self, lane: _Lane) -> _Lane:
+        """A died worker: its files are read again one per task; a file read alone that kills it fails."""
+        lane.process.join(timeout=5)
+        code = lane.process.exitcode
+        job, alone = lane.job or [], lane.alone
+        lane.conn.close()
+        if alone:
+            for i, path in job:
+                self.results[i] = Submission(path=path, unit=None, report_date=None,
+                                             findings=[make_finding("worker_died", path, **_exit_fields(code))])
+        else:
+            self.queue.extendleft(([item], True) for item in reversed(job))
+        fresh = self._start()
+        self._give(fresh)
+        return fresh
+
+
+def _exit_fields(code: int | None) -> dict[str, str]:
+    """How a worker ended, for the ``worker_died`` finding: an exit code, or the signal that killed it."""
+    if code is not None and code < 0:
+        return {"how": f"tín hiệu {-code}", "how_en": f"signal {-code}"}
+    return {"how": f"mã thoát {code}", "how_en": f"exit code {code}"}
+
+
+def _stop(lanes: list[_Lane]) -> None:
+    """Ask every worker to end, then end those that do not."""
+    for lane in lanes:
+        try:
+            lane.conn.send(None)
+        except (BrokenPipeError, OSError):
+            pass
+    for lane in lanes:
+        lane.process.join(timeout=2)
+        if lane.process.is_alive():
+            lane.process.kill()
+            lane.process.join()
+        lane.conn.close()
