@@ -146,12 +146,7 @@ class _Pool:
         return [self.results[i] for i in range(n)]
 
     def _start(self) -> _Lane:
-        ours, theirs = self.ctx.Pipe()
-        process = self.ctx.Process(target=_worker_main, args=(theirs, self.plan, self.read), daemon=True,
-                                   name="reportkit-intake")
-        process.start()
-        theirs.close()
-        return _Lane(process, ours)
+        return _start_lane(self.ctx, self.plan, self.read)
 
     def _drive(self, lanes: list[_Lane]) -> None:
         for lane in lanes:
@@ -179,11 +174,8 @@ class _Pool:
 
     def _collect(self, lane: _Lane) -> bool:
         """Store the lane's results; False when its worker died before sending them."""
-        try:
-            if not lane.conn.poll():
-                return False  # the sentinel fired without a message: the process ended
-            pairs = lane.conn.recv()
-        except (EOFError, OSError):
+        pairs = _receive(lane.conn)
+        if pairs is None:
             return False
         self.results.update(pairs)
         return True
@@ -203,6 +195,25 @@ class _Pool:
         fresh = self._start()
         self._give(fresh)
         return fresh
+
+
+def _start_lane(ctx, plan, read: Reader) -> _Lane:
+    """A new worker process and the parent's end of its pipe."""
+    ours, theirs = ctx.Pipe()
+    process = ctx.Process(target=_worker_main, args=(theirs, plan, read), daemon=True, name="reportkit-intake")
+    process.start()
+    theirs.close()
+    return _Lane(process, ours)
+
+
+def _receive(conn: Connection) -> list | None:
+    """A worker's (index, Submission) pairs; None when it ended without sending them."""
+    try:
+        if not conn.poll():
+            return None  # the sentinel fired without a message: the process ended
+        return conn.recv()
+    except (EOFError, OSError):
+        return None
 
 
 def _exit_fields(code: int | None) -> dict[str, str]:
