@@ -154,3 +154,18 @@ def test_processes_writing_the_same_cache_entry_at_once_leave_one_valid_entry(pl
     assert [w.exitcode for w in writers] == [0] * 4
     assert _everything([load_entry(entry, path)]) == _everything([sub])
     assert [p.name for p in tmp_path.iterdir()] == [entry.name]
+
+
+def _die_at_start(conn, plan, read) -> None:
+    os._exit(1)
+
+
+def test_workers_that_cannot_start_leave_the_reading_to_this_process(plan, one_process, monkeypatch, no_hang):
+    monkeypatch.setattr(pool, "_worker_main", _die_at_start)
+    monkeypatch.setattr(pool, "_CANNOT_START", set())
+    monkeypatch.setenv(pool.ENV_WORKERS, "2")
+    started = _count_pools(monkeypatch)
+    assert _everything(read_submissions(FOLDERS, plan)) == _everything(one_process)
+    assert started == [2] and pool._CANNOT_START == {pool.start_method()}
+    assert _everything(read_submissions(FOLDERS, plan)) == _everything(one_process)
+    assert started == [2]  # not tried again in this process

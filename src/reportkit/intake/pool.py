@@ -44,6 +44,12 @@ MAX_CHUNK_FILES = 64
 PRELOAD = ("reportkit.intake.reader", "python_calamine")  # imported once, before the workers start
 
 Reader = Callable[[Path, object], Submission]
+_READY = "ready"  # a worker's first message
+_CANNOT_START: set[str] = set()  # start methods whose workers could not start in this process: not tried again
+
+
+class _CannotStart(Exception):
+    """A worker ended before it could say it runs: the pool cannot work in this process."""
 
 
 def available_cores() -> int:
@@ -73,23 +79,28 @@ def read_paths(paths: Sequence[Path], plan, read: Reader, workers: int | None = 
     ``read`` must be a module-level function (a fork server imports it by name).
     """
     n = pool_workers(len(paths)) if workers is None else workers
-    if n <= 1:
+    if n <= 1 or start_method() in _CANNOT_START:
         return [_read_safely(read, p, plan) for p in paths]
     return _Pool(list(paths), plan, read, n).run()
 
 
-def start_context() -> multiprocessing.context.BaseContext:
+def start_method() -> str:
     """Fork when this process has one thread (cheapest: nothing is imported again), else a fork server."""
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods and threading.active_count() == 1 and sys.platform == "linux":
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
+def start_context() -> multiprocessing.context.BaseContext:
+    """The context of ``start_method()``, with the reader imported once for all workers."""
+    ctx = multiprocessing.get_context(start_method())
+    if ctx.get_start_method() == "fork":
         for name in PRELOAD:  # the workers inherit them
             importlib.import_module(name)
-        return multiprocessing.get_context("fork")
-    if "forkserver" in methods:
-        ctx = multiprocessing.get_context("forkserver")
+    elif ctx.get_start_method() == "forkserver":
         ctx.set_forkserver_preload(list(PRELOAD))
-        return ctx
-    return multiprocessing.get_context("spawn")
+    return ctx
 
 
 def _read_safely(read: Reader, path: Path, plan) -> Submission:
@@ -101,8 +112,9 @@ def _read_safely(read: Reader, path: Path, plan) -> Submission:
 
 
 def _worker_main(conn: Connection, plan, read: Reader) -> None:
-    """A worker: read each chunk of (index, path) it is sent, send back (index, Submission) pairs."""
+    """A worker: say it started, then read each chunk of (index, path) it is sent, send back (index, Submission)."""
     try:
+        conn.send(_READY)
         while True:
             job = conn.recv()
             if job is None:
@@ -120,6 +132,7 @@ class _Lane:
     conn: Connection
     job: list[tuple[int, Path]] | None = None
     alone: bool = False  # the job is one file re-read after its chunk's worker died
+    started: bool = False  # the worker said it runs (a worker that dies before cannot start at all)
 
 
 @dataclass
@@ -141,9 +154,12 @@ class _Pool:
         lanes = [self._start() for _ in range(min(self.workers, len(self.queue)))]
         try:
             self._drive(lanes)
+        except _CannotStart:  # e.g. a fork server that cannot import the main script: read here instead
+            _CANNOT_START.add(self.ctx.get_start_method())
         finally:
             _stop(lanes)
-        return [self.results[i] for i in range(n)]
+        return [self.results[i] if i in self.results else _read_safely(self.read, p, self.plan)
+                for i, p in enumerate(self.paths)]
 
     def _start(self) -> _Lane:
         return _start_lane(self.ctx, self.plan, self.read)
@@ -157,9 +173,10 @@ class _Pool:
             for k, lane in enumerate(lanes):
                 if lane.job is None or (lane.conn not in ready and lane.process.sentinel not in ready):
                     continue
-                if self._collect(lane):
+                state = self._collect(lane)
+                if state == "done":
                     self._give(lane)
-                else:
+                elif state is None:
                     lanes[k] = self._replace(lane)
 
     def _give(self, lane: _Lane) -> None:
@@ -172,13 +189,18 @@ class _Pool:
         except (BrokenPipeError, OSError):
             pass  # the worker is gone: its sentinel says so and the job is given again
 
-    def _collect(self, lane: _Lane) -> bool:
-        """Store the lane's results; False when its worker died before sending them."""
-        pairs = _receive(lane.conn)
-        if pairs is None:
-            return False
-        self.results.update(pairs)
-        return True
+    def _collect(self, lane: _Lane) -> str | None:
+        """"done" (results stored), "started" (the worker runs; its results follow) or None (it died)."""
+        message = _receive(lane.conn)
+        if message is None:
+            if not lane.started:
+                raise _CannotStart
+            return None
+        if message == _READY:
+            lane.started = True
+            return "started"
+        self.results.update(message)
+        return "done"
 
     def _replace(self, lane: _Lane) -> _Lane:
         """A died worker: its files are read again one per task; a file read alone that kills it fails."""

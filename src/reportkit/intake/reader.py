@@ -31,7 +31,7 @@ from typing import Iterable
 from reportkit.errors import SubmissionsError
 from reportkit.fmt import format_date
 from reportkit.intake import sniff
-from reportkit.intake.cache import read_workbook_cached
+from reportkit.intake.cache import cached_submission, read_workbook_cached
 from reportkit.intake.dates import date_from_filename
 from reportkit.intake.headers import COLUMNS, HEADER_SEARCH_ROWS, find_header
 from reportkit.intake.legacygrid import repair_legacy
@@ -222,8 +222,10 @@ def read_submissions(folder_or_paths: Path | str | Iterable[Path | str], plan: P
             seen.add(key)
             subs.append(None)
             to_read.append(p)
-    read = iter(read_paths(to_read, plan, read_workbook_through_cache))  # a process pool for many files
-    done = [sub if sub is not None else next(read) for sub in subs]
+    cached = [cached_submission(p, plan) for p in to_read]  # cached reads are cheap: only the others are read
+    read = iter(read_paths([p for p, c in zip(to_read, cached) if c is None], plan, read_workbook_through_cache))
+    fresh = iter([c if c is not None else next(read) for c in cached])  # a process pool for many files
+    done = [sub if sub is not None else next(fresh) for sub in subs]
     add_cross_file_findings(done)
     return done
 

@@ -134,6 +134,10 @@ class RowReader:
         """The plan code of a task row; None (with a finding where due) for any other line."""
         cells, excel_row, header = raw.cells, raw.row + 1, self.header
         code_text = cell_text(cells.get("task_code"))
+        if code_text and not self.unsafe_cells and not self.long_cells:  # the usual row: a plan code, clean cells
+            code = plan_code(code_text, self.codes)
+            if code in self.codes:
+                return code
         has_data = any(cells.get(f, "") not in ("", None) for f in _DATA_FIELDS)
         if not code_text:
             if any(cells.get(f) not in ("", None) for f in ("status", "progress", "completed_on") if f in cells):
