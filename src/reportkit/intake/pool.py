@@ -146,11 +146,7 @@ class _Pool:
     def run(self) -> list[Submission]:
         """Every file read (or its ``worker_died`` finding), in the order of ``paths``."""
         self.ctx = start_context()
-        n = len(self.paths)
-        size = max(1, min(MAX_CHUNK_FILES, -(-n // (self.workers * CHUNKS_PER_WORKER))))
-        items = list(enumerate(self.paths))
-        self.queue: deque[tuple[list[tuple[int, Path]], bool]] = deque(
-            (items[k:k + size], False) for k in range(0, n, size))
+        self.queue = deque((chunk, False) for chunk in chunk_paths(self.paths, self.workers))
         lanes = [self._start() for _ in range(min(self.workers, len(self.queue)))]
         try:
             self._drive(lanes)
@@ -209,14 +205,25 @@ class _Pool:
         job, alone = lane.job or [], lane.alone
         lane.conn.close()
         if alone:
-            for i, path in job:
-                self.results[i] = Submission(path=path, unit=None, report_date=None,
-                                             findings=[make_finding("worker_died", path, **_exit_fields(code))])
+            self.results.update((i, _died(path, code)) for i, path in job)
         else:
             self.queue.extendleft(([item], True) for item in reversed(job))
         fresh = self._start()
         self._give(fresh)
         return fresh
+
+
+def chunk_paths(paths: list[Path], workers: int) -> list[list[tuple[int, Path]]]:
+    """``paths`` with their positions, in about ``CHUNKS_PER_WORKER`` chunks per worker (at most ``MAX_CHUNK_FILES``)."""
+    size = max(1, min(MAX_CHUNK_FILES, -(-len(paths) // (workers * CHUNKS_PER_WORKER))))
+    items = list(enumerate(paths))
+    return [items[k:k + size] for k in range(0, len(items), size)]
+
+
+def _died(path: Path, code: int | None) -> Submission:
+    """The Submission of a file whose worker died reading it alone: no rows, a ``worker_died`` error."""
+    return Submission(path=path, unit=None, report_date=None,
+                      findings=[make_finding("worker_died", path, **_exit_fields(code))])
 
 
 def _start_lane(ctx, plan, read: Reader) -> _Lane:

@@ -146,7 +146,7 @@ class RowReader:
                 text = next(cell_text(cells[f]) for f in TEXT_FIELDS if cells.get(f) not in ("", None))
                 self.log.add("text_without_code", row=excel_row, column=header.describe_field("task_code"), value=text)
             return None  # a heading, signature or note line
-        if report_unsafe_cells(self.unsafe_cells, raw.row, header, self.log) or (self.long_cells and self._long_cells_in_row(raw.row)):
+        if report_unsafe_cells(self.unsafe_cells, raw.row, header, self.log) or (self.long_cells and report_long_cells(self.long_cells, raw.row, header, self.log)):
             return None
         code = plan_code(code_text, self.codes)
         if code in self.codes:
@@ -160,14 +160,16 @@ class RowReader:
                      **(phrase_fields("suggest", "finding.suggest", code=near[0]) if near else {"suggest": ""}))
         return None
 
-    def _long_cells_in_row(self, row: int) -> bool:
-        """Error findings for the too-long cells of a task row (the row is not used); True when there were any."""
-        cells = sorted((c, n) for (r, c), n in self.long_cells.items() if r == row)
-        for c, length in cells:
-            del self.long_cells[(row, c)]
-            self.log.add("cell_too_long", row=row + 1, column=self.header.describe(c), length=format_number(length),
-                         limit=format_number(MAX_CELL_CHARS))
-        return bool(cells)
+
+
+def report_long_cells(long_cells: dict[tuple[int, int], int], row: int, header: Header, log: FindingLog) -> bool:
+    """Error findings for the too-long cells of a task row (the row is not used); True when there were any."""
+    cells = sorted((c, n) for (r, c), n in long_cells.items() if r == row)
+    for c, length in cells:
+        del long_cells[(row, c)]
+        log.add("cell_too_long", row=row + 1, column=header.describe(c), length=format_number(length),
+                limit=format_number(MAX_CELL_CHARS))
+    return bool(cells)
 
 
 def report_unsafe_cells(unsafe_cells: list[UnsafeCell], row: int, header: Header, log: FindingLog) -> bool:
