@@ -17,9 +17,15 @@ from reportkit.intake.sniff import FileInfo
 UnsafeCell = tuple[int, int, str, "str | None"]  # (row, col, text, encoding), 0-based
 
 
-def repair_legacy(grid: list[list], data: bytes, info: FileInfo, sheet: str, log: FindingLog) -> list[UnsafeCell]:
-    """Convert TCVN3/VNI cells to Unicode in place and warn which; return the cells that cannot be converted."""
-    texts = "\n".join([v for row in grid for v in row if v.__class__ is str])  # one search per sheet
+def repair_legacy(grid: list[list], data: bytes, info: FileInfo, sheet: str, log: FindingLog,
+                  cells: list[str] | None = None) -> list[UnsafeCell]:
+    """Convert TCVN3/VNI cells to Unicode in place and warn which; return the cells that cannot be converted.
+
+    ``cells``: the grid's text cells when the caller has them already.
+    """
+    if cells is None:
+        cells = [v for row in grid for v in row if v.__class__ is str]
+    texts = "\n".join(cells)  # one search per sheet
     if texts.isascii():
         return []
     suspect = info.legacy_fonts or legacy.has_telltale(texts)

@@ -141,8 +141,9 @@ def _read_book(data: bytes, info: FileInfo, sub: Submission, plan: Plan, log: Fi
         if not grid:
             continue
         searched.append(meta.name)
-        long_cells = take_long_cells(grid)
-        unsafe = repair_legacy(grid, data, info, meta.name, log)
+        texts = [v for row in grid for v in row if v.__class__ is str]
+        long_cells = take_long_cells(grid) if sum(map(len, texts)) > MAX_CELL_CHARS else {}  # none can be
+        unsafe = repair_legacy(grid, data, info, meta.name, log, None if long_cells else texts)
         header = find_header(grid)
         if header is None:
             partial = partial or partial_header(grid, meta.name)
