@@ -169,3 +169,12 @@ def test_workers_that_cannot_start_leave_the_reading_to_this_process(plan, one_p
     assert started == [2] and pool._CANNOT_START == {pool.start_method()}
     assert _everything(read_submissions(FOLDERS, plan)) == _everything(one_process)
     assert started == [2]  # not tried again in this process
+
+
+@pytest.mark.parametrize(("n", "workers"), [(1, 2), (50, 2), (1000, 2), (999, 8), (5000, 3)])
+def test_chunks_cover_every_file_once_in_order_and_shrink_towards_the_end(n, workers):
+    paths = [Path(f"f{i}.xlsx") for i in range(n)]
+    chunks = pool.chunk_paths(paths, workers)
+    assert [item for chunk in chunks for item in chunk] == list(enumerate(paths))
+    sizes = [len(c) for c in chunks]
+    assert max(sizes) <= pool.MAX_CHUNK_FILES and sizes == sorted(sizes, reverse=True)[:-1] + sizes[-1:]

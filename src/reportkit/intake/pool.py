@@ -39,8 +39,8 @@ from reportkit.intake.model import Submission
 
 ENV_WORKERS = "REPORTKIT_INTAKE_WORKERS"
 MIN_POOL_FILES = 50  # below this a pool costs more than it saves (bench/parts/intake.py)
-CHUNKS_PER_WORKER = 4  # small enough to balance uneven files, large enough to keep messages few
-MAX_CHUNK_FILES = 64
+CHUNKS_PER_WORKER = 2  # a chunk is 1 / (workers × this) of the files left
+MIN_CHUNK_FILES, MAX_CHUNK_FILES = 4, 64
 PRELOAD = ("reportkit.intake.reader", "python_calamine")  # imported once, before the workers start
 
 Reader = Callable[[Path, object], Submission]
@@ -214,10 +214,20 @@ class _Pool:
 
 
 def chunk_paths(paths: list[Path], workers: int) -> list[list[tuple[int, Path]]]:
-    """``paths`` with their positions, in about ``CHUNKS_PER_WORKER`` chunks per worker (at most ``MAX_CHUNK_FILES``)."""
-    size = max(1, min(MAX_CHUNK_FILES, -(-len(paths) // (workers * CHUNKS_PER_WORKER))))
+    """``paths`` with their positions, in chunks that shrink towards the end (guided scheduling).
+
+    A chunk is a share of what is left (``1 / (workers × CHUNKS_PER_WORKER)``), between
+    ``MIN_CHUNK_FILES`` and ``MAX_CHUNK_FILES`` files: few messages at first, and the
+    workers finish close together because the last chunks are small.
+    """
     items = list(enumerate(paths))
-    return [items[k:k + size] for k in range(0, len(items), size)]
+    chunks, start = [], 0
+    while start < len(items):
+        left = len(items) - start
+        size = max(MIN_CHUNK_FILES, min(MAX_CHUNK_FILES, -(-left // (workers * CHUNKS_PER_WORKER))))
+        chunks.append(items[start:start + size])
+        start += size
+    return chunks
 
 
 def _died(path: Path, code: int | None) -> Submission:
