@@ -24,18 +24,21 @@ daemonic process (a worker of another pool) reads in one process.
 from __future__ import annotations
 
 import importlib
-import multiprocessing
 import os
 import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection, wait
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportkit.intake.messages import make_finding
 from reportkit.intake.model import Submission
+
+if TYPE_CHECKING:  # multiprocessing is imported only when a pool starts (not for a handful of files)
+    import multiprocessing
+    from multiprocessing.connection import Connection
 
 ENV_WORKERS = "REPORTKIT_INTAKE_WORKERS"
 MIN_POOL_FILES = 50  # below this a pool costs more than it saves (bench/parts/intake.py)
@@ -66,9 +69,13 @@ def pool_workers(n_files: int) -> int:
     ``REPORTKIT_INTAKE_WORKERS`` (a whole number) overrides the number of cores;
     a value that is not a number is ignored.
     """
+    if n_files < MIN_POOL_FILES:
+        return 0
+    import multiprocessing
+
     raw = os.environ.get(ENV_WORKERS, "").strip()
     wanted = int(raw) if raw.isdigit() else available_cores()
-    if wanted <= 1 or n_files < MIN_POOL_FILES or multiprocessing.current_process().daemon:
+    if wanted <= 1 or multiprocessing.current_process().daemon:
         return 0
     return min(wanted, n_files)
 
@@ -86,6 +93,8 @@ def read_paths(paths: Sequence[Path], plan, read: Reader, workers: int | None = 
 
 def start_method() -> str:
     """Fork when this process has one thread (cheapest: nothing is imported again), else a fork server."""
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods and threading.active_count() == 1 and sys.platform == "linux":
         return "fork"
@@ -94,6 +103,8 @@ def start_method() -> str:
 
 def start_context() -> multiprocessing.context.BaseContext:
     """The context of ``start_method()``, with the reader imported once for all workers."""
+    import multiprocessing
+
     ctx = multiprocessing.get_context(start_method())
     if ctx.get_start_method() == "fork":
         for name in PRELOAD:  # the workers inherit them
@@ -161,6 +172,8 @@ class _Pool:
         return _start_lane(self.ctx, self.plan, self.read)
 
     def _drive(self, lanes: list[_Lane]) -> None:
+        from multiprocessing.connection import wait
+
         for lane in lanes:
             self._give(lane)
         while any(lane.job is not None for lane in lanes):
