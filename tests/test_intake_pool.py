@@ -70,13 +70,17 @@ def test_a_process_with_threads_reads_through_a_fork_server_with_the_same_result
     stop = threading.Event()
     helper = threading.Thread(target=stop.wait)  # as in a Jupyter kernel: forking would copy held locks
     helper.start()
+    started = _count_pools(monkeypatch)
     try:
         assert pool.start_context().get_start_method() == "forkserver"
         monkeypatch.setenv(pool.ENV_WORKERS, "2")
+        assert pool.pool_workers(len(one_process)) == 0  # too few files to pay for starting a fork server
+        monkeypatch.setattr(pool, "MIN_FORKSERVER_FILES", pool.MIN_POOL_FILES)
         pooled = read_submissions(FOLDERS, plan)
     finally:
         stop.set()
         helper.join()
+    assert started == [2]
     assert _everything(pooled) == _everything(one_process)
 
 

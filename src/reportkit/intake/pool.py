@@ -2,8 +2,9 @@
 
 ``read_paths(paths, plan, read)`` returns ``[read(p, plan) for p in paths]``,
 in that order, with exactly the Submissions (rows and findings) one process
-gives. When there are many files (``MIN_POOL_FILES`` or more) and more than
-one core, the files are read by worker processes, in chunks:
+gives. When there are many files (``MIN_POOL_FILES`` or more; ``MIN_FORKSERVER_FILES``
+in a process with threads) and more than one core, the files are read by worker
+processes, in chunks that shrink towards the end:
 
 * workers are forked from this process (nothing is imported again) when it has
   one thread, else started from a fork server (a process with threads, such as
@@ -42,6 +43,7 @@ if TYPE_CHECKING:  # multiprocessing is imported only when a pool starts (not fo
 
 ENV_WORKERS = "REPORTKIT_INTAKE_WORKERS"
 MIN_POOL_FILES = 50  # below this a pool costs more than it saves (bench/parts/intake.py)
+MIN_FORKSERVER_FILES = 300  # a process with threads first starts a fork server (an interpreter, imports)
 CHUNKS_PER_WORKER = 2  # a chunk is 1 / (workers × this) of the files left
 MIN_CHUNK_FILES, MAX_CHUNK_FILES = 4, 64
 PRELOAD = ("reportkit.intake.reader", "python_calamine")  # imported once, before the workers start
@@ -69,7 +71,7 @@ def pool_workers(n_files: int) -> int:
     ``REPORTKIT_INTAKE_WORKERS`` (a whole number) overrides the number of cores;
     a value that is not a number is ignored.
     """
-    if n_files < MIN_POOL_FILES:
+    if n_files < MIN_POOL_FILES or (n_files < MIN_FORKSERVER_FILES and start_method() != "fork"):
         return 0
     import multiprocessing
 
