@@ -126,9 +126,11 @@ class RowReader:
                 "status" if "status" in self.header.columns else "progress"))
         if self.log.errors > errors_before:
             return None
-        texts = {f: cell_text(cells.get(f)) for f in TEXT_FIELDS}
+        get = cells.get  # TEXT_FIELDS, spelled out: this runs for every row
         return TaskRow(task_code=code, status=status, progress=progress, completed_on=completed_on,
-                       source_row=excel_row, sheet=self.log.sheet or "", **texts)
+                       result=cell_text(get("result")), difficulties=cell_text(get("difficulties")),
+                       proposals=cell_text(get("proposals")), note=cell_text(get("note")),
+                       source_row=excel_row, sheet=self.log.sheet or "")
 
     def _task_code(self, raw: RawRow) -> str | None:
         """The plan code of a task row; None (with a finding where due) for any other line."""
