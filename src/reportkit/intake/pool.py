@@ -126,6 +126,9 @@ def _read_safely(read: Reader, path: Path, plan) -> Submission:
 
 def _worker_main(conn: Connection, plan, read: Reader) -> None:
     """A worker: say it started, then read each chunk of (index, path) it is sent, send back (index, Submission)."""
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler (a batch releasing its lock)
     try:
         conn.send(_READY)
         while True:
