@@ -10,8 +10,8 @@ Two comparisons on the same synthetic workbooks (``bench/synth.py``, 50 rows eac
 * **in-process** reading alone (imports and the plan loaded before timing),
   one file after the other on both sides.
 
-The full run also measures where the process pool pays: ``read_submissions``
-with and without it on 10 to 200 files.
+Quick and full runs also measure where the process pool pays: ``read_paths``
+in one process and with the pool on 10 to 200 files.
 """
 
 from __future__ import annotations
@@ -60,8 +60,9 @@ def measure(run: Run) -> None:
     _whole_processes(run, folders[biggest], args)
     for n in [5] if run.smoke else [100] if run.quick else [100, 1000]:
         _in_process(run, n, folders[n], args)
-    if not run.smoke and not run.quick:
-        run.results["intake_pool"] = repeat("intake.pool_sweep", {"folder": str(folders[1000]), **args}, 1)
+    if not run.smoke:
+        run.results["intake_pool"] = repeat("intake.pool_sweep", {"folder": str(folders[1000]), "repeats": run.runs,
+                                                                  **args}, 1)
 
 
 def _whole_processes(run: Run, folder: Path, args: dict) -> None:
@@ -95,8 +96,8 @@ def describe(key: str, value) -> str | None:
     if key == "intake_pool":
         sizes = "; ".join(f"{n} files {p['one'] * 1000:.0f} → {p['pool'] * 1000:.0f} ms"
                           for n, p in value["sizes"].items())
-        return (f"- **intake_pool** (in-process `read_submissions`, best of {value['repeats']}, one process → "
-                f"pool of {value['workers']}): {sizes}")
+        return (f"- **intake_pool** (where the pool pays: `intake.pool.read_paths` in one process → with "
+                f"{value['workers']} workers, best of {value['repeats']}): {sizes}")
     if key.startswith("intake_process_"):
         return (f"- **{key}** (whole processes, {key.rsplit('_', 1)[1]} files × 50 rows): `reportkit check` "
                 f"{fmt(value['reportkit'])}; with `REPORTKIT_INTAKE_WORKERS=1` {fmt(value['reportkit_one_process'])}; "
