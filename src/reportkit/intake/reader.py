@@ -142,7 +142,8 @@ def _read_book(data: bytes, info: FileInfo, sub: Submission, plan: Plan, log: Fi
             continue
         searched.append(meta.name)
         texts = [v for row in grid for v in row if v.__class__ is str]
-        long_cells = take_long_cells(grid) if sum(map(len, texts)) > MAX_CELL_CHARS else {}  # none can be
+        # a sheet whose text cells hold MAX_CELL_CHARS characters in all cannot hold a longer cell
+        long_cells = take_long_cells(grid) if sum(map(len, texts)) > MAX_CELL_CHARS else {}
         unsafe = repair_legacy(grid, data, info, meta.name, log, None if long_cells else texts)
         header = find_header(grid)
         if header is None:
@@ -192,8 +193,9 @@ def read_submissions(folder_or_paths: Path | str | Iterable[Path | str], plan: P
     """Read every workbook in a folder (recursively) or in a list of files and folders.
 
     Skips ``~$`` lock files and hidden files; one bad file never stops the
-    others. Many files (``pool.MIN_POOL_FILES`` or more) are read on every core
-    by a process pool (``intake/pool.py``), with the same result and order. Adds cross-file findings: identical copies (the later copy is not
+    others. Many files (``pool.MIN_POOL_FILES`` or more) are read on every
+    core by a process pool (``intake/pool.py``), with the same result and
+    order. Adds cross-file findings: identical copies (the later copy is not
     used) and two different submissions of one unit with the same report date
     (neither is used). A folder that does not exist raises SubmissionsError.
     """
