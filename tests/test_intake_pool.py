@@ -182,3 +182,18 @@ def test_chunks_cover_every_file_once_in_order_and_shrink_towards_the_end(n, wor
     assert [item for chunk in chunks for item in chunk] == list(enumerate(paths))
     sizes = [len(c) for c in chunks]
     assert max(sizes) <= pool.MAX_CHUNK_FILES and sizes == sorted(sizes, reverse=True)[:-1] + sizes[-1:]
+
+
+def test_a_fork_server_imports_a_main_module_started_by_name_once_for_all_workers(monkeypatch):
+    import importlib.machinery
+    import sys
+    import types
+
+    kernel_main = types.ModuleType("__main__")
+    kernel_main.__spec__ = importlib.machinery.ModuleSpec("ipykernel_launcher", None)
+    monkeypatch.setitem(sys.modules, "__main__", kernel_main)
+    assert pool._main_module_name() == ["ipykernel_launcher"]
+    kernel_main.__spec__ = importlib.machinery.ModuleSpec("pytest.__main__", None)  # python -m pytest: nothing to do
+    assert pool._main_module_name() == []
+    kernel_main.__spec__ = None  # a script run by path
+    assert pool._main_module_name() == []

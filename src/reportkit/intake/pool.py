@@ -112,8 +112,20 @@ def start_context() -> multiprocessing.context.BaseContext:
         for name in PRELOAD:  # the workers inherit them
             importlib.import_module(name)
     elif ctx.get_start_method() == "forkserver":
-        ctx.set_forkserver_preload(list(PRELOAD))
+        ctx.set_forkserver_preload([*PRELOAD, *_main_module_name()])
     return ctx
+
+
+def _main_module_name() -> list[str]:
+    """The main module's name when it was started by name (a Jupyter kernel: ``ipykernel_launcher``).
+
+    Each worker runs the main module again as ``__mp_main__``; imported once in
+    the fork server, what it imports (all of ipykernel) is not imported again by
+    every worker.
+    """
+    spec = getattr(sys.modules.get("__main__"), "__spec__", None)
+    name = getattr(spec, "name", None)
+    return [name] if name and not name.endswith("__main__") else []
 
 
 def _read_safely(read: Reader, path: Path, plan) -> Submission:
