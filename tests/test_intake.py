@@ -134,8 +134,8 @@ def test_every_finding_code_is_exercised_by_a_fixture_or_a_test():
     tested_here = {"file_not_found", "not_a_file", "file_too_large", "too_many_rows", "duplicate_submission",
                    "duplicate_file", "implausible_date", "unreadable_file", "internal_error",
                    "cell_too_long", "link_outside", "no_task_rows",
-                   "completed_date_suspect"}  # tests/test_resource_limits.py, test_paths.py, test_fuzz_workbooks.py,
-    # test_intake_dates.py
+                   "completed_date_suspect", "worker_died"}  # tests/test_resource_limits.py, test_paths.py,
+    # test_fuzz_workbooks.py, test_intake_dates.py, test_intake_pool.py
     assert set(intake.SEVERITY) <= in_fixtures | tested_here, set(intake.SEVERITY) - in_fixtures - tested_here
 
 

@@ -83,21 +83,34 @@ def entry_key(path: Path, plan) -> str:
 
 def read_workbook_cached(path: Path, plan, read) -> Submission:
     """``read(path, plan)`` through the cache when one is configured; same result either way."""
+    entry, cached = _lookup(path, plan)
+    if cached is not None:
+        return cached
+    sub = read(path, plan)
+    if entry is not None:
+        store_entry(entry, sub)
+    return sub
+
+
+def cached_submission(path: Path, plan) -> Submission | None:
+    """The cached read of ``path``, or None when there is no cache or no valid entry for it."""
+    return _lookup(path, plan)[1]
+
+
+def _lookup(path: Path, plan) -> tuple[Path | None, Submission | None]:
+    """(the entry for ``path``, its Submission or None); (None, None) without a cache or a readable file."""
     folder = cache_dir()
     if folder is None:
-        return read(path, plan)
+        return None, None
     try:
         key = entry_key(path, plan)
     except OSError:
-        return read(path, plan)  # the reader reports unreadable files as findings
+        return None, None  # the reader reports unreadable files as findings
     entry = folder / f"{key}{ENTRY_SUFFIX}"
     cached = load_entry(entry, path)
     if cached is not None:
         _touch(entry)  # the entry's time is its last use, for prune_cache
-        return cached
-    sub = read(path, plan)
-    store_entry(entry, sub)
-    return sub
+    return entry, cached
 
 
 def _touch(entry: Path) -> None:

@@ -211,19 +211,22 @@ def check_completion_date(day: dt.date, context: DateContext, log: FindingLog, c
 
     ``cell`` is the cell reference (``E14``), ``where`` the finding's row, column and value.
     """
-    readings = describe_readings(day)
     other = swapped(day)
-    fields = dict(cell=cell, readings=readings[0], readings_en=readings[1], date=format_date(day), **where)
     report_date = context.report_date
+
+    def fields() -> dict:  # only when a finding is added: most dates have none
+        readings = describe_readings(day)
+        return dict(cell=cell, readings=readings[0], readings_en=readings[1], date=format_date(day), **where)
+
     if context.month_first and other is not None:
-        log.add("completed_date_suspect", **fields)
+        log.add("completed_date_suspect", **fields())
         return False
     if report_date is not None and day > report_date:
         fits = other is not None and other <= report_date and other.year == context.plan_year
         log.add("completed_date_swapped" if fits else "completed_after_report",
                 swapped=format_date(other) if other else "",
-                report_date=format_date(report_date), **fields)
+                report_date=format_date(report_date), **fields())
         return False
     if day.year != context.plan_year:
-        log.add("completed_outside_year", year=context.plan_year, **fields)
+        log.add("completed_outside_year", year=context.plan_year, **fields())
     return True

@@ -46,7 +46,7 @@ def read_progress(cells: dict, at: FieldContext, status: str | None) -> float | 
         return None
     value = cells.get("progress")
     parsed = parse_progress(value)
-    where = dict(row=at.row, column=at.header.describe_field("progress"), value=value)
+    where = {"row": at.row, "column": at.header.describe_field("progress"), "value": value}
     if parsed.problem:
         at.log.add(parsed.problem, **where)
         return None
@@ -54,11 +54,12 @@ def read_progress(cells: dict, at: FieldContext, status: str | None) -> float | 
         return None
     progress = float(parsed.value)
     conflict = status is not None and (status == DONE) != (progress >= 100)
-    shown = format_number(progress, 0 if progress.is_integer() else 1)
-    if parsed.note == "fraction":
-        at.log.add("progress_fraction", percent=shown, **where)
-    if conflict:
-        at.log.add("status_progress_conflict", status=ROW_STATUS_LABELS[status], progress=shown, **where)
+    if parsed.note == "fraction" or conflict:
+        shown = format_number(progress, 0 if progress.is_integer() else 1)
+        if parsed.note == "fraction":
+            at.log.add("progress_fraction", percent=shown, **where)
+        if conflict:
+            at.log.add("status_progress_conflict", status=ROW_STATUS_LABELS[status], progress=shown, **where)
     return progress
 
 
@@ -71,7 +72,7 @@ def read_completed_on(cells: dict, at: FieldContext, status: str | None, code: s
         return None
     value = cells.get("completed_on")
     col = at.header.columns["completed_on"]
-    where = dict(row=at.row, column=at.header.describe(col), value=value)
+    where = {"row": at.row, "column": at.header.describe_field("completed_on"), "value": value}
     parsed = parse_date(value)
     if parsed.problem:
         at.log.add(parsed.problem, **phrase_fields("field", "finding.field.completed_on"), **where)

@@ -17,12 +17,18 @@ from reportkit.intake.sniff import FileInfo
 UnsafeCell = tuple[int, int, str, "str | None"]  # (row, col, text, encoding), 0-based
 
 
-def repair_legacy(grid: list[list], data: bytes, info: FileInfo, sheet: str, log: FindingLog) -> list[UnsafeCell]:
-    """Convert TCVN3/VNI cells to Unicode in place and warn which; return the cells that cannot be converted."""
-    texts = [v for row in grid for v in row if isinstance(v, str) and v and not v.isascii()]
-    if not texts:
+def repair_legacy(grid: list[list], data: bytes, info: FileInfo, sheet: str, log: FindingLog,
+                  cells: list[str] | None = None) -> list[UnsafeCell]:
+    """Convert TCVN3/VNI cells to Unicode in place and warn which; return the cells that cannot be converted.
+
+    ``cells``: the grid's text cells when the caller has them already.
+    """
+    if cells is None:
+        cells = [v for row in grid for v in row if v.__class__ is str]
+    texts = "\n".join(cells)  # one search per sheet
+    if texts.isascii():
         return []
-    suspect = info.legacy_fonts or legacy.has_telltale("\n".join(texts))  # one search per sheet
+    suspect = info.legacy_fonts or legacy.has_telltale(texts)
     if not suspect:
         return []
     fonts = cell_fonts(data, sheet) if info.legacy_fonts and info.kind == "xlsx" else {}

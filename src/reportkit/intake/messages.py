@@ -25,6 +25,7 @@ SEVERITY: dict[str, str] = {
     "not_spreadsheet": ERROR,
     "corrupt": ERROR,
     "internal_error": ERROR,
+    "worker_died": ERROR,
     "password_protected": ERROR,
     "extension_mismatch": WARNING,
     "empty_workbook": ERROR,

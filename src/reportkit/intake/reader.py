@@ -31,12 +31,13 @@ from typing import Iterable
 from reportkit.errors import SubmissionsError
 from reportkit.fmt import format_date
 from reportkit.intake import sniff
-from reportkit.intake.cache import read_workbook_cached
+from reportkit.intake.cache import cached_submission, read_workbook_cached
 from reportkit.intake.dates import date_from_filename
 from reportkit.intake.headers import COLUMNS, HEADER_SEARCH_ROWS, find_header
 from reportkit.intake.legacygrid import repair_legacy
 from reportkit.intake.messages import SEVERITY, FindingLog, make_finding
 from reportkit.intake.model import Submission
+from reportkit.intake.pool import read_paths
 from reportkit.intake.sheet import SheetGrid, partial_header, read_sheet
 from reportkit.intake.sniff import (
     EXTENSIONS,
@@ -140,8 +141,10 @@ def _read_book(data: bytes, info: FileInfo, sub: Submission, plan: Plan, log: Fi
         if not grid:
             continue
         searched.append(meta.name)
-        long_cells = take_long_cells(grid)
-        unsafe = repair_legacy(grid, data, info, meta.name, log)
+        texts = [v for row in grid for v in row if v.__class__ is str]
+        # a sheet whose text cells hold MAX_CELL_CHARS characters in all cannot hold a longer cell
+        long_cells = take_long_cells(grid) if sum(map(len, texts)) > MAX_CELL_CHARS else {}
+        unsafe = repair_legacy(grid, data, info, meta.name, log, None if long_cells else texts)
         header = find_header(grid)
         if header is None:
             partial = partial or partial_header(grid, meta.name)
@@ -190,7 +193,9 @@ def read_submissions(folder_or_paths: Path | str | Iterable[Path | str], plan: P
     """Read every workbook in a folder (recursively) or in a list of files and folders.
 
     Skips ``~$`` lock files and hidden files; one bad file never stops the
-    others. Adds cross-file findings: identical copies (the later copy is not
+    others. Many files (``pool.MIN_POOL_FILES`` or more) are read on every
+    core by a process pool (``intake/pool.py``), with the same result and
+    order. Adds cross-file findings: identical copies (the later copy is not
     used) and two different submissions of one unit with the same report date
     (neither is used). A folder that does not exist raises SubmissionsError.
     """
@@ -209,7 +214,8 @@ def read_submissions(folder_or_paths: Path | str | Iterable[Path | str], plan: P
         else:
             raise SubmissionsError(t("inputs.no_folder"), path=p, hint=t("inputs.no_folder.check_fix"))
     seen: set[Path] = set()
-    subs = []
+    subs: list[Submission | None] = []
+    to_read: list[Path] = []
     for p in paths:
         key = p.resolve()
         if p in outside:
@@ -217,9 +223,19 @@ def read_submissions(folder_or_paths: Path | str | Iterable[Path | str], plan: P
                                    findings=[make_finding("link_outside", p, target=str(key))]))
         elif key not in seen:
             seen.add(key)
-            subs.append(read_workbook_cached(p, plan, read_workbook))
-    add_cross_file_findings(subs)
-    return subs
+            subs.append(None)
+            to_read.append(p)
+    cached = [cached_submission(p, plan) for p in to_read]  # cached reads are cheap: only the others are read
+    read = iter(read_paths([p for p, c in zip(to_read, cached) if c is None], plan, read_workbook_through_cache))
+    fresh = iter([c if c is not None else next(read) for c in cached])  # a process pool for many files
+    done = [sub if sub is not None else next(fresh) for sub in subs]
+    add_cross_file_findings(done)
+    return done
+
+
+def read_workbook_through_cache(path: Path, plan: Plan) -> Submission:
+    """``read_workbook`` through the intake cache when one is configured (``REPORTKIT_CACHE_DIR``)."""
+    return read_workbook_cached(path, plan, read_workbook)
 
 
 def add_cross_file_findings(subs: list[Submission]) -> None:

@@ -126,14 +126,20 @@ class RowReader:
                 "status" if "status" in self.header.columns else "progress"))
         if self.log.errors > errors_before:
             return None
-        texts = {f: cell_text(cells.get(f)) for f in TEXT_FIELDS}
+        get = cells.get  # TEXT_FIELDS, spelled out: this runs for every row
         return TaskRow(task_code=code, status=status, progress=progress, completed_on=completed_on,
-                       source_row=excel_row, sheet=self.log.sheet or "", **texts)
+                       result=cell_text(get("result")), difficulties=cell_text(get("difficulties")),
+                       proposals=cell_text(get("proposals")), note=cell_text(get("note")),
+                       source_row=excel_row, sheet=self.log.sheet or "")
 
     def _task_code(self, raw: RawRow) -> str | None:
         """The plan code of a task row; None (with a finding where due) for any other line."""
         cells, excel_row, header = raw.cells, raw.row + 1, self.header
         code_text = cell_text(cells.get("task_code"))
+        if code_text and not self.unsafe_cells and not self.long_cells:  # the usual row: a plan code, clean cells
+            code = plan_code(code_text, self.codes)
+            if code in self.codes:
+                return code
         has_data = any(cells.get(f, "") not in ("", None) for f in _DATA_FIELDS)
         if not code_text:
             if any(cells.get(f) not in ("", None) for f in ("status", "progress", "completed_on") if f in cells):
@@ -142,7 +148,7 @@ class RowReader:
                 text = next(cell_text(cells[f]) for f in TEXT_FIELDS if cells.get(f) not in ("", None))
                 self.log.add("text_without_code", row=excel_row, column=header.describe_field("task_code"), value=text)
             return None  # a heading, signature or note line
-        if report_unsafe_cells(self.unsafe_cells, raw.row, header, self.log) or (self.long_cells and self._long_cells_in_row(raw.row)):
+        if report_unsafe_cells(self.unsafe_cells, raw.row, header, self.log) or (self.long_cells and report_long_cells(self.long_cells, raw.row, header, self.log)):
             return None
         code = plan_code(code_text, self.codes)
         if code in self.codes:
@@ -156,14 +162,16 @@ class RowReader:
                      **(phrase_fields("suggest", "finding.suggest", code=near[0]) if near else {"suggest": ""}))
         return None
 
-    def _long_cells_in_row(self, row: int) -> bool:
-        """Error findings for the too-long cells of a task row (the row is not used); True when there were any."""
-        cells = sorted((c, n) for (r, c), n in self.long_cells.items() if r == row)
-        for c, length in cells:
-            del self.long_cells[(row, c)]
-            self.log.add("cell_too_long", row=row + 1, column=self.header.describe(c), length=format_number(length),
-                         limit=format_number(MAX_CELL_CHARS))
-        return bool(cells)
+
+
+def report_long_cells(long_cells: dict[tuple[int, int], int], row: int, header: Header, log: FindingLog) -> bool:
+    """Error findings for the too-long cells of a task row (the row is not used); True when there were any."""
+    cells = sorted((c, n) for (r, c), n in long_cells.items() if r == row)
+    for c, length in cells:
+        del long_cells[(row, c)]
+        log.add("cell_too_long", row=row + 1, column=header.describe(c), length=format_number(length),
+                limit=format_number(MAX_CELL_CHARS))
+    return bool(cells)
 
 
 def report_unsafe_cells(unsafe_cells: list[UnsafeCell], row: int, header: Header, log: FindingLog) -> bool:

@@ -47,6 +47,11 @@ FINDINGS: dict[str, tuple[str, str]] = {
         ("Report the problem to the reportkit administrator with this file; meanwhile, save the file again from the "
          "reportkit template."),
     ),
+    "worker_died": (
+        "The process reading this file stopped suddenly ({how}); the file was not read, the other files were.",
+        ("Open the file in Excel or LibreOffice, save it again as .xlsx and run again; if it still fails, run with "
+         "REPORTKIT_INTAKE_WORKERS=1 and send the file to the reportkit administrator."),
+    ),
     "password_protected": (
         "The file is password-protected and cannot be read.",
         ("Remove the opening password (Excel: File → Info → Protect Workbook → Encrypt with Password, clear it) and "

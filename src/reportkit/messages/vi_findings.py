@@ -46,6 +46,11 @@ FINDINGS: dict[str, tuple[str, str]] = {
         "reportkit gặp lỗi khi đọc tệp này ({detail}); tệp không được dùng.",
         "Báo lỗi cho người quản trị reportkit kèm tệp này; trong khi chờ, lưu lại tệp từ mẫu reportkit.",
     ),
+    "worker_died": (
+        "Tiến trình đọc tệp này dừng đột ngột ({how}); tệp không được đọc, các tệp khác vẫn được đọc.",
+        ("Mở tệp bằng Excel hoặc LibreOffice, lưu lại thành .xlsx rồi chạy lại; nếu vẫn lỗi, chạy lại với "
+         "REPORTKIT_INTAKE_WORKERS=1 và báo cho người quản trị reportkit kèm tệp này."),
+    ),
     "password_protected": (
         "Tệp được đặt mật khẩu mở nên không đọc được.",
         ("Gỡ mật khẩu mở tệp (Excel: Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xoá mật khẩu) rồi "
