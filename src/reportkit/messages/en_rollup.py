@@ -14,6 +14,9 @@ ROLLUP_MESSAGES: dict[str, str] = {
     "opt.rollup.formats": "export formats, comma-separated",
     "rollup.written": "Roll-up {period} ({stream}) written to {path}: {reported}/{total} organisations have a valid report",
     "rollup.missing_line": "  {code} ({name}): {reason}",
+    "rollup.failed": "the roll-up could not be built at step {step}: {error}",
+    "rollup.failed.fix": ("open the failure page (failed.html) at the path above: it says how to fix it; "
+                          "the last complete roll-up (if any) is left in place"),
     "rollup.scheduler_and_dask": "use only one of --scheduler and --dask",
     "rollup.scheduler_and_dask.fix": "drop --dask local when --scheduler ADDRESS is given",
     "config.unknown_field": "field {field!r} is not supported here",

@@ -15,6 +15,9 @@ ROLLUP_MESSAGES: dict[str, str] = {
     "opt.rollup.formats": "định dạng xuất, phân cách bằng dấu phẩy",
     "rollup.written": "Đã ghi báo cáo tổng hợp {period} ({stream}) vào {path}: {reported}/{total} đơn vị có báo cáo hợp lệ",
     "rollup.missing_line": "  {code} ({name}): {reason}",
+    "rollup.failed": "báo cáo tổng hợp chưa lập được ở bước {step}: {error}",
+    "rollup.failed.fix": ("mở trang lỗi (failed.html) ở đường dẫn trên: trang nói cách sửa; "
+                          "báo cáo tổng hợp hoàn chỉnh gần nhất (nếu có) vẫn được giữ nguyên"),
     "rollup.scheduler_and_dask": "chỉ dùng một trong --scheduler và --dask",
     "rollup.scheduler_and_dask.fix": "bỏ --dask local khi đã có --scheduler ĐỊA_CHỈ",
     "config.unknown_field": "trường {field!r} không được hỗ trợ ở đây",
