@@ -213,3 +213,16 @@ def test_rollup_of_reports_built_from_the_sample_data_keeps_each_manifests_count
     assert set(data.tasks["org_code"]) == {"dung-han", "loi-dong"}
     rejected_manifest = tmp_path / "outputs" / "loi-dong" / "2024-Q1" / "dan-chu" / "manifest.json"
     assert json.loads(rejected_manifest.read_text("utf-8"))["input_errors"] >= 1
+
+
+def test_stream_defaults_to_the_one_the_organisations_reported_and_asks_when_there_are_several(tmp_path):
+    from reportkit.jobs.rollup import choose_stream
+
+    config = write_three_orgs(tmp_path)
+    assert choose_stream(config, "2024-Q1", tmp_path / "outputs") == "dan-chu"
+    write_org_report(tmp_path / "outputs", "muon", [1, 0, 0, 0, 0], "2024-03-25T10:00:00+07:00", stream="tai-chinh")
+    with pytest.raises(ParamsError, match="dan-chu, tai-chinh") as err:
+        choose_stream(config, "2024-Q1", tmp_path / "outputs")
+    assert "--stream" in err.value.render()
+    with pytest.raises(ParamsError, match="2023-Q4"):
+        choose_stream(config, "2023-Q4", tmp_path / "outputs")

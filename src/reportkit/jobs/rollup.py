@@ -29,7 +29,7 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportkit.errors import NotebookError, OutputError
+from reportkit.errors import NotebookError, OutputError, ParamsError
 from reportkit.files import write_atomic
 from reportkit.jobs.export import block_slow_imports, word_reference
 from reportkit.jobs.org_config import Superior, load_organisations, load_superior
@@ -40,6 +40,7 @@ from reportkit.jobs.run import (
     _Failure,
     _Kernel,
     _Prewarm,
+    _first_built_at,
     _publish,
     hash_file,
     parse_formats,
@@ -63,6 +64,27 @@ class RollupResult:
     data: RollupData
     files: dict[str, str] = field(default_factory=dict)
     timings: dict = field(default_factory=dict)
+
+
+def find_streams(config: str | Path, period: str, source: Path) -> list[str]:
+    """The report streams of ``period`` the organisations have under ``source`` (folders with a manifest.json)."""
+    found = set()
+    for org in load_organisations(config, sources=False):
+        folder = source / org.code / period
+        if folder.is_dir():
+            found.update(p.name for p in folder.iterdir()
+                         if p.is_dir() and not p.name.startswith(".") and (p / "manifest.json").is_file())
+    return sorted(found)
+
+
+def choose_stream(config: str | Path, period: str, source: Path) -> str:
+    """``--stream`` when not given: the one stream the organisations reported for ``period``; else ParamsError."""
+    streams = find_streams(config, period, source)
+    if len(streams) == 1:
+        return streams[0]
+    key = "rollup.no_stream" if not streams else "rollup.many_streams"
+    raise ParamsError(t(key, period=period, source=source, streams=", ".join(streams)), path=source,
+                      hint=t("rollup.stream.fix"))
 
 
 def org_inputs(config: str | Path, period: str, stream: str, source: Path) -> list[OrgInput]:
@@ -223,7 +245,7 @@ def _build(job: _Job, inputs: list[OrgInput], period: str, stream: str, staging:
     return files
 
 
-def run_rollup(config: str | Path, period: str, stream: str, *, source: str | Path = "outputs",
+def run_rollup(config: str | Path, period: str, stream: str | None = None, *, source: str | Path = "outputs",
                output: str | Path | None = None, scheduler: str | None = None, formats: str = "html,pdf,docx",
                kernel_name: str = "reportkit", timeout: int = 600, number: str | None = None,
                signed_on: str | None = None) -> RollupResult:
@@ -237,6 +259,7 @@ def run_rollup(config: str | Path, period: str, stream: str, *, source: str | Pa
     parse_period(period)
     superior = load_superior(config)
     source = Path(source)
+    stream = stream or choose_stream(config, period, source)
     job = _Job(Path(config), source, Path(output or source / "rollup") / period / stream, parse_formats(formats))
     inputs = org_inputs(config, period, stream, source)
     failed_dir = job.final.with_name(job.final.name + ".failed")
@@ -255,6 +278,7 @@ def run_rollup(config: str | Path, period: str, stream: str, *, source: str | Pa
         files = _build(job, inputs, period, stream, staging, kernel, extra, scheduler, timeout)
         job.timings["total"] = round(time.perf_counter() - t0, 3)
         manifest = {**rollup_manifest(job.data, superior, staging, files, started), "timings": job.timings}
+        manifest["first_built_at"] = _first_built_at(job.final) or manifest["first_built_at"]  # on time stays on time
         write_atomic(staging / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
         _publish(staging, job.final)
         shutil.rmtree(failed_dir, ignore_errors=True)
