@@ -103,6 +103,8 @@ def _subject(data: RollupData, inputs: list[OrgInput]) -> str:
             except (OSError, ValueError):
                 continue
             short = str(label or "").split(" – ")[0].strip()
+            if short.lower().startswith("tổng hợp"):  # a roll-up of roll-ups keeps their subject
+                return short
             if short.lower().startswith("báo cáo "):
                 short = short[len("báo cáo "):]
             if short:
@@ -165,14 +167,15 @@ def _execute(folder: Path, parameters: dict, kernel: _Kernel, timeout: float):
     return nbformat.read(out_nb, as_version=4)
 
 
-def rollup_manifest(data: RollupData, superior: Superior, folder: Path, files: dict, started: dt.datetime) -> dict:
+def rollup_manifest(data: RollupData, superior: Superior, folder: Path, files: dict, started: dt.datetime,
+                    subject: str = "") -> dict:
     """The roll-up's manifest: readable as one organisation's report by a higher roll-up."""
     valid = data.orgs[data.orgs["state"].isin(["on_time", "late"])]
     plans = set(valid["plan_code"].astype(str)) - {""}
     names = sorted(set(files.values()))
     return {
         "reportkit_manifest": 1, "kind": "rollup", "period": data.period, "stream": data.stream,
-        "issuer": superior.name, "plan_code": plans.pop() if len(plans) == 1 else "",
+        "report": subject, "issuer": superior.name, "plan_code": plans.pop() if len(plans) == 1 else "",
         "due_before": max([d for d in data.orgs["due_before"].astype(str) if d] or [""]),
         "counts": {k: int(valid[k].sum()) for k in COUNT_KEYS},
         "organisations": {s: int((data.orgs["state"] == s).sum()) for s in ("on_time", "late", "missing", "invalid")},
@@ -192,6 +195,7 @@ class _Job:
     final: Path
     fmts: tuple[str, ...]
     data: RollupData | None = None
+    subject: str = ""
     timings: dict = field(default_factory=dict)
 
     def failure_info(self, period: str, stream: str, failure: _Failure) -> dict:
@@ -226,8 +230,9 @@ def _build(job: _Job, inputs: list[OrgInput], period: str, stream: str, staging:
             prewarm = _Prewarm(pdf=False)  # nbconvert and python-docx imported meanwhile
             prewarm.start()
             t1 = time.perf_counter()
+            job.subject = _subject(job.data, inputs)
             params = {**extra, "period": period, "stream": stream, "data_dir": str(staging.resolve()),
-                      "subject": _subject(job.data, inputs)}
+                      "subject": job.subject}
             nb = _execute(staging, params, kernel, timeout)
             job.timings["execute"] = round(time.perf_counter() - t1, 3)
             try:
@@ -277,7 +282,8 @@ def run_rollup(config: str | Path, period: str, stream: str | None = None, *, so
         kernel = _start_kernel(kernel_name)
         files = _build(job, inputs, period, stream, staging, kernel, extra, scheduler, timeout)
         job.timings["total"] = round(time.perf_counter() - t0, 3)
-        manifest = {**rollup_manifest(job.data, superior, staging, files, started), "timings": job.timings}
+        manifest = {**rollup_manifest(job.data, superior, staging, files, started, job.subject),
+                    "timings": job.timings}
         manifest["first_built_at"] = _first_built_at(job.final) or manifest["first_built_at"]  # on time stays on time
         write_atomic(staging / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
         _publish(staging, job.final)
