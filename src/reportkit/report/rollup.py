@@ -122,7 +122,10 @@ class RollupReport:
         return Part(render_signature(self.issuer), label="Nơi nhận, chữ ký")
 
     def annex(self) -> Part:
-        """Phụ lục: the full table of organisations."""
+        """Phụ lục I: the full table of organisations, when the body summarises by group (else nothing: the
+        body already has it)."""
+        if not self.grouped:
+            return Part(label="Phụ lục I")
         return Part(annex_heading(self.issuer, self._doc(), "I", "Kết quả của từng đơn vị",
                                   number=self.number, signed_on=self.signed_on),
                     render_org_table(org_table(self.orgs), "data stack compact"), label="Phụ lục I")
