@@ -226,3 +226,19 @@ def test_stream_defaults_to_the_one_the_organisations_reported_and_asks_when_the
     assert "--stream" in err.value.render()
     with pytest.raises(ParamsError, match="2023-Q4"):
         choose_stream(config, "2023-Q4", tmp_path / "outputs")
+
+
+def test_roll_ups_nest_to_any_depth_keeping_the_path_of_each_status_line(tmp_path):
+    config = write_three_orgs(tmp_path)
+    data = _collect(config, tmp_path)
+    superior = load_superior(config)
+    for level, code in enumerate(("so-ld", "tinh", "bo")):  # Sở, then province, then ministry
+        folder = tmp_path / f"level{level}" / code / "2024-Q1" / "dan-chu"
+        folder.mkdir(parents=True)
+        files = write_tables(data, folder)
+        manifest = rollup_manifest(data, superior, folder, files, pd.Timestamp.now(tz="UTC").to_pydatetime())
+        (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+        data = collect_rollup([OrgInput(code, code, "", folder)], "2024-Q1", "dan-chu")
+        assert data.orgs.iloc[0]["state"] in ("on_time", "late")
+    sources = set(data.tasks["source_org"].astype(str))
+    assert sources == {"tinh/so-ld/dung-han", "tinh/so-ld/muon"} and set(data.tasks["org_code"]) == {"bo"}

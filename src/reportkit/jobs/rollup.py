@@ -51,6 +51,7 @@ from reportkit.periods import parse_period
 from reportkit.rollup.collect import collect_rollup
 from reportkit.rollup.json_out import rollup_json
 from reportkit.rollup.model import COUNT_KEYS, OrgInput, RollupData
+from reportkit.rollup.nested import status_lines
 
 NOTEBOOK = SOURCE_ROOT / "notebooks" / "rollup_report.ipynb"
 STATUS_FILE = "status.parquet"
@@ -123,7 +124,7 @@ def write_side_tables(data: RollupData, folder: Path) -> dict[str, str]:
     """status.parquet (for a nested roll-up), rollup.json and rollup.xlsx (for programs and the analyst)."""
     from reportkit.report.rollup_xlsx import write_rollup_xlsx
 
-    data.tasks.rename(columns={"org_code": "source_org"}).to_parquet(folder / STATUS_FILE, index=False)
+    status_lines(data.tasks).to_parquet(folder / STATUS_FILE, index=False)
     write_atomic(folder / "rollup.json", json.dumps(rollup_json(data), ensure_ascii=False, indent=2))
     write_rollup_xlsx(data, folder / "rollup.xlsx")
     return {"json": "rollup.json", "xlsx": "rollup.xlsx", "status": STATUS_FILE}
