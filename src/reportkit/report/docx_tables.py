@@ -73,15 +73,30 @@ def write_table(writer, container, el) -> None:
     for tr, row in zip(rows, docx_rows):
         keep_row_together(row)
         bold = "total" in tr.get("class", "").split()
-        cells, column = row.cells, 0
-        for td in tr.findall("td"):
+        tds = tr.findall("td")
+        cells, column = (_span_row(row, tds, ncols) if any(_span(td) > 1 for td in tds) else row.cells), 0
+        for td in tds:
             if column >= ncols:
                 break
             span = min(_span(td), ncols - column)
-            cell = cells[column] if span == 1 else cells[column].merge(cells[column + span - 1])
             size = sum(sizes[column:column + span]) if sizes else None
-            write_cell(writer, cell, td, "Table Text", size, bold=bold)
+            write_cell(writer, cells[column], td, "Table Text", size, bold=bold)
             column += span
+
+
+def _span_row(row, tds, ncols: int) -> list:
+    """Join the Word cells a ``colspan`` covers (``gridSpan``; python-docx's merge is far slower); the row's cells."""
+    tcs, column = list(row._tr.tc_lst), 0
+    for td in tds:
+        span = min(_span(td), ncols - column)
+        if span > 1:
+            tcs[column].grid_span = span
+            for tc in tcs[column + 1:column + span]:
+                row._tr.remove(tc)
+        column += max(span, 1)
+        if column >= ncols:
+            break
+    return row.cells  # one per grid column: a joined cell is repeated
 
 
 def _span(td) -> int:
