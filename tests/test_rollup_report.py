@@ -242,3 +242,23 @@ def test_roll_ups_nest_to_any_depth_keeping_the_path_of_each_status_line(tmp_pat
         assert data.orgs.iloc[0]["state"] in ("on_time", "late")
     sources = set(data.tasks["source_org"].astype(str))
     assert sources == {"tinh/so-ld/dung-han", "tinh/so-ld/muon"} and set(data.tasks["org_code"]) == {"bo"}
+
+
+def test_an_organisation_without_a_valid_report_has_its_reason_across_the_counts_in_html_and_word(tmp_path):
+    import io
+
+    from docx import Document
+
+    from reportkit.jobs.export import word_reference
+    from reportkit.report.docx_out import docx_bytes
+    from reportkit.report.rollup_tables import org_table, render_org_table
+
+    data = _collect(write_three_orgs(tmp_path), tmp_path)
+    html = render_org_table(org_table(data.orgs))
+    assert html.count('colspan="6"') == 2 and "Không có báo cáo hợp lệ: chưa có báo cáo kỳ 2024-Q1" in html
+    doc = Document(io.BytesIO(docx_bytes([html], word_reference(None))))
+    rows = [[c.text for c in row.cells] for row in doc.tables[0].rows]
+    missing = next(r for r in rows if r[1] == "Trung tâm Chưa báo cáo")
+    assert len(set(missing[2:])) == 1 and missing[2].startswith("Không có báo cáo hợp lệ: chưa có báo cáo")
+    late = next(r for r in rows if r[1] == "Trung tâm Muộn")
+    assert late[2:] == ["Muộn", "1", "2", "0", "3", "14,3%"]
