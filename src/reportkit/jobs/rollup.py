@@ -135,6 +135,21 @@ def write_tables(data: RollupData, folder: Path) -> dict[str, str]:
     return {**write_side_tables(data, folder), **write_notebook_tables(data, folder)}
 
 
+class _Warm(_Prewarm):
+    """jobs.run's warm-up thread (nbconvert's exporter, python-docx), papermill's import first."""
+
+    def __init__(self) -> None:
+        super().__init__(pdf=False)  # the PDF is printed in its own process (rollup_export.PdfWorker)
+        block_slow_imports()  # before any thread imports nbformat
+
+    def run(self) -> None:
+        try:
+            import papermill  # noqa: F401
+        except Exception:  # noqa: BLE001, S110 - the real import reports any problem
+            pass
+        super().run()
+
+
 def _start_kernel(kernel_name: str) -> _Kernel:
     """The report kernel (jobs.run's), started now so that it boots while the data is read."""
     try:
@@ -219,6 +234,8 @@ def _build(job: _Job, inputs: list[OrgInput], period: str, stream: str, staging:
 
     t0 = time.perf_counter()
     worker = PdfWorker() if "pdf" in job.fmts else None
+    warm = _Warm()  # papermill, nbconvert and python-docx imported while the data is read
+    warm.start()
     try:
         job.data = collect_rollup(inputs, period, stream, scheduler=scheduler)
         job.timings["collect"] = round(time.perf_counter() - t0, 3)
@@ -228,9 +245,8 @@ def _build(job: _Job, inputs: list[OrgInput], period: str, stream: str, staging:
                 side = pool.submit(write_side_tables, job.data, staging)  # while the kernel works
             except OSError as exc:
                 raise _Failure("Ghi bảng tổng hợp", f"{type(exc).__name__}: {exc}", traceback.format_exc(limit=4))
-            prewarm = _Prewarm(pdf=False)  # nbconvert and python-docx imported meanwhile
-            prewarm.start()
             t1 = time.perf_counter()
+            warm.join()
             job.subject = _subject(job.data, inputs)
             params = {**extra, "period": period, "stream": stream, "data_dir": str(staging.resolve()),
                       "subject": job.subject}
@@ -241,11 +257,11 @@ def _build(job: _Job, inputs: list[OrgInput], period: str, stream: str, staging:
             except Exception as exc:  # noqa: BLE001 - disk full, unwritable folder
                 raise _Failure("Ghi bảng tổng hợp (rollup.json, rollup.xlsx, status.parquet)",
                                f"{type(exc).__name__}: {exc}", traceback.format_exc(limit=4), nb) from None
-            prewarm.join()
         nb.metadata["reportkit"] = {"title": f"Báo cáo tổng hợp {period}", "period": period, "stream": stream}
         reference = word_reference(None) if "docx" in job.fmts else b""
         files.update(export_rollup(nb, staging, job.fmts, job.timings, reference, worker))
     finally:
+        warm.join()
         if worker is not None:
             worker.close()
     return files
