@@ -66,6 +66,8 @@ def test_every_organisation_keeps_its_own_manifest_counts_and_state(tmp_path):
     data = _collect(config, tmp_path)
     write_tables(data, tmp_path)
     out = json.loads((tmp_path / "rollup.json").read_text(encoding="utf-8"))
+    assert set(out) == {"period", "stream", "organisations"} and (out["period"], out["stream"]) == ("2024-Q1", "dan-chu")
+    assert all(set(o) == {"code", "name", "state", "reason", "counts"} for o in out["organisations"])
     states = {o["code"]: o["state"] for o in out["organisations"]}
     assert states == {"dung-han": "on_time", "muon": "late", "chua-bao-cao": "missing", "sua-tep": "invalid"}
     for org in out["organisations"]:
@@ -202,11 +204,22 @@ def test_rollup_of_reports_built_from_the_sample_data_keeps_each_manifests_count
     config = tmp_path / "orgs.yaml"
     config.write_text(SUPERIOR + "organisations:\n  - {code: dung-han}\n  - {code: loi-dong}\n"
                       "  - {code: chua-bao-cao}\n", encoding="utf-8")
-    data = _collect(config, tmp_path)
-    write_tables(data, tmp_path)
-    out = {o["code"]: o for o in json.loads((tmp_path / "rollup.json").read_text(encoding="utf-8"))["organisations"]}
+    from reportkit.jobs.rollup import run_rollup
+
+    from .pdf_checks import assert_a4_portrait, assert_inside_margins, assert_page_numbers_from_page_2
+
+    result = run_rollup(config, "2024-Q1", None, source=tmp_path / "outputs", output=tmp_path / "rollup",
+                        formats="html,pdf")
+    data = result.data
+    out = {o["code"]: o for o in json.loads((result.folder / "rollup.json").read_text("utf-8"))["organisations"]}
     assert {c: o["state"] for c, o in out.items()} == {"dung-han": "on_time", "loi-dong": "late",
                                                         "chua-bao-cao": "missing"}
+    import pdfplumber
+
+    with pdfplumber.open(result.folder / "report.pdf") as pdf:  # the Nghị định 30 checks of a period report
+        assert_a4_portrait(pdf, min_pages=2)
+        assert_page_numbers_from_page_2(pdf)
+        assert_inside_margins(pdf)
     for code in ("dung-han", "loi-dong"):
         own = json.loads((tmp_path / "outputs" / code / "2024-Q1" / "dan-chu" / "manifest.json").read_text("utf-8"))
         assert out[code]["counts"] == own["counts"] and sum(own["counts"].values()) > 0
