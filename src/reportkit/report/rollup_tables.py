@@ -188,8 +188,8 @@ def render_overdue_across(tasks: pd.DataFrame, orgs: pd.DataFrame, limit: int = 
                                                    kind="stable")
         note = para(f"{limit} nhiệm vụ quá hạn lâu nhất trong số {len(late)}; danh sách đầy đủ trong tệp "
                     "rollup.xlsx (trang tính \"Quá hạn\").", "note")
-    cols = [Column("org", "Đơn vị", "24%"), Column("task_code", "Mã", "8%", "mono"),
-            Column("task_text", "Nhiệm vụ", "54%"), Column("days", "Số ngày quá hạn", "12%", "num")]
+    cols = [Column("org", "Đơn vị", "24%"), Column("task_code", "Mã", "10%", "mono"),
+            Column("task_text", "Nhiệm vụ", "52%"), Column("days", "Số ngày quá hạn", "12%", "num")]
     return render_table(late.head(limit), cols, empty="Không có nhiệm vụ chưa hoàn thành quá hạn.") + note
 
 
@@ -231,6 +231,6 @@ def comparison_table(tasks: pd.DataFrame, orgs: pd.DataFrame) -> pd.DataFrame:
 def render_comparison(tasks: pd.DataFrame, orgs: pd.DataFrame) -> str:
     """The per-task comparison, or a sentence when no two organisations share a plan."""
     table = comparison_table(tasks, orgs)
-    cols = [Column("task_code", "Mã", "8%", "mono"), Column("task_text", "Nhiệm vụ", "38%"), *COUNT_COLUMNS[:4],
+    cols = [Column("task_code", "Mã", "10%", "mono"), Column("task_text", "Nhiệm vụ", "36%"), *COUNT_COLUMNS[:4],
             Column(NO_REPORT, "Không có báo cáo", "9%", "num")]
     return render_table(table, cols, empty="Không có hai đơn vị nào cùng thực hiện một kế hoạch.")
