@@ -233,7 +233,7 @@ def _build(job: _Job, inputs: list[OrgInput], period: str, stream: str, staging:
     from reportkit.jobs.rollup_export import PdfWorker, export_rollup
 
     t0 = time.perf_counter()
-    worker = PdfWorker() if "pdf" in job.fmts else None
+    worker = PdfWorker.start_or_none() if "pdf" in job.fmts else None
     warm = _Warm()  # papermill, nbconvert and python-docx imported while the data is read
     warm.start()
     try:

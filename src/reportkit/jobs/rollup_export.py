@@ -53,6 +53,14 @@ class PdfWorker:
         self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
         self.pool.submit(_warm_up)
 
+    @classmethod
+    def start_or_none(cls) -> "PdfWorker | None":
+        """A worker, or None where this process may not start one (a daemon process): the PDF is then printed here."""
+        try:
+            return cls()
+        except (OSError, RuntimeError, AssertionError):  # daemonic processes are not allowed to have children
+            return None
+
     def start(self, html: str, path: Path) -> Future:
         """Print ``html`` to ``path`` in the worker; the future gives ``_print_pdf``'s result."""
         return self.pool.submit(_print_pdf, html, str(path))
@@ -87,10 +95,10 @@ def export_rollup(nb, staging: Path, fmts: tuple[str, ...], timings: dict, refer
             raise _Failure("Xuất bản Word (DOCX)", message, traceback.format_exc(limit=4), nb) from None
         timings["export_docx"] = round(time.perf_counter() - t0, 3)
         files["docx"] = FILE_NAMES["docx"]
-    if pdf is not None:
+    if "pdf" in fmts:
         t0 = time.perf_counter()
         try:
-            seconds, problem = pdf.result()
+            seconds, problem = pdf.result() if pdf is not None else _print_pdf(html, str(staging / FILE_NAMES["pdf"]))
         except Exception as exc:  # noqa: BLE001 - the worker died (out of memory, killed)
             seconds, problem = 0.0, (f"{type(exc).__name__}: {exc}", traceback.format_exc(limit=4))
         if problem is not None:
