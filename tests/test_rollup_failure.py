@@ -63,12 +63,11 @@ def test_a_failed_first_roll_up_says_there_is_no_complete_one_yet(tmp_path):
 
 @pytest.mark.slow
 def test_a_roll_up_that_fails_in_the_notebook_or_an_export_keeps_the_previous_one(tmp_path, monkeypatch):
-    import reportkit.jobs.export as export
-    import reportkit.jobs.rollup as rollup
     from reportkit.errors import ExportError
+    from reportkit.jobs import export, rollup
 
     config = write_three_orgs(tmp_path)
-    args = dict(source=tmp_path / "outputs", output=tmp_path / "rollup", formats="html,docx")
+    args = {"source": tmp_path / "outputs", "output": tmp_path / "rollup", "formats": "html,docx"}
     good = run_rollup(config, *PUBLISHED, **args).folder
     before = _fingerprint(good)
     first_built = json.loads((good / "manifest.json").read_text(encoding="utf-8"))["first_built_at"]

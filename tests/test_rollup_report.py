@@ -97,7 +97,7 @@ def test_many_organisations_are_summarised_by_group_with_the_full_table_in_the_a
         write_org_report(out, f"o{i}", [i % 4, 1, 1, i % 3, 0], "2024-03-15T10:00:00+07:00")
         orgs.append(OrgInput(f"o{i}", f"Trung tâm số {i}", f"Huyện {i % 3}", out / f"o{i}" / "2024-Q1" / "dan-chu"))
     data = collect_rollup(orgs, "2024-Q1", "dan-chu")
-    report, html = _report_html(data, tmp_path, {"name": "Sở Nội vụ"})
+    report, _ = _report_html(data, tmp_path, {"name": "Sở Nội vụ"})
     assert report.grouped
     body = report.results().html
     assert "Huyện 2" in body and "Tổng hợp theo nhóm" in body and "Kết quả của từng đơn vị" not in body
@@ -206,7 +206,11 @@ def test_rollup_of_reports_built_from_the_sample_data_keeps_each_manifests_count
                       "  - {code: chua-bao-cao}\n", encoding="utf-8")
     from reportkit.jobs.rollup import run_rollup
 
-    from .pdf_checks import assert_a4_portrait, assert_inside_margins, assert_page_numbers_from_page_2
+    from .pdf_checks import (
+        assert_a4_portrait,
+        assert_inside_margins,
+        assert_page_numbers_from_page_2,
+    )
 
     result = run_rollup(config, "2024-Q1", None, source=tmp_path / "outputs", output=tmp_path / "rollup",
                         formats="html,pdf")

@@ -132,7 +132,7 @@ def rollup_report(config: str, source: str, output: str) -> dict:
 
     proc = subprocess.run([str(VENV_BIN / "reportkit"), "rollup", "--config", config, "--period", "2024-Q1",
                            "--from", source, "--output", output], cwd=ROOT, env=child_env(),
-                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
     if proc.returncode not in (0, 1):  # 1: some organisations have no valid report (they do, by design)
         raise RuntimeError(proc.stderr[-2000:])
     manifest = json.loads((Path(output) / "2024-Q1" / "dan-chu" / "manifest.json").read_text(encoding="utf-8"))

@@ -54,7 +54,7 @@ class PdfWorker:
         self.pool.submit(_warm_up)
 
     @classmethod
-    def start_or_none(cls) -> "PdfWorker | None":
+    def start_or_none(cls) -> PdfWorker | None:
         """A worker, or None where this process may not start one (a daemon process): the PDF is then printed here."""
         try:
             return cls()
