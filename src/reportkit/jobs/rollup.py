@@ -167,9 +167,10 @@ def _execute(folder: Path, parameters: dict, kernel: _Kernel, timeout: float):
 
     out_nb = folder / "report.ipynb"
     try:
-        pm.execute_notebook(str(NOTEBOOK), str(out_nb), km=kernel.km, parameters=parameters,
-                            kernel_name=kernel.km.kernel_name, progress_bar=False, log_output=False,
-                            request_save_on_cell_execute=False, execution_timeout=timeout, cwd=str(SOURCE_ROOT))
+        nb = pm.execute_notebook(str(NOTEBOOK), str(out_nb), km=kernel.km, parameters=parameters,
+                                 kernel_name=kernel.km.kernel_name, progress_bar=False, log_output=False,
+                                 request_save_on_cell_execute=False, execution_timeout=timeout,
+                                 cwd=str(SOURCE_ROOT))
     except PapermillExecutionError as exc:
         nb = nbformat.read(out_nb, as_version=4) if out_nb.is_file() else None
         raise _Failure(f"Chạy notebook tổng hợp (ô số {exc.exec_count or exc.cell_index})",
@@ -180,7 +181,7 @@ def _execute(folder: Path, parameters: dict, kernel: _Kernel, timeout: float):
                        nb) from None
     finally:
         kernel.stop()  # shut down in the background while the exports run
-    return nbformat.read(out_nb, as_version=4)
+    return nb  # papermill's executed notebook (also written to report.ipynb)
 
 
 def rollup_manifest(data: RollupData, superior: Superior, folder: Path, files: dict, started: dt.datetime,
