@@ -110,7 +110,7 @@ def _subject(data: RollupData, inputs: list[OrgInput]) -> str:
                 short = short[len("báo cáo "):]
             if short:
                 return f"Tổng hợp {short[:1].lower()}{short[1:]}"
-    return f"Tổng hợp kết quả thực hiện báo cáo {data.stream}"
+    return "Tổng hợp kết quả báo cáo của các đơn vị"  # no valid report names its subject (no stream code in prose)
 
 
 def write_notebook_tables(data: RollupData, folder: Path) -> dict[str, str]:

@@ -141,5 +141,5 @@ def build_rollup_report(period: str, stream: str, data_dir: str | Path, superior
     tasks_path = folder / "tasks.parquet"
     tasks = pd.read_parquet(tasks_path) if tasks_path.is_file() else pd.DataFrame(columns=["org_code"])
     p = parse_period(period)
-    return RollupReport(p, stream, subject or f"Tổng hợp kết quả báo cáo {stream}", issuer_plan(superior), orgs, tasks,
-                        number, dt.date.fromisoformat(signed_on) if signed_on else None)
+    return RollupReport(p, stream, subject or "Tổng hợp kết quả báo cáo của các đơn vị", issuer_plan(superior), orgs,
+                        tasks, number, dt.date.fromisoformat(signed_on) if signed_on else None)
