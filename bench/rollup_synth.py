@@ -108,3 +108,17 @@ def write_orgs(root: Path, n: int, seed: int = 16, plans: int = 5, rows: int = 5
     rng = np.random.default_rng(seed)
     width = len(str(n))
     return [write_org(Path(root), f"org{i:0{width}d}", rng, plans, rows) for i in range(n)]
+
+
+SUPERIOR = ("superior: {name: Sở Lao động - Thương binh và Xã hội tỉnh Sơn La, parent: UBND tỉnh Sơn La, "
+            "symbol: BC-SLĐTBXH, place: Sơn La, signer_title: Giám đốc, signer_name: Nguyễn Văn An, "
+            "recipients: [Bộ Lao động - Thương binh và Xã hội, Lưu VT]}\n")
+
+
+def write_config(path: Path, orgs: list[SynthOrg], groups: int = 12) -> Path:
+    """An ``orgs.yaml`` for ``reportkit rollup`` over ``orgs``: the superior, each code with a name and a group."""
+    lines = [SUPERIOR.rstrip("\n"), "organisations:"]
+    for i, synth in enumerate(orgs):
+        lines.append(f"  - {{code: {synth.org.code}, name: 'Trung tâm số {i + 1}', group: 'Huyện {i % groups + 1}'}}")
+    Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return Path(path)

@@ -51,7 +51,7 @@ report.comparison()
 report.signature()
 
 # %% [markdown] tags=["rk-outline"]
-# ## Phụ lục I: bảng đầy đủ của từng đơn vị
+# ## Phụ lục I: bảng đầy đủ của từng đơn vị (khi báo cáo tổng hợp theo nhóm)
 
 # %%
 report.annex()

@@ -12,11 +12,21 @@ import numpy as np
 import pyarrow.parquet as pq
 import pytest
 
-from reportkit.rollup import COUNT_KEYS, OrgInput, collect_rollup, rollup_json, write_rollup_record
-from reportkit.rollup.status_file import STATUS_FIELDS, status_records, write_status_parquet
+from reportkit.rollup import (
+    COUNT_KEYS,
+    OrgInput,
+    collect_rollup,
+    rollup_json,
+    write_rollup_record,
+)
+from reportkit.rollup.status_file import (
+    STATUS_FIELDS,
+    status_records,
+    write_status_parquet,
+)
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench.rollup_synth import PERIOD, STREAM, write_org, write_orgs  # noqa: E402
+from bench.rollup_synth import PERIOD, STREAM, write_org, write_orgs
 
 KINDS = ("on_time", "late", "missing", "tampered", "other_period")
 

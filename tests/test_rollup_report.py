@@ -66,6 +66,8 @@ def test_every_organisation_keeps_its_own_manifest_counts_and_state(tmp_path):
     data = _collect(config, tmp_path)
     write_tables(data, tmp_path)
     out = json.loads((tmp_path / "rollup.json").read_text(encoding="utf-8"))
+    assert set(out) == {"period", "stream", "organisations"} and (out["period"], out["stream"]) == ("2024-Q1", "dan-chu")
+    assert all(set(o) == {"code", "name", "state", "reason", "counts"} for o in out["organisations"])
     states = {o["code"]: o["state"] for o in out["organisations"]}
     assert states == {"dung-han": "on_time", "muon": "late", "chua-bao-cao": "missing", "sua-tep": "invalid"}
     for org in out["organisations"]:
@@ -95,7 +97,7 @@ def test_many_organisations_are_summarised_by_group_with_the_full_table_in_the_a
         write_org_report(out, f"o{i}", [i % 4, 1, 1, i % 3, 0], "2024-03-15T10:00:00+07:00")
         orgs.append(OrgInput(f"o{i}", f"Trung tâm số {i}", f"Huyện {i % 3}", out / f"o{i}" / "2024-Q1" / "dan-chu"))
     data = collect_rollup(orgs, "2024-Q1", "dan-chu")
-    report, html = _report_html(data, tmp_path, {"name": "Sở Nội vụ"})
+    report, _ = _report_html(data, tmp_path, {"name": "Sở Nội vụ"})
     assert report.grouped
     body = report.results().html
     assert "Huyện 2" in body and "Tổng hợp theo nhóm" in body and "Kết quả của từng đơn vị" not in body
@@ -202,14 +204,78 @@ def test_rollup_of_reports_built_from_the_sample_data_keeps_each_manifests_count
     config = tmp_path / "orgs.yaml"
     config.write_text(SUPERIOR + "organisations:\n  - {code: dung-han}\n  - {code: loi-dong}\n"
                       "  - {code: chua-bao-cao}\n", encoding="utf-8")
-    data = _collect(config, tmp_path)
-    write_tables(data, tmp_path)
-    out = {o["code"]: o for o in json.loads((tmp_path / "rollup.json").read_text(encoding="utf-8"))["organisations"]}
+    from reportkit.jobs.rollup import run_rollup
+
+    from .pdf_checks import (
+        assert_a4_portrait,
+        assert_inside_margins,
+        assert_page_numbers_from_page_2,
+    )
+
+    result = run_rollup(config, "2024-Q1", None, source=tmp_path / "outputs", output=tmp_path / "rollup",
+                        formats="html,pdf")
+    data = result.data
+    out = {o["code"]: o for o in json.loads((result.folder / "rollup.json").read_text("utf-8"))["organisations"]}
     assert {c: o["state"] for c, o in out.items()} == {"dung-han": "on_time", "loi-dong": "late",
                                                         "chua-bao-cao": "missing"}
+    import pdfplumber
+
+    with pdfplumber.open(result.folder / "report.pdf") as pdf:  # the Nghị định 30 checks of a period report
+        assert_a4_portrait(pdf, min_pages=2)
+        assert_page_numbers_from_page_2(pdf)
+        assert_inside_margins(pdf)
     for code in ("dung-han", "loi-dong"):
         own = json.loads((tmp_path / "outputs" / code / "2024-Q1" / "dan-chu" / "manifest.json").read_text("utf-8"))
         assert out[code]["counts"] == own["counts"] and sum(own["counts"].values()) > 0
     assert set(data.tasks["org_code"]) == {"dung-han", "loi-dong"}
     rejected_manifest = tmp_path / "outputs" / "loi-dong" / "2024-Q1" / "dan-chu" / "manifest.json"
     assert json.loads(rejected_manifest.read_text("utf-8"))["input_errors"] >= 1
+
+
+def test_stream_defaults_to_the_one_the_organisations_reported_and_asks_when_there_are_several(tmp_path):
+    from reportkit.jobs.rollup import choose_stream
+
+    config = write_three_orgs(tmp_path)
+    assert choose_stream(config, "2024-Q1", tmp_path / "outputs") == "dan-chu"
+    write_org_report(tmp_path / "outputs", "muon", [1, 0, 0, 0, 0], "2024-03-25T10:00:00+07:00", stream="tai-chinh")
+    with pytest.raises(ParamsError, match="dan-chu, tai-chinh") as err:
+        choose_stream(config, "2024-Q1", tmp_path / "outputs")
+    assert "--stream" in err.value.render()
+    with pytest.raises(ParamsError, match="2023-Q4"):
+        choose_stream(config, "2023-Q4", tmp_path / "outputs")
+
+
+def test_roll_ups_nest_to_any_depth_keeping_the_path_of_each_status_line(tmp_path):
+    config = write_three_orgs(tmp_path)
+    data = _collect(config, tmp_path)
+    superior = load_superior(config)
+    for level, code in enumerate(("so-ld", "tinh", "bo")):  # Sở, then province, then ministry
+        folder = tmp_path / f"level{level}" / code / "2024-Q1" / "dan-chu"
+        folder.mkdir(parents=True)
+        files = write_tables(data, folder)
+        manifest = rollup_manifest(data, superior, folder, files, pd.Timestamp.now(tz="UTC").to_pydatetime())
+        (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+        data = collect_rollup([OrgInput(code, code, "", folder)], "2024-Q1", "dan-chu")
+        assert data.orgs.iloc[0]["state"] in ("on_time", "late")
+    sources = set(data.tasks["source_org"].astype(str))
+    assert sources == {"tinh/so-ld/dung-han", "tinh/so-ld/muon"} and set(data.tasks["org_code"]) == {"bo"}
+
+
+def test_an_organisation_without_a_valid_report_has_its_reason_across_the_counts_in_html_and_word(tmp_path):
+    import io
+
+    from docx import Document
+
+    from reportkit.jobs.export import word_reference
+    from reportkit.report.docx_out import docx_bytes
+    from reportkit.report.rollup_tables import org_table, render_org_table
+
+    data = _collect(write_three_orgs(tmp_path), tmp_path)
+    html = render_org_table(org_table(data.orgs))
+    assert html.count('colspan="6"') == 2 and "Không có báo cáo hợp lệ: chưa có báo cáo kỳ 2024-Q1" in html
+    doc = Document(io.BytesIO(docx_bytes([html], word_reference(None))))
+    rows = [[c.text for c in row.cells] for row in doc.tables[0].rows]
+    missing = next(r for r in rows if r[1] == "Trung tâm Chưa báo cáo")
+    assert len(set(missing[2:])) == 1 and missing[2].startswith("Không có báo cáo hợp lệ: chưa có báo cáo")
+    late = next(r for r in rows if r[1] == "Trung tâm Muộn")
+    assert late[2:] == ["Muộn", "1", "2", "0", "3", "14,3%"]

@@ -56,7 +56,7 @@ def write_table(writer, container, el) -> None:
     widths = [float(m.group(1)) for m in (_WIDTH.search(c.get("style", "")) for c in el.iter("col")) if m]
     head = [th for th in el.iter("th")]
     rows = [tr for tr in el.iter("tr") if tr.find("td") is not None]
-    ncols = max([len(head)] + [len(tr.findall("td")) for tr in rows])
+    ncols = max([len(head)] + [sum(_span(td) for td in tr.findall("td")) for tr in rows])
     table = container.add_table(rows=(1 if head else 0) + len(rows), cols=ncols)
     table.style = style_or_none(writer.doc, "Table Grid")
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -73,8 +73,36 @@ def write_table(writer, container, el) -> None:
     for tr, row in zip(rows, docx_rows):
         keep_row_together(row)
         bold = "total" in tr.get("class", "").split()
-        for cell, td, size in zip(row.cells, tr.findall("td"), sizes or [None] * ncols):
-            write_cell(writer, cell, td, "Table Text", size, bold=bold)
+        tds = tr.findall("td")
+        cells, column = (_span_row(row, tds, ncols) if any(_span(td) > 1 for td in tds) else row.cells), 0
+        for td in tds:
+            if column >= ncols:
+                break
+            span = min(_span(td), ncols - column)
+            size = sum(sizes[column:column + span]) if sizes else None
+            write_cell(writer, cells[column], td, "Table Text", size, bold=bold)
+            column += span
+
+
+def _span_row(row, tds, ncols: int) -> list:
+    """Join the Word cells a ``colspan`` covers (``gridSpan``; python-docx's merge is far slower); the row's cells."""
+    tcs, column = list(row._tr.tc_lst), 0
+    for td in tds:
+        span = min(_span(td), ncols - column)
+        if span > 1:
+            tcs[column].grid_span = span
+            for tc in tcs[column + 1:column + span]:
+                row._tr.remove(tc)
+        column += max(span, 1)
+        if column >= ncols:
+            break
+    return row.cells  # one per grid column: a joined cell is repeated
+
+
+def _span(td) -> int:
+    """A cell's ``colspan`` (1 when absent or not a number)."""
+    value = td.get("colspan", "1")
+    return int(value) if value.isdigit() else 1
 
 
 def write_cell(writer, cell, td, style: str, width: int | None, *, bold: bool = False) -> None:

@@ -46,6 +46,7 @@ from reportkit.status.words import (
 )
 
 GROUP_THRESHOLD = 30  # more organisations than this: the body summarises by group, the full table is in the annex
+OVERDUE_LIMIT_GROUPED = 30  # overdue tasks listed in the body of a report by group (all of them in rollup.xlsx)
 
 
 def issuer_plan(superior: dict) -> SimpleNamespace:
@@ -101,13 +102,14 @@ class RollupReport:
         title = "Tổng hợp theo nhóm đơn vị (danh sách đầy đủ ở Phụ lục)" if self.grouped else "Kết quả của từng đơn vị"
         return Part(heading(2, "I. KẾT QUẢ THỰC HIỆN"), headline, heading(3, title), table,
                     heading(3, "Xếp hạng theo tỷ lệ hoàn thành đúng hạn"), render_ranking(self.orgs),
-                    chart_rates(self.orgs), label="I. KẾT QUẢ THỰC HIỆN")
+                    chart_rates(self.orgs, self.grouped), label="I. KẾT QUẢ THỰC HIỆN")
 
     def shortcomings(self) -> Part:
         """II. overdue tasks across organisations; organisations without a valid report (with the reason)."""
         return Part(heading(2, "II. TỒN TẠI, HẠN CHẾ"),
-                    heading(3, "Nhiệm vụ chưa hoàn thành quá hạn"), render_overdue_across(self.tasks, self.orgs),
-                    heading(3, "Đơn vị không có báo cáo hợp lệ"), render_missing_orgs(self.orgs),
+                    heading(3, "Nhiệm vụ chưa hoàn thành quá hạn"),
+                    render_overdue_across(self.tasks, self.orgs, OVERDUE_LIMIT_GROUPED if self.grouped else 100),
+                    heading(3, "Đơn vị không có báo cáo hợp lệ"), render_missing_orgs(self.orgs, self.grouped),
                     label="II. TỒN TẠI, HẠN CHẾ")
 
     def comparison(self) -> Part:
@@ -120,10 +122,13 @@ class RollupReport:
         return Part(render_signature(self.issuer), label="Nơi nhận, chữ ký")
 
     def annex(self) -> Part:
-        """Phụ lục: the full table of organisations."""
+        """Phụ lục I: the full table of organisations, when the body summarises by group (else nothing: the
+        body already has it)."""
+        if not self.grouped:
+            return Part(label="Phụ lục I")
         return Part(annex_heading(self.issuer, self._doc(), "I", "Kết quả của từng đơn vị",
                                   number=self.number, signed_on=self.signed_on),
-                    render_org_table(org_table(self.orgs)), label="Phụ lục I")
+                    render_org_table(org_table(self.orgs), "data stack compact"), label="Phụ lục I")
 
 
 def build_rollup_report(period: str, stream: str, data_dir: str | Path, superior: dict, *,
@@ -136,5 +141,5 @@ def build_rollup_report(period: str, stream: str, data_dir: str | Path, superior
     tasks_path = folder / "tasks.parquet"
     tasks = pd.read_parquet(tasks_path) if tasks_path.is_file() else pd.DataFrame(columns=["org_code"])
     p = parse_period(period)
-    return RollupReport(p, stream, subject or f"Tổng hợp kết quả báo cáo {stream}", issuer_plan(superior), orgs, tasks,
-                        number, dt.date.fromisoformat(signed_on) if signed_on else None)
+    return RollupReport(p, stream, subject or "Tổng hợp kết quả báo cáo của các đơn vị", issuer_plan(superior), orgs,
+                        tasks, number, dt.date.fromisoformat(signed_on) if signed_on else None)

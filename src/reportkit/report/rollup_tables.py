@@ -3,13 +3,22 @@ overdue tasks across organisations, organisations without a valid report, per-ta
 
 from __future__ import annotations
 
-import matplotlib
+import html
+
 import pandas as pd
-from matplotlib.figure import Figure
 
 from reportkit.fmt import format_percent
-from reportkit.report.charts import _RC, WIDTH_IN, Chart, _wrap
-from reportkit.report.markup import Column, para, render_table
+from reportkit.report import rollup_chart
+from reportkit.report.markup import (
+    Column,
+    dash_list,
+    escape,
+    escape_series,
+    para,
+    render_table,
+    tag,
+)
+from reportkit.report.rollup_chart import PngChart
 from reportkit.status.words import (
     DEADLINE_STATUSES,
     DONE_LATE,
@@ -20,8 +29,10 @@ from reportkit.status.words import (
 )
 
 STATE_LABELS = {"on_time": "Đúng hạn", "late": "Muộn", "missing": "Không có báo cáo hợp lệ",
-                "invalid": "Không có báo cáo hợp lệ"}
+                "invalid": "Không có báo cáo hợp lệ"}  # as NO_VALID_LABEL
 VALID = ("on_time", "late")
+NO_VALID_PREFIX = "không có báo cáo hợp lệ: "  # the reasons' common start (messages: rollup.no_valid_report)
+NO_VALID_LABEL = "Không có báo cáo hợp lệ"
 COUNT_COLUMNS = [
     Column(DONE_ON_TIME, "Hoàn thành đúng hạn", "9%", "num"),
     Column(DONE_LATE, "Hoàn thành quá hạn", "9%", "num"),
@@ -62,11 +73,40 @@ def org_table(orgs: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def render_org_table(table: pd.DataFrame) -> str:
-    """The table per organisation (names escaped)."""
-    cols = [Column("no", "TT", "5%", "center"), Column("name", "Đơn vị", "26%"),
-            Column("state_text", "Báo cáo", "11%"), *COUNT_COLUMNS]
-    return render_table(table, cols, empty="Không có đơn vị nào.")
+ORG_HEADERS = [Column("no", "TT", "5%", "center"), Column("name", "Đơn vị", "36%"),
+               Column("state_text", "Báo cáo", "14%"), *COUNT_COLUMNS]
+
+
+def render_org_table(table: pd.DataFrame, cls: str = "data stack") -> str:
+    """The table per organisation (names escaped); one without a valid report has the reason after its name.
+
+    Built column-wise with pandas string operations (a roll-up of thousands of
+    organisations puts every one of them in the annex).
+    """
+    if table is None or len(table) == 0:
+        return para("Không có đơn vị nào.", "noindent")
+    cols = ORG_HEADERS
+    valid = table["state"].isin(VALID).to_numpy()
+
+    def td(column: Column) -> pd.Series:
+        cls = f' class="{column.cls}"' if column.cls else ""
+        label = html.escape(column.header, quote=True)
+        # counts and rates are numbers reportkit wrote (safe, kept on one line by the "num" class)
+        cells = table[column.field].astype(str) if column.cls == "num" else escape_series(table[column.field])
+        return f'<td{cls} data-label="{label}">' + cells + "</td>"
+
+    known = td(cols[2])
+    for column in cols[3:]:
+        known = known + td(column)
+    why = table["reason"].fillna("").astype(str).str.replace(f"^{NO_VALID_PREFIX}", "", regex=True)
+    unknown = (f'<td colspan="{len(cols) - 2}" class="reason" data-label="Báo cáo">{NO_VALID_LABEL}: '
+               + escape_series(why) + "</td>")
+    rows = "<tr>" + td(cols[0]) + td(cols[1]) + known.where(valid, unknown) + "</tr>"
+    colgroup = "".join(f'<col style="width:{c.width}">' for c in cols)
+    heads = "".join(f"<th>{escape(c.header)}</th>" for c in cols)
+    return (f'<div class="table-scroll"><table class="{cls}">'
+            f"<colgroup>{colgroup}</colgroup><thead><tr>{heads}</tr></thead>"
+            f"<tbody>{''.join(rows.tolist())}</tbody></table></div>")
 
 
 def _natural_key(names: pd.Series) -> pd.Series:
@@ -74,8 +114,8 @@ def _natural_key(names: pd.Series) -> pd.Series:
     return names.str.replace(r"\d+", lambda m: m.group(0).zfill(8), regex=True)
 
 
-def render_group_table(orgs: pd.DataFrame) -> str:
-    """Counts per group (the config's ``group`` field) when there are many organisations."""
+def group_table(orgs: pd.DataFrame) -> pd.DataFrame:
+    """One row per group (the config's ``group`` field), in natural order: organisations, valid reports, counts, rate."""
     frame = _counts(orgs)
     frame["valid"] = frame["state"].isin(VALID).astype(int)
     frame["group"] = frame["group"].astype(str).replace("", "(không nhóm)")
@@ -85,10 +125,14 @@ def render_group_table(orgs: pd.DataFrame) -> str:
     agg["rate"] = (agg[DONE_ON_TIME] / agg["tasks"]).where(agg["tasks"] > 0)
     agg["rate_text"] = agg["rate"].map(lambda r: format_percent(r) if pd.notna(r) else "")
     agg["reported"] = agg["valid"].astype(str) + "/" + agg["orgs"].astype(str)
-    agg = agg.reset_index().sort_values("group", key=_natural_key, kind="stable")
+    return agg.reset_index().sort_values("group", key=_natural_key, kind="stable").reset_index(drop=True)
+
+
+def render_group_table(orgs: pd.DataFrame) -> str:
+    """Counts per group when there are many organisations."""
     cols = [Column("group", "Nhóm đơn vị", "26%"), Column("reported", "Có báo cáo hợp lệ", "11%", "center"),
             *COUNT_COLUMNS]
-    return render_table(agg, cols)
+    return render_table(group_table(orgs), cols)
 
 
 def ranking(orgs: pd.DataFrame) -> pd.DataFrame:
@@ -112,23 +156,12 @@ def render_ranking(orgs: pd.DataFrame, limit: int = 20) -> str:
     return render_table(frame.head(limit), cols, empty="Chưa có đơn vị nào có nhiệm vụ có thời hạn.") + note
 
 
-def chart_rates(orgs: pd.DataFrame, limit: int = 25) -> Chart | None:
-    """Horizontal bars: on-time rate of the best-ranked organisations; None when nothing to draw."""
-    frame = ranking(orgs).head(limit)
-    if frame.empty:
-        return None
-    title = "Tỷ lệ hoàn thành đúng hạn theo đơn vị"
-    with matplotlib.rc_context(_RC):
-        fig = Figure(figsize=(WIDTH_IN, 0.35 * len(frame) + 1.0), layout="constrained")
-        ax = fig.add_subplot()
-        labels = [_wrap(str(n), 30) for n in frame["name"]][::-1]
-        values = [round(100 * r, 1) for r in frame["rate"]][::-1]
-        bars = ax.barh(labels, values, color="#4a7ab5", edgecolor="#000000", linewidth=0.6)
-        ax.bar_label(bars, labels=[format_percent(v / 100) for v in values], padding=3)
-        ax.set_xlim(0, 115)
-        ax.set_xlabel("Tỷ lệ hoàn thành đúng hạn (%)")
-        ax.set_title(_wrap(title, 48), fontsize=11, fontweight="bold")
-        return Chart(fig, "rollup-rates", title)
+def chart_rates(orgs: pd.DataFrame, grouped: bool = False) -> PngChart | None:
+    """On-time rate of the best-ranked organisations, or of every group when the report summarises by group."""
+    if grouped:
+        groups = group_table(orgs).sort_values("rate", ascending=False, kind="stable")
+        return rollup_chart.chart_rates(groups, "group", "Tỷ lệ hoàn thành đúng hạn theo nhóm đơn vị", limit=40)
+    return rollup_chart.chart_rates(ranking(orgs), "name", "Tỷ lệ hoàn thành đúng hạn theo đơn vị")
 
 
 def overdue_across(tasks: pd.DataFrame, orgs: pd.DataFrame) -> pd.DataFrame:
@@ -143,20 +176,38 @@ def overdue_across(tasks: pd.DataFrame, orgs: pd.DataFrame) -> pd.DataFrame:
 
 
 def render_overdue_across(tasks: pd.DataFrame, orgs: pd.DataFrame, limit: int = 100) -> str:
-    """The overdue tasks across organisations (the first ``limit``; every one is in rollup.xlsx)."""
+    """The overdue tasks across organisations: all of them up to ``limit``, else the ``limit`` most overdue.
+
+    Every one is in rollup.xlsx (sheet "Quá hạn").
+    """
     late = overdue_across(tasks, orgs)
-    note = para(f"{limit} trong số {len(late)} nhiệm vụ quá hạn; danh sách đầy đủ trong tệp rollup.xlsx "
-                "(trang tính \"Quá hạn\").", "note") if len(late) > limit else ""
-    cols = [Column("org", "Đơn vị", "24%"), Column("task_code", "Mã", "8%", "mono"),
-            Column("task_text", "Nhiệm vụ", "54%"), Column("days", "Số ngày quá hạn", "12%", "num")]
+    note = ""
+    if len(late) > limit:
+        days = pd.to_numeric(late["days"], errors="coerce").fillna(0)
+        late = late.assign(_days=days).sort_values(["_days", "org", "task_code"], ascending=[False, True, True],
+                                                   kind="stable")
+        note = para(f"{limit} nhiệm vụ quá hạn lâu nhất trong số {len(late)}; danh sách đầy đủ trong tệp "
+                    "rollup.xlsx (trang tính \"Quá hạn\").", "note")
+    cols = [Column("org", "Đơn vị", "24%"), Column("task_code", "Mã", "10%", "mono"),
+            Column("task_text", "Nhiệm vụ", "52%"), Column("days", "Số ngày quá hạn", "12%", "num")]
     return render_table(late.head(limit), cols, empty="Không có nhiệm vụ chưa hoàn thành quá hạn.") + note
 
 
-def render_missing_orgs(orgs: pd.DataFrame) -> str:
-    """Organisations without a valid report, with the reason."""
+def render_missing_orgs(orgs: pd.DataFrame, grouped: bool = False) -> str:
+    """Organisations without a valid report: with the reason, or, by group, their names (reasons in the annex)."""
     frame = orgs[~orgs["state"].isin(VALID)]
-    cols = [Column("name", "Đơn vị", "35%"), Column("reason", "Lý do", "65%")]
-    return render_table(frame, cols, empty="Mọi đơn vị đều có báo cáo hợp lệ.")
+    if frame.empty:
+        return para("Mọi đơn vị đều có báo cáo hợp lệ.", "noindent")
+    if not grouped:
+        return render_table(frame, [Column("name", "Đơn vị", "35%"), Column("reason", "Lý do", "65%")])
+    frame = frame.assign(group=frame["group"].astype(str).replace("", "(không nhóm)"))
+    intro = para(f"{len(frame)} đơn vị không có báo cáo hợp lệ (lý do của từng đơn vị ở Phụ lục I và trong tệp "
+                 "rollup.xlsx):", "noindent")
+    groups = frame.groupby("group", sort=False)["name"].agg(list)
+    groups = groups.iloc[_natural_key(pd.Series(groups.index)).argsort(kind="stable").to_numpy()]
+    items = [f"{tag('b', escape(g))} ({len(names)}): " + escape("; ".join(map(str, names))) + "."
+             for g, names in groups.items()]
+    return intro + dash_list(items, safe=True)
 
 
 def comparison_table(tasks: pd.DataFrame, orgs: pd.DataFrame) -> pd.DataFrame:
@@ -180,6 +231,6 @@ def comparison_table(tasks: pd.DataFrame, orgs: pd.DataFrame) -> pd.DataFrame:
 def render_comparison(tasks: pd.DataFrame, orgs: pd.DataFrame) -> str:
     """The per-task comparison, or a sentence when no two organisations share a plan."""
     table = comparison_table(tasks, orgs)
-    cols = [Column("task_code", "Mã", "8%", "mono"), Column("task_text", "Nhiệm vụ", "38%"), *COUNT_COLUMNS[:4],
+    cols = [Column("task_code", "Mã", "10%", "mono"), Column("task_text", "Nhiệm vụ", "36%"), *COUNT_COLUMNS[:4],
             Column(NO_REPORT, "Không có báo cáo", "9%", "num")]
     return render_table(table, cols, empty="Không có hai đơn vị nào cùng thực hiện một kế hoạch.")

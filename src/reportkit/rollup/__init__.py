@@ -8,7 +8,13 @@ never HTML or PDF. Presentation lives in ``reportkit.report``; the command in
 
 from reportkit.rollup.collect import collect_rollup
 from reportkit.rollup.json_out import rollup_json
-from reportkit.rollup.model import COUNT_KEYS, ORG_COLUMNS, ORG_STATES, OrgInput, RollupData
+from reportkit.rollup.model import (
+           COUNT_KEYS,
+           ORG_COLUMNS,
+           ORG_STATES,
+           OrgInput,
+           RollupData,
+)
 from reportkit.rollup.nested import write_rollup_record
 from reportkit.rollup.status_file import STATUS_FILE, STATUS_SCHEMA_VERSION
 

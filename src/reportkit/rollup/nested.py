@@ -15,10 +15,27 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pandas as pd
+
 from reportkit.files import write_atomic
 from reportkit.rollup.manifest_check import hash_file
 from reportkit.rollup.model import COUNT_KEYS, RollupData
 from reportkit.rollup.status_file import STATUS_FILE, STATUS_SCHEMA_VERSION
+
+
+def status_lines(tasks: pd.DataFrame) -> pd.DataFrame:
+    """The roll-up's status lines for its own status.parquet: ``org_code`` becomes ``source_org``.
+
+    A line that came from a roll-up (it has a ``source_org`` already) keeps the
+    whole path, ``<sở>/<unit>``, so roll-ups nest to any depth.
+    """
+    out = tasks.drop(columns=["org_code", "source_org"], errors="ignore")
+    codes = tasks["org_code"].astype("string")
+    if "source_org" in tasks:
+        inner = tasks["source_org"].astype("string")
+        codes = (codes + "/" + inner).where(inner.notna() & inner.ne(""), codes)
+    out.insert(0, "source_org", codes)
+    return out
 
 
 def write_rollup_record(data: RollupData, folder: Path, files: dict[str, str] | None = None,
@@ -32,7 +49,7 @@ def write_rollup_record(data: RollupData, folder: Path, files: dict[str, str] | 
     import pyarrow.parquet as pq
 
     folder = Path(folder)
-    table = pa.Table.from_pandas(data.tasks.rename(columns={"org_code": "source_org"}), preserve_index=False)
+    table = pa.Table.from_pandas(status_lines(data.tasks), preserve_index=False)
     meta = {"schema_version": STATUS_SCHEMA_VERSION, "period": data.period, "stream": data.stream, "kind": "rollup"}
     pq.write_table(table.replace_schema_metadata(meta), folder / STATUS_FILE, compression="zstd")
     listed = {**(files or {}), "status": STATUS_FILE}
