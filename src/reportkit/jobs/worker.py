@@ -118,7 +118,9 @@ class WorkerSlot:
     def run(self, job_file: Path, result_file: Path, timeout: float) -> _Outcome:
         import select
 
-        if self.proc is None or self.proc.poll() is not None or self.jobs >= self.MAX_JOBS:
+        if self.proc is not None and self.jobs >= self.MAX_JOBS:
+            self.close()  # recycled: it ends its kernel template and waits for it, then leaves
+        if self.proc is None or self.proc.poll() is not None:
             self._stop()
             self._start()
         assert self.proc is not None and self.proc.stdin is not None and self.proc.stdout is not None
@@ -281,11 +283,16 @@ def _worker_main(argv: list[str]) -> int:
     # The protocol keeps the original stdout to itself; anything a library prints goes to stderr.
     protocol = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)
+    from reportkit.jobs import kernel_fork
+
+    if kernel_fork.batch_route() == "fork":
+        kernel_fork.start_server()  # the template imports the kernel's libraries while this worker imports its own
     for line in sys.stdin:
         job_file, _, result_file = line.rstrip("\n").partition("\t")
         _run_job_file(job_file, result_file)
         protocol.write("done\n")
         protocol.flush()
+    kernel_fork.stop_server()
     return 0
 
 
