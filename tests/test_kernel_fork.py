@@ -21,7 +21,6 @@ from reportkit.jobs import run as run_module
 
 from .conftest import PLAN_PATH, ROOT
 
-pytestmark = pytest.mark.slow
 NOTEBOOKS = ROOT / "tests" / "data" / "kernel_fork"
 SUBS = ROOT / "data" / "submissions" / "2024"
 
@@ -53,6 +52,7 @@ def probe_state(output, monkeypatch) -> dict:
     return json.loads(line[len("STATE "):])
 
 
+@pytest.mark.slow
 def test_state_one_report_sets_never_reaches_the_next_report_of_the_same_worker(server, tmp_path, monkeypatch):
     before = probe_state(tmp_path, monkeypatch)
     polluted = run_notebook("pollute", tmp_path, monkeypatch)
@@ -69,6 +69,7 @@ def test_state_one_report_sets_never_reaches_the_next_report_of_the_same_worker(
     assert same == {k: v for k, v in before.items() if k not in ("pid", "random")}
 
 
+@pytest.mark.slow
 def test_a_template_killed_in_flight_fails_that_report_only_with_a_vietnamese_message(server, tmp_path, monkeypatch):
     first = server.proc.pid
     killed = run_notebook("kill_template", tmp_path, monkeypatch)
@@ -79,6 +80,7 @@ def test_a_template_killed_in_flight_fails_that_report_only_with_a_vietnamese_me
     assert server.proc.pid != first and state["ppid"] == server.proc.pid
 
 
+@pytest.mark.slow
 def test_a_template_killed_between_reports_is_replaced_and_no_report_fails(server, tmp_path, monkeypatch):
     first = probe_state(tmp_path, monkeypatch)
     os.kill(server.proc.pid, signal.SIGKILL)
@@ -87,6 +89,7 @@ def test_a_template_killed_between_reports_is_replaced_and_no_report_fails(serve
     assert second["ppid"] == server.proc.pid != first["ppid"] and server.restarts == 1
 
 
+@pytest.mark.slow
 def test_a_template_dying_while_forking_fails_that_report_with_a_vietnamese_message(server, tmp_path, monkeypatch):
     probe_state(tmp_path, monkeypatch)  # the template is up and has answered
     dead = server.proc
@@ -101,6 +104,7 @@ def test_a_template_dying_while_forking_fails_that_report_with_a_vietnamese_mess
     assert probe_state(tmp_path, monkeypatch)["ppid"] == server.proc.pid != dead.pid
 
 
+@pytest.mark.slow
 def test_a_kernel_killed_mid_report_fails_that_report_and_the_template_serves_the_next(server, tmp_path, monkeypatch):
     import threading
 
@@ -129,3 +133,19 @@ def test_plain_route_is_chosen_by_the_environment(monkeypatch):
     assert kernel_fork.batch_route() == "plain"
     monkeypatch.delenv("REPORTKIT_KERNEL")
     assert kernel_fork.batch_route() == "fork"
+
+
+def test_batch_runs_the_reports_that_took_longest_last_time_first(tmp_path):
+    from reportkit.jobs.batch import _longest_first
+    from reportkit.jobs.due import Job
+
+    def job(period: str, seconds: float | None) -> Job:
+        j = Job("", str(PLAN_PATH), period, "dan-chu", period, "", "", str(SUBS), str(tmp_path), {}, None,
+                "reportkit", 600)
+        if seconds is not None:
+            j.report_dir.mkdir(parents=True)
+            (j.report_dir / "manifest.json").write_text(json.dumps({"timings": {"total": seconds}}), encoding="utf-8")
+        return j
+
+    jobs = [job("2024-M01", 2.0), job("2024-Q1", 4.5), job("2024-M02", None), job("2024-M03", 2.0)]
+    assert [j.period for j in _longest_first(jobs)] == ["2024-M02", "2024-Q1", "2024-M01", "2024-M03"]

@@ -254,6 +254,9 @@ def make_kernel_manager(kernel_name: str, **kwargs: Any):
 # Imported by the kernel while it starts (the notebook's first import), so that
 # this work overlaps with papermill's own start-up in this process.
 KERNEL_WARMUP = "import reportkit.report.period"
+# No IPython history database: a report kernel never needs the cells of earlier sessions (%history -g would
+# show another report's code), and parallel kernels would otherwise all write to one SQLite file.
+KERNEL_ARGUMENTS = (f"--IPKernelApp.exec_lines={KERNEL_WARMUP}", "--HistoryManager.enabled=False")
 
 
 class ReportKernel:
@@ -272,7 +275,7 @@ class ReportKernel:
         self.km = make_kernel_manager(kernel_name, transport="ipc", ip=str(Path(self.sockets.name) / "kernel"))
         self._stopper: threading.Thread | None = None
         try:
-            self.km.start_kernel(extra_arguments=[f"--IPKernelApp.exec_lines={KERNEL_WARMUP}"], cwd=str(cwd))
+            self.km.start_kernel(extra_arguments=list(KERNEL_ARGUMENTS), cwd=str(cwd))
         except Exception:
             self.sockets.cleanup()
             raise
