@@ -61,15 +61,16 @@ def measure(run: Run) -> None:
         memory = repeat("batch.batch_memory", {"output": str(run.tmp / "mem"), "organisations": 10}, 1)
         run.results["batch_memory"] = memory
         run.record("batch_memory_growth", memory["growth"],
-                   baseline=f"{memory['reports']} reports on 2 workers: RSS of workers + templates + kernels "
+                   baseline=f"{memory['reports']} reports on 2 workers: PSS of workers + templates + kernels "
                             f"{memory['first_mb']:.0f} MB (reports 11-30) → {memory['last_mb']:.0f} MB (last 20)")
 
 
 def describe(key: str, value) -> str | None:
     if key == "batch_memory":
         curve = ", ".join(f"{d}: {mb:.0f}" for d, mb in value["curve"])
-        return (f"- **batch memory** {value['reports']} reports, 2 workers ({fmt(value)}): RSS of workers, templates "
-                f"and kernels in MB after n reports: {curve}")
+        workers = ", ".join(f"{d}: {mb:.0f}" for d, mb in value["workers_curve"])
+        return (f"- **batch memory** {value['reports']} reports, 2 workers ({fmt(value)}): PSS of workers, templates "
+                f"and kernels in MB from report n on: {curve}; RSS of the 2 workers: {workers}")
     if key != "batch":
         return None
     n = value["reports"]
@@ -99,8 +100,9 @@ def batch(output: str, workers: int, force: bool, through: str = "2024-12-31", k
 def batch_memory(output: str, organisations: int) -> dict:
     """One long batch (the sample year for ``organisations`` copies of the sample unit) on 2 workers.
 
-    The RSS of every process under the batch (workers, kernel templates,
-    kernels) is sampled every 0.2 s against the number of reports done.
+    Every 0.2 s: the PSS of every process under the batch (workers, kernel
+    templates, kernels) and the RSS of the workers, against the reports done;
+    each curve point is the median over a window of 20 reports.
     """
     import psutil
 
@@ -124,32 +126,46 @@ def batch_memory(output: str, organisations: int) -> dict:
 
     reader = threading.Thread(target=count, daemon=True)
     reader.start()
-    samples: list[tuple[int, float]] = []
+    samples: list[tuple[int, float, float]] = []  # (reports done, PSS of the whole tree, RSS of the workers) in MB
     while proc.poll() is None:
         try:
-            tree = psutil.Process(proc.pid).children(recursive=True)
+            workers = psutil.Process(proc.pid).children()
+            tree = [p for w in workers for p in (w, *_children(w))]
         except psutil.Error:
             break
-        samples.append((done[0], sum(_rss(p) for p in tree) / 2**20))
+        samples.append((done[0], sum(_memory(p, "pss") for p in tree) / 2**20,
+                        sum(_memory(p, "rss") for p in workers) / 2**20))
         time.sleep(0.2)
     proc.wait()
     reader.join(timeout=5)
     if proc.returncode not in (0, 1):
         raise RuntimeError(f"batch exited {proc.returncode}")
     total = done[0]
-    first = [mb for d, mb in samples if 10 <= d < 30] or [0.0]
-    last = [mb for d, mb in samples if d >= total - 20] or [0.0]
-    curve = [(d, max(mb for dd, mb in samples if dd == d)) for d in sorted({d for d, _ in samples})
-             if d % 20 == 0 or d == total]
+    first = [mb for d, mb, _ in samples if 10 <= d < 30] or [0.0]
+    last = [mb for d, mb, _ in samples if d >= total - 20] or [0.0]
+    buckets = sorted({d // 20 * 20 for d, _, _ in samples})
+    curve = [(b, statistics.median(mb for d, mb, _ in samples if d // 20 * 20 == b)) for b in buckets]
+    workers_curve = [(b, statistics.median(w for d, _, w in samples if d // 20 * 20 == b)) for b in buckets]
     first_mb, last_mb = statistics.median(first), statistics.median(last)
     return {"reports": total, "first_mb": first_mb, "last_mb": last_mb, "growth": last_mb / first_mb if first_mb else 0,
-            "curve": curve}
+            "curve": curve, "workers_curve": workers_curve}
 
 
-def _rss(process) -> int:
+def _children(process) -> list:
     import psutil
 
     try:
-        return process.memory_info().rss
+        return process.children(recursive=True)
+    except psutil.Error:
+        return []
+
+
+def _memory(process, kind: str) -> int:
+    """``rss`` or ``pss`` (shared pages divided among the processes sharing them: a forked kernel shares most of
+    its template's) of one process; 0 when it is gone."""
+    import psutil
+
+    try:
+        return getattr(process.memory_full_info() if kind == "pss" else process.memory_info(), kind)
     except psutil.Error:  # gone between listing and reading
         return 0
