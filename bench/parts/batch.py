@@ -141,6 +141,7 @@ def batch_memory(output: str, organisations: int) -> dict:
     if proc.returncode not in (0, 1):
         raise RuntimeError(f"batch exited {proc.returncode}")
     total = done[0]
+    samples = [s for s in samples if s[2] > 0]  # not the moments before the first worker or after the last
     first = [mb for d, mb, _ in samples if 10 <= d < 30] or [0.0]
     last = [mb for d, mb, _ in samples if d >= total - 20] or [0.0]
     buckets = sorted({d // 20 * 20 for d, _, _ in samples})

@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from reportkit.errors import ExportError, NotebookError, OutputError, ParamsError
 from reportkit.files import hash_into, make_temp_dir, write_atomic
@@ -133,7 +133,11 @@ class _Prewarm(threading.Thread):
         super().__init__(name="reportkit-prewarm", daemon=True)
         self.pdf = pdf
 
+    done: ClassVar[set[bool]] = set()  # what this process warmed already (a batch worker builds many reports)
+
     def run(self) -> None:
+        if True in self.done or self.pdf in self.done:
+            return
         try:
             from nbformat.v4 import new_notebook
 
@@ -148,6 +152,7 @@ class _Prewarm(threading.Thread):
                 sample = ('<p>Việt <b>Nam</b> <i>ngày</i> <b><i>tháng</i></b></p>'
                           '<table class="data"><tr><td class="mono">ả ầ ế</td></tr></table>')
                 weasyprint.HTML(string=html.replace("</main>", sample + "</main>")).write_pdf()
+            self.done.add(self.pdf)
         except Exception:  # noqa: BLE001 - the real export reports any problem
             pass
 
