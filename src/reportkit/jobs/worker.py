@@ -90,15 +90,16 @@ class WorkerSlot:
 
     MAX_JOBS = 50
 
-    def __init__(self) -> None:
+    def __init__(self, kernel_route: str | None = None) -> None:
         self.proc: subprocess.Popen | None = None
         self.jobs = 0
         self._stderr = None
+        self.env = {**CHILD_ENV, **({"REPORTKIT_KERNEL": kernel_route} if kernel_route else {})}
 
     def _start(self) -> None:
         self._stderr = tempfile.TemporaryFile()
         self.proc = subprocess.Popen([sys.executable, "-m", "reportkit.jobs.worker", "--serve"], stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, stderr=self._stderr, env={**os.environ, **CHILD_ENV},
+                                     stdout=subprocess.PIPE, stderr=self._stderr, env={**os.environ, **self.env},
                                      start_new_session=True)
         _LIVE[self.proc.pid] = self.proc
         self.jobs = 0
@@ -196,7 +197,7 @@ def execute_job(job: Job, slot: "WorkerSlot | None" = None) -> JobResult:
     except ReportkitError as exc:
         return JobResult(job.key, "failed", 0.0, exc.render())
     owned = slot is None
-    slot = slot or WorkerSlot()
+    slot = slot or WorkerSlot("plain")  # one report only (dask): a kernel template would not pay for itself
     try:
         with tempfile.TemporaryDirectory(prefix="reportkit-job-") as tmp:
             job_file, result_file = Path(tmp) / "job.json", Path(tmp) / "result.json"
