@@ -10,7 +10,7 @@ environment, the connection file and IPC sockets the ``KernelManager`` wrote).
 server instead of starting ``python -m ipykernel_launcher``; papermill and
 nbclient talk to the kernel exactly as before. Nothing a report's notebook
 does reaches the next report: each kernel is a new fork of a template that
-never runs report code.
+never runs a notebook.
 
 Route: ``REPORTKIT_KERNEL=plain`` in the environment switches batch workers
 back to one plain kernel process per report. ``reportkit run`` always uses the

@@ -10,7 +10,7 @@ command line, environment and working directory — forks, and answers
 ``{"pid": …}`` on stdout. The child becomes a new session with its own cwd,
 environment and seeds and runs ``IPKernelApp`` exactly as
 ``python -m ipykernel_launcher`` would, on the connection file the manager
-wrote. The template never runs report code itself, so every kernel starts
+wrote. The template never runs a notebook cell itself, so every kernel starts
 from the same state; it exits when its stdin closes (the worker is gone).
 """
 
