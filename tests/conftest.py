@@ -50,7 +50,7 @@ def _slow_process(args) -> str | None:
     words = [os.fsdecode(a) for a in argv]
     if Path(words[0].split()[0] if words else "").name in _SLOW_PROGRAMS:
         return Path(words[0].split()[0]).name
-    if any("ipykernel_launcher" in w or w == "ipykernel" for w in words):
+    if any("ipykernel_launcher" in w or w in ("ipykernel", "reportkit.jobs.kernel_template") for w in words):
         return "a Jupyter kernel"
     return None
 

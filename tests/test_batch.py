@@ -112,7 +112,15 @@ def _kernels_under(pid: int) -> list[psutil.Process]:
         kids = psutil.Process(pid).children(recursive=True)
     except psutil.NoSuchProcess:
         return []
-    return [k for k in kids if "ipykernel" in " ".join(k.cmdline())]
+    # plain kernels run ipykernel_launcher; forked ones are the children of a kernel template (jobs/kernel_fork.py)
+    return [k for k in kids if "ipykernel" in " ".join(k.cmdline()) or _is_template(k.ppid())]
+
+
+def _is_template(pid: int) -> bool:
+    try:
+        return "reportkit.jobs.kernel_template" in psutil.Process(pid).cmdline()
+    except psutil.Error:
+        return False
 
 
 def _start_batch(out: Path, *extra) -> subprocess.Popen:

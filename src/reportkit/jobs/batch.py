@@ -114,7 +114,7 @@ def run_batch(orgs: list[Organisation], *, year: int | None = None, through: dt.
             missing = [j for j in jobs if not Path(j.submissions).is_dir()]
             results = [JobResult(j.key, "failed", 0.0, missing_submissions_message(j)) for j in missing]
             runnable = [j for j in jobs if j not in missing]
-            todo = [j for j in runnable if force or not is_unchanged(j)]
+            todo = _longest_first([j for j in runnable if force or not is_unchanged(j)])
             results += [JobResult(j.key, "skipped") for j in runnable if j not in todo]
             progress = _Progress(len(todo), quiet)
             engine = "local"
@@ -146,6 +146,23 @@ def run_batch(orgs: list[Organisation], *, year: int | None = None, through: dt.
             kill_live_children()
             if previous is not None:
                 signal.signal(signal.SIGTERM, previous)
+
+
+def _longest_first(jobs: list[Job]) -> list[Job]:
+    """The jobs, those that took longest last time first (so no long report is left alone at the end).
+
+    The estimate is the previous run's total time from its manifest; a report
+    never built before counts as the longest (its time is unknown). Ties keep
+    the calendar order.
+    """
+    from reportkit.report.index import read_manifest
+
+    def last_seconds(job: Job) -> float:
+        manifest = read_manifest(job.report_dir) or {}
+        total = (manifest.get("timings") or {}).get("total")
+        return float(total) if isinstance(total, (int, float)) else float("inf")
+
+    return sorted(jobs, key=lambda job: -last_seconds(job))
 
 
 def _prune_caches(jobs: list[Job]) -> None:

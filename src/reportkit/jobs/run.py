@@ -23,7 +23,6 @@ import json
 import os
 import shutil
 import sys
-import tempfile
 import threading
 import time
 import traceback
@@ -31,12 +30,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from reportkit.errors import ExportError, NotebookError, OutputError, ParamsError
 from reportkit.files import hash_into, make_temp_dir, write_atomic
 from reportkit.intake.reader import iter_workbook_paths
 from reportkit.jobs.export import block_slow_imports, word_reference
+from reportkit.jobs.kernel_fork import (
+    ReportKernel as _Kernel,  # jobs.rollup imports _Kernel from here
+)
+from reportkit.jobs.kernel_fork import TemplateDiedError
 from reportkit.jobs.staging import make_staging, remove_stale, swap_in
 from reportkit.messages import t
 from reportkit.params import (
@@ -130,7 +133,11 @@ class _Prewarm(threading.Thread):
         super().__init__(name="reportkit-prewarm", daemon=True)
         self.pdf = pdf
 
+    done: ClassVar[set[bool]] = set()  # what this process warmed already (a batch worker builds many reports)
+
     def run(self) -> None:
+        if True in self.done or self.pdf in self.done:
+            return
         try:
             from nbformat.v4 import new_notebook
 
@@ -145,6 +152,7 @@ class _Prewarm(threading.Thread):
                 sample = ('<p>Việt <b>Nam</b> <i>ngày</i> <b><i>tháng</i></b></p>'
                           '<table class="data"><tr><td class="mono">ả ầ ế</td></tr></table>')
                 weasyprint.HTML(string=html.replace("</main>", sample + "</main>")).write_pdf()
+            self.done.add(self.pdf)
         except Exception:  # noqa: BLE001 - the real export reports any problem
             pass
 
@@ -231,56 +239,6 @@ def run_report(
         shutil.rmtree(staging, ignore_errors=True)
 
 
-# Imported by the kernel while it starts (the notebook's first import), so that
-# this work overlaps with papermill's own start-up in this process.
-KERNEL_WARMUP = "import reportkit.report.period"
-
-
-class _Kernel:
-    """The report kernel, on IPC sockets in a private folder, started as soon as parameters pass.
-
-    Unix sockets instead of TCP: no port opened on the machine, and no
-    "running over TCP without encryption" warning in cron logs. The kernel
-    imports reportkit while papermill loads in this process; afterwards it is
-    shut down in a background thread while the HTML and PDF are written.
-    """
-
-    def __init__(self, kernel_name: str, cwd: Path):
-        from jupyter_client.manager import KernelManager
-
-        self.sockets = tempfile.TemporaryDirectory(prefix="reportkit-kernel-")
-        self.km = KernelManager(kernel_name=kernel_name, transport="ipc", ip=str(Path(self.sockets.name) / "kernel"))
-        self._stopper: threading.Thread | None = None
-        try:
-            self.km.start_kernel(extra_arguments=[f"--IPKernelApp.exec_lines={KERNEL_WARMUP}"], cwd=str(cwd))
-        except Exception:
-            self.sockets.cleanup()
-            raise
-
-    def _shutdown(self) -> None:
-        try:
-            if self.km.has_kernel:
-                self.km.shutdown_kernel(now=False)
-        except Exception:  # noqa: BLE001 - make sure it is gone
-            try:
-                self.km.shutdown_kernel(now=True)
-            except Exception:  # noqa: BLE001
-                pass
-        finally:
-            self.sockets.cleanup()
-
-    def stop(self) -> None:
-        """Ask the kernel to shut down, in the background."""
-        if self._stopper is None:
-            self._stopper = threading.Thread(target=self._shutdown, name="reportkit-kernel-stop", daemon=True)
-            self._stopper.start()
-
-    def wait(self) -> None:
-        """Stop (if not yet asked) and wait until the kernel process is gone."""
-        self.stop()
-        self._stopper.join()
-
-
 def _execute(params: RunInputs, staging: Path, kernel_name: str, timeout: float, *, pdf: bool,
              timings: dict) -> tuple[dict, Any, _Kernel]:
     """Run the notebook with papermill; return the run record, the executed notebook and the kernel."""
@@ -288,6 +246,8 @@ def _execute(params: RunInputs, staging: Path, kernel_name: str, timeout: float,
     cwd = find_project_root(params.plan_path.parent) or Path.cwd()
     try:
         kernel = _Kernel(kernel_name, cwd)
+    except TemplateDiedError as exc:  # only this report fails; the worker has a new template already
+        raise _Failure("Khởi động kernel", exc.message, traceback.format_exc(limit=4)) from None
     except Exception as exc:  # noqa: BLE001 - kernel not registered or cannot start
         message = f"{type(exc).__name__}: {exc}"
         if type(exc).__name__ == "NoSuchKernel":
@@ -328,7 +288,9 @@ def _execute(params: RunInputs, staging: Path, kernel_name: str, timeout: float,
         timings["execute"] = round(time.perf_counter() - t0, 3)
         nb = nbformat.read(out_nb, as_version=4) if out_nb.is_file() else None
         kernel.wait()
-        raise _Failure("Chạy notebook", f"{type(exc).__name__}: {exc}", traceback.format_exc(limit=4), nb) from None
+        message = t("jobs.kernel_template_died_running") if kernel.died_with_template() else ""
+        raise _Failure("Chạy notebook", message or f"{type(exc).__name__}: {exc}", traceback.format_exc(limit=4),
+                       nb) from None
     except BaseException:  # Ctrl-C, SystemExit: never leave a kernel behind
         kernel.wait()
         raise
