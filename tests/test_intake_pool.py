@@ -54,12 +54,22 @@ def _count_pools(monkeypatch) -> list:
     return started
 
 
+def _pool_whatever_the_start_method(monkeypatch) -> None:
+    """Start the pool for these few files even if an earlier test left a thread behind (a fork server then).
+
+    Fork is used when this process has one thread (``make check``); a test that leaves a thread (dask's
+    offload thread, a served page) switches later pools to a fork server, which has its own test below.
+    """
+    monkeypatch.setattr(pool, "MIN_FORKSERVER_FILES", pool.MIN_POOL_FILES)
+
+
 def test_pool_reads_good_and_bad_workbooks_with_the_same_findings_and_order_as_one_process(
         plan, one_process, monkeypatch, no_hang):
     assert len(one_process) >= pool.MIN_POOL_FILES
     assert any(s.has_errors for s in one_process) and any(s.rows for s in one_process)
     started = _count_pools(monkeypatch)
     monkeypatch.setenv(pool.ENV_WORKERS, "3")
+    _pool_whatever_the_start_method(monkeypatch)
     pooled = read_submissions(FOLDERS, plan)
     assert started == [3]
     assert _everything(pooled) == _everything(one_process)
@@ -168,6 +178,7 @@ def test_workers_that_cannot_start_leave_the_reading_to_this_process(plan, one_p
     monkeypatch.setattr(pool, "_worker_main", _die_at_start)
     monkeypatch.setattr(pool, "_CANNOT_START", set())
     monkeypatch.setenv(pool.ENV_WORKERS, "2")
+    _pool_whatever_the_start_method(monkeypatch)
     started = _count_pools(monkeypatch)
     assert _everything(read_submissions(FOLDERS, plan)) == _everything(one_process)
     assert started == [2] and pool._CANNOT_START == {pool.start_method()}
