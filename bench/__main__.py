@@ -18,6 +18,7 @@ import platform
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from bench.measure import ROOT
@@ -68,10 +69,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     parts = load_parts((args.only or ",".join(PARTS)).split(","))
     name = "smoke" if args.smoke else "quick" if args.quick else "full"
-    run = Run(Path(tempfile.mkdtemp(prefix="reportkit-bench-")), name, 1 if args.smoke else 3 if args.quick else 5)
+    run = Run(Path(tempfile.mkdtemp(prefix="reportkit-bench-")), name, 1 if args.smoke else 2 if args.quick else 5)
     try:
-        for module in parts.values():
+        for part, module in parts.items():
+            started = time.perf_counter()
             module.measure(run)
+            print(f"{part}: measured in {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
     finally:
         shutil.rmtree(run.tmp, ignore_errors=True)
     targets = {key: target for module in parts.values() for key, target in module.TARGETS.items()}

@@ -45,5 +45,10 @@ class Run:
         return self.mode == "smoke"
 
     @property
+    def baseline_runs(self) -> int:
+        """Repeats of a baseline (pandas, the naive pipeline, plain kernels): one in --quick, to stay under 3 minutes."""
+        return 1 if self.quick else self.runs
+
+    @property
     def quick(self) -> bool:
         return self.mode == "quick"

@@ -69,7 +69,7 @@ def _whole_processes(run: Run, folder: Path, args: dict) -> None:
     n = len(list(folder.glob("*.xlsx")))
     rk = repeat("intake.check_process", {"folder": str(folder), "workers": "", **args}, run.runs)
     one = repeat("intake.check_process", {"folder": str(folder), "workers": "1", **args}, run.runs)
-    pd_ = repeat("intake.pandas_process", {"folder": str(folder)}, run.runs)
+    pd_ = repeat("intake.pandas_process", {"folder": str(folder)}, run.baseline_runs)
     ratio = pd_["median"] / rk["median"]
     run.results[f"intake_process_{n}"] = {"reportkit": rk, "reportkit_one_process": one, "pandas_openpyxl": pd_,
                                           "ratio": ratio, "ratio_one_process": pd_["median"] / one["median"]}
@@ -81,7 +81,7 @@ def _whole_processes(run: Run, folder: Path, args: dict) -> None:
 
 def _in_process(run: Run, n: int, folder: Path, args: dict) -> None:
     rk = repeat("intake.intake_reportkit", {"folder": str(folder), **args}, run.runs)
-    pd_ = repeat("intake.intake_pandas", {"folder": str(folder), **args}, run.runs)
+    pd_ = repeat("intake.intake_pandas", {"folder": str(folder), **args}, run.baseline_runs)
     ratio = pd_["median"] / rk["median"]
     run.results[f"intake_{n}"] = {"reportkit": rk, "pandas_openpyxl": pd_, "ratio": ratio,
                                   "reportkit_files_per_s": n / rk["median"],

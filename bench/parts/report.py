@@ -23,8 +23,8 @@ def measure(run: Run) -> None:
         return
     args = {"period": "2024-Q1", "stream": "dan-chu"}
     rk = repeat("report.report_reportkit", {"output": str(run.tmp / "rk"), **args}, run.runs)
-    naive = repeat("report.report_naive", {"output": str(run.tmp / "naive"), **args}, run.runs)
-    floor = repeat("report.report_floor", {"output": str(run.tmp / "floor")}, run.runs)
+    naive = repeat("report.report_naive", {"output": str(run.tmp / "naive"), **args}, run.baseline_runs)
+    floor = repeat("report.report_floor", {"output": str(run.tmp / "floor")}, run.baseline_runs)
     run.results["report"] = {"reportkit": rk, "naive": naive, "floor": floor, "ratio": rk["median"] / naive["median"]}
     run.record("report_ratio", rk["median"] / naive["median"],
                baseline=f"naive pipeline {naive['median']:.2f} s (min {naive['min']:.2f}, max {naive['max']:.2f})")

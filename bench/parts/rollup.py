@@ -42,10 +42,10 @@ def measure(run: Run) -> None:
         for engine in engines:
             results[f"rollup_{n}_{engine}"] = repeat("rollup.rollup", {"folder": str(folder), "n": n, "engine": engine},
                                                       1 if engine != "polars" else runs)
-        if n == sizes[-1] and n >= 1000:
+        if n == sizes[-1] and n >= 1000 and not run.quick:  # --quick has no data-step target (10,000 only)
             results[f"rollup_{n}_dask_local"] = repeat("rollup.rollup", {"folder": str(folder), "n": n, "engine": "polars",
                                                                    "scheduler": "local"}, 1)
-        if n == sizes[-1]:
+        if n == sizes[-1] and not run.quick:
             results[f"rollup_{n}_pandas_loop"] = repeat("rollup.pandas_loop", {"folder": str(folder), "n": n}, 1)
         if n == 1000 or run.smoke:
             measure_report(run, folder, synth)

@@ -60,8 +60,9 @@ def measure(run: Run) -> None:
         points.append((n, r["cpu_median"], r["median"]))
     million = {"units": 10000, "tasks": 100, **args}
     slow_runs = 1 if run.quick else run.runs  # a million TaskRows take seconds to build: one run in --quick
-    with _environ(NUMPY_MADVISE_HUGEPAGE="0"):  # a diagnosis, not the target: see docs/performance.md
-        run.results["assess_columns_small_pages_1000000"] = repeat("status.assess_columns", million, slow_runs)
+    if not run.quick:
+        with _environ(NUMPY_MADVISE_HUGEPAGE="0"):  # a diagnosis, not the target: see docs/performance.md
+            run.results["assess_columns_small_pages_1000000"] = repeat("status.assess_columns", million, slow_runs)
     rows = repeat("status.assess", million, slow_runs)
     base = repeat("status.baseline", million, slow_runs)
     run.results["assess_rows_1000000"], run.results["assess_baseline_1000000"] = rows, base
