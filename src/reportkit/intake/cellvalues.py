@@ -169,8 +169,13 @@ def parse_date(value: object) -> Parsed:
         return Parsed(problem="impossible_date")
 
 
+def plausible_year(day: dt.date) -> bool:
+    """True when ``parse_date`` accepts the year of ``day`` (1990–2100)."""
+    return _MIN_YEAR <= day.year <= _MAX_YEAR
+
+
 def _plausible(day: dt.date, note: str | None = None) -> Parsed:
-    if not _MIN_YEAR <= day.year <= _MAX_YEAR:
+    if not plausible_year(day):
         return Parsed(day, problem="implausible_date")
     return Parsed(day, note=note)
 

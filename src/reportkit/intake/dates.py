@@ -230,3 +230,15 @@ def check_completion_date(day: dt.date, context: DateContext, log: FindingLog, c
     if day.year != context.plan_year:
         log.add("completed_outside_year", year=context.plan_year, **fields())
     return True
+
+
+def completion_date_clean(day: dt.date, context: DateContext) -> bool:
+    """True when ``check_completion_date`` would keep ``day`` without any finding (the rows' fast path).
+
+    Mirrors the tests of ``check_completion_date`` in the same order; keep the two together.
+    """
+    if context.month_first and swapped(day) is not None:
+        return False
+    if context.report_date is not None and day > context.report_date:
+        return False
+    return day.year == context.plan_year

@@ -8,15 +8,24 @@ rows is used once when the rows agree and not at all when they differ.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 
 from reportkit.fmt import format_number
 from reportkit.intake import legacy
-from reportkit.intake.cellvalues import cell_text, status_from_progress
-from reportkit.intake.dates import DateContext
+from reportkit.intake.cellvalues import (
+    cell_text,
+    parse_date,
+    parse_progress,
+    parse_status,
+    plausible_year,
+    status_from_progress,
+)
+from reportkit.intake.dates import DateContext, completion_date_clean
 from reportkit.intake.fields import (
     FieldContext,
     read_completed_on,
@@ -26,7 +35,7 @@ from reportkit.intake.fields import (
 from reportkit.intake.headers import Header
 from reportkit.intake.legacygrid import UnsafeCell
 from reportkit.intake.messages import FindingLog
-from reportkit.intake.model import TaskRow
+from reportkit.intake.model import DONE, TaskRow
 from reportkit.intake.sniff import MAX_CELL_CHARS
 from reportkit.messages import phrase_fields
 from reportkit.plan.load import Plan
@@ -36,6 +45,7 @@ _CODE_SHAPE_RE = re.compile(r"^[IVXLC]+(?:\.\d+)*(?:\.[a-zđ])?$")
 TEXT_FIELDS = ("result", "difficulties", "proposals", "note")
 _DATA_FIELDS = ("status", "progress", "completed_on", *TEXT_FIELDS)
 _normalize_code = lru_cache(maxsize=8192)(normalize_code)  # codes repeat in every file
+_MAX_CACHED_CODE_TEXTS = 8192
 
 
 @dataclass
@@ -59,11 +69,12 @@ def raw_rows(grid: list[list], header: Header, merges: list) -> list[RawRow]:
     out: list[RawRow] = []
     by_row: dict[int, RawRow] = {}
     width = len(grid[0]) if grid else 0
+    take = _cell_taker(cols, width)
     for r in range(header.first_data_row, len(grid)):
         row = grid[r]
-        if not any(v != "" and v is not None for v in row):
+        if _is_blank(row):
             continue
-        cells = {f: (row[c] if c < width else "") for f, c in cols.items()}
+        cells = take(row)
         if r in continuation and continuation[r] in by_row:
             _fold_into(by_row[continuation[r]], cells)
             continue
@@ -71,6 +82,20 @@ def raw_rows(grid: list[list], header: Header, merges: list) -> list[RawRow]:
         by_row[r] = raw
         out.append(raw)
     return out
+
+
+def _is_blank(row: list) -> bool:
+    """True when every cell of ``row`` is "" or None (counted in C: this runs for every row)."""
+    return row.count("") + row.count(None) == len(row)
+
+
+def _cell_taker(cols: dict[str, int], width: int):
+    """A function row → field → value for the columns ``cols`` (a column past ``width`` reads as "")."""
+    names = tuple(cols)
+    if len(cols) >= 2 and all(c < width for c in cols.values()):
+        values = itemgetter(*cols.values())  # a tuple of the cells, in the order of ``names``
+        return lambda row: dict(zip(names, values(row)))
+    return lambda row: {f: (row[c] if c < width else "") for f, c in cols.items()}
 
 
 def _fold_into(main: RawRow, cells: dict[str, object]) -> None:
@@ -96,7 +121,10 @@ class RowReader:
     long_cells: dict[tuple[int, int], int] = field(default_factory=dict)  # too-long cells, blanked: → length
 
     def __post_init__(self) -> None:
-        self.codes = frozenset(self.plan.task_codes)
+        self.codes, self._code_of = _plan_codes(self.plan)
+        columns = self.header.columns
+        self._has_progress = "progress" in columns
+        self._has_completed_on = "completed_on" in columns
 
     def read_rows(self, rows: list[RawRow]) -> list[TaskRow]:
         """The usable TaskRows of ``rows``, duplicates resolved, in sheet order."""
@@ -109,6 +137,9 @@ class RowReader:
 
     def task_row(self, raw: RawRow) -> TaskRow | None:
         """One TaskRow, or None when the row is not a task line or holds an error."""
+        quick = self._quick_row(raw)
+        if quick is not None:
+            return quick
         cells = raw.cells
         excel_row = raw.row + 1
         errors_before = self.log.errors
@@ -131,6 +162,102 @@ class RowReader:
                        result=cell_text(get("result")), difficulties=cell_text(get("difficulties")),
                        proposals=cell_text(get("proposals")), note=cell_text(get("note")),
                        source_row=excel_row, sheet=self.log.sheet or "")
+
+    def _quick_row(self, raw: RawRow) -> TaskRow | None:
+        """The TaskRow of a usual row that needs no finding, or None: then ``task_row`` reads it in full.
+
+        A fast path for the common case (a plan code, a known status word, a
+        progress number, a clean date): it adds no finding and changes
+        nothing, so a row it gives up on is read by the general path exactly
+        as before. Each test mirrors a check of ``fields.py``.
+        """
+        if self.unsafe_cells or self.long_cells:
+            return None
+        cells = raw.cells
+        code = self._plan_code_of(cells.get("task_code"))
+        if code is None:
+            return None
+        value = cells.get("status")
+        if value is None or value == "":
+            status = None
+        elif value.__class__ is str:
+            status = parse_status(value)
+            if status is None:
+                return None  # unknown_status
+        else:
+            return None
+        progress = self._quick_progress(cells) if self._has_progress else None
+        if progress is False:
+            return None
+        if progress is not None:
+            if status is None:
+                status = status_from_progress(progress)
+            elif (status == DONE) != (progress >= 100):
+                return None  # status_progress_conflict
+        if status is None:
+            return None  # missing_status
+        completed_on = self._quick_completed_on(cells, status)
+        if completed_on is False:
+            return None
+        get = cells.get
+        return TaskRow(task_code=code, status=status, progress=progress, completed_on=completed_on,
+                       result=cell_text(get("result")), difficulties=cell_text(get("difficulties")),
+                       proposals=cell_text(get("proposals")), note=cell_text(get("note")),
+                       source_row=raw.row + 1, sheet=self.log.sheet or "")
+
+    def _plan_code_of(self, value: object) -> str | None:
+        """The plan code a code cell names when it plainly is one (``_task_code``'s usual row), else None."""
+        if value.__class__ is not str:
+            return None
+        cache = self._code_of
+        if value in cache:
+            return cache[value]
+        code_text = cell_text(value)
+        code = plan_code(code_text, self.codes) if code_text else None
+        if len(cache) >= _MAX_CACHED_CODE_TEXTS:
+            cache.clear()
+        cache[value] = code = code if code in self.codes else None
+        return code
+
+    @staticmethod
+    def _quick_progress(cells: dict) -> float | None | bool:
+        """``read_progress`` of a row when it adds no finding (None: empty); False when it would add one."""
+        value = cells.get("progress")
+        if value is None or value == "":
+            return None
+        cls = value.__class__
+        if cls is float or cls is int:
+            number = float(value)
+            if number == 0 or 1 <= number <= 100:  # no fraction, in range, not NaN
+                return float(round(number, 2))
+            return False
+        parsed = parse_progress(value)
+        if parsed.problem or parsed.note:
+            return False
+        return None if parsed.value is None else float(parsed.value)
+
+    def _quick_completed_on(self, cells: dict, status: str) -> dt.date | None | bool:
+        """``read_completed_on`` of a row when it adds no finding (None: no date); False when it would add one."""
+        if not self._has_completed_on:
+            return False if status == DONE else None
+        value = cells.get("completed_on")
+        if value is None or value == "":
+            return False if status == DONE else None
+        cls = value.__class__
+        if cls is dt.date:
+            day = value
+        elif cls is dt.datetime:
+            day = value.date()
+        else:
+            parsed = parse_date(value)
+            if parsed.problem:
+                return False
+            day = parsed.value
+            if day is None:
+                return False if status == DONE else None
+        if status != DONE or not plausible_year(day) or not completion_date_clean(day, self.dates):
+            return False
+        return day
 
     def _task_code(self, raw: RawRow) -> str | None:
         """The plan code of a task row; None (with a finding where due) for any other line."""
@@ -162,6 +289,19 @@ class RowReader:
                      **(phrase_fields("suggest", "finding.suggest", code=near[0]) if near else {"suggest": ""}))
         return None
 
+
+
+_PLAN_CODES: dict[int, tuple[Plan, frozenset[str], dict[str, str | None]]] = {}
+
+
+def _plan_codes(plan: Plan) -> tuple[frozenset[str], dict[str, str | None]]:
+    """The plan's task codes, and its cache code cell text → plan code (None: none), per plan object."""
+    cached = _PLAN_CODES.get(id(plan))
+    if cached is None or cached[0] is not plan:
+        if len(_PLAN_CODES) > 16:
+            _PLAN_CODES.clear()
+        cached = _PLAN_CODES[id(plan)] = (plan, frozenset(plan.task_codes), {})
+    return cached[1], cached[2]
 
 
 def report_long_cells(long_cells: dict[tuple[int, int], int], row: int, header: Header, log: FindingLog) -> bool:
