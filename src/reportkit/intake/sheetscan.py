@@ -44,6 +44,13 @@ _CELL_TAG_RE = re.compile(rb"<[\w.:-]*c[\s/>]")
 # The usual form: r="B12" first, then only well-formed double-quoted attributes other than r. A tag that
 # does not match (a second r, a ">" inside a value, single quotes, a prefix) sends the sheet to the full scan.
 _CANONICAL_CELL_RE = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"((?:\s(?!r=)[^\s="\'>]+="[^">]*")*)\s*(/?)>')
+# Both tests in one pass, for the usual sheet: a canonical cell tag (groups: column letters, row digits, "/"
+# when empty) or else any other tag whose name ends in "c" (all groups empty). No "<" may occur inside a
+# canonical tag here, so every "<" is looked at, as by _CELL_TAG_RE; a sheet where this pass finds another
+# tag is left to the two-pass test, which decides exactly as before.
+_CELL_PASS_RE = re.compile(
+    rb'<(?:c r="([A-Z]{1,3})(\d{1,7})"(?:\s(?!r=)[^\s="\'<>]++="[^"<>]*+")*+\s*(/?)>|[\w.:-]*c[\s/>])')
+_OTHER_CELL_TAG = (b"", b"", b"")
 _R_RE = re.compile(rb"(?:^|\s)r" + _VALUE)  # exactly "r", not "x:r"
 # OpenDocument: tables, rows and cells with their repeat counts.
 _ODS_TAG_RE = re.compile(rb"<(/?)" + _PREFIX + rb"(table|table-row|table-cell|covered-table-cell)(?=[\s/>])" + _ATTRS)
@@ -121,15 +128,29 @@ class _XlsxScanner:
 
 def _fast_xlsx(xml: bytes) -> tuple[int, int] | None:
     """(rows, columns) when every cell tag has the usual form, else None (use the full scan)."""
+    refs = _CELL_PASS_RE.findall(xml)
+    if _OTHER_CELL_TAG in refs:
+        return _fast_xlsx_two_pass(xml)
+    return _canonical_extent(refs)
+
+
+def _fast_xlsx_two_pass(xml: bytes) -> tuple[int, int] | None:
+    """``_fast_xlsx`` by counting canonical cell tags and tags ending in "c" separately (a "<" inside a tag)."""
     refs = _CANONICAL_CELL_RE.findall(xml)
     if len(refs) != len(_CELL_TAG_RE.findall(xml)):
         return None
-    full = [(letters, digits) for letters, digits, _, empty in refs if not empty]
-    if not full:
+    return _canonical_extent([(letters, digits, empty) for letters, digits, _, empty in refs])
+
+
+def _canonical_extent(refs: list[tuple[bytes, bytes, bytes]]) -> tuple[int, int]:
+    """(rows, columns) up to the last canonical cell tag with a body; ``refs``: (letters, digits, "/" or "")."""
+    letters, digits, empty = zip(*refs) if refs else ((), (), ())
+    if b"/" in empty:  # self-closing cells do not count
+        full = [(c, r) for c, r, e in refs if not e]
+        letters, digits = zip(*full) if full else ((), ())
+    if not digits:
         return 0, 0
-    rows = max(map(int, {digits for _, digits in full}))
-    letters = max({letters for letters, _ in full}, key=lambda x: (len(x), x))
-    return rows, column_number(letters)
+    return max(map(int, set(digits))), column_number(max(set(letters), key=lambda x: (len(x), x)))
 
 
 class _OdsScanner:
