@@ -102,7 +102,14 @@ class Header:
 
 
 def _match_row(row: list) -> dict[int, str]:
-    return {c: f for c, f in ((c, field_of(v)) for c, v in enumerate(row) if isinstance(v, str) and v) if f}
+    """Column → field for the cells of ``row`` that name a known column (``field_of``, spelled out: every row)."""
+    matched: dict[int, str] = {}
+    for c, v in enumerate(row):
+        if isinstance(v, str) and v and len(v) <= _MAX_HEADER_LEN:
+            f = _field_of_text(v)
+            if f:
+                matched[c] = f
+    return matched
 
 
 def find_header(grid: list[list]) -> Header | None:

@@ -93,6 +93,8 @@ TELLTALE = frozenset(ch for ch in _TCVN3_SRC if ch not in _VIET_LATIN1) | frozen
 # one of these capitals (rare in Unicode text) right after a lower-case letter.
 _TELLTALE_RE = re.compile("[" + re.escape("".join(sorted(TELLTALE))) + "]")
 _CAPITAL_RE = re.compile("[ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ]")
+# Both in one character class, for one pass over a sheet's text (the capitals are then checked one by one).
+_TELLTALE_OR_CAPITAL_RE = re.compile(_TELLTALE_RE.pattern[:-1] + _CAPITAL_RE.pattern[1:])
 _LOWER_BEFORE_CAPITAL = frozenset("abcdefghijklmnopqrstuvwxyzàáâãèéêìíòóôõùúý")
 _TCVN3_ONLY_RE = re.compile("[\u00a1-\u00bf]")  # VNI never uses ¡…¿
 # Vietnamese letters beyond Latin-1: their presence proves the text is Unicode.
@@ -200,9 +202,14 @@ def font_encoding(font_name: str | None) -> tuple[str | None, bool]:
 
 def has_telltale(text: str) -> bool:
     """True when ``text`` holds characters typical of TCVN3/VNI and absent from Vietnamese Unicode."""
-    if _TELLTALE_RE.search(text):
-        return True
-    return any(m.start() and text[m.start() - 1] in _LOWER_BEFORE_CAPITAL for m in _CAPITAL_RE.finditer(text))
+    for m in _TELLTALE_OR_CAPITAL_RE.finditer(text):
+        ch = m.group()
+        if ch in TELLTALE:
+            return True
+        start = m.start()
+        if start and text[start - 1] in _LOWER_BEFORE_CAPITAL:
+            return True
+    return False
 
 
 def _syllable_score(text: str) -> tuple[int, int]:

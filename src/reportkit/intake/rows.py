@@ -129,8 +129,11 @@ class RowReader:
     def read_rows(self, rows: list[RawRow]) -> list[TaskRow]:
         """The usable TaskRows of ``rows``, duplicates resolved, in sheet order."""
         rows_by_code: dict[str, list[TaskRow]] = {}
+        quick_row, task_row_of = self._quick_row, self._task_row
         for raw in rows:
-            task_row = self.task_row(raw)
+            task_row = quick_row(raw)
+            if task_row is None:
+                task_row = task_row_of(raw)
             if task_row is not None:
                 rows_by_code.setdefault(task_row.task_code, []).append(task_row)
         return resolve_duplicates(rows_by_code, self.header, self.log)
@@ -138,8 +141,10 @@ class RowReader:
     def task_row(self, raw: RawRow) -> TaskRow | None:
         """One TaskRow, or None when the row is not a task line or holds an error."""
         quick = self._quick_row(raw)
-        if quick is not None:
-            return quick
+        return quick if quick is not None else self._task_row(raw)
+
+    def _task_row(self, raw: RawRow) -> TaskRow | None:
+        """``task_row`` by the general path: every check, every finding."""
         cells = raw.cells
         excel_row = raw.row + 1
         errors_before = self.log.errors
@@ -200,10 +205,10 @@ class RowReader:
         if completed_on is False:
             return None
         get = cells.get
-        return TaskRow(task_code=code, status=status, progress=progress, completed_on=completed_on,
-                       result=cell_text(get("result")), difficulties=cell_text(get("difficulties")),
-                       proposals=cell_text(get("proposals")), note=cell_text(get("note")),
-                       source_row=raw.row + 1, sheet=self.log.sheet or "")
+        # positional, in TaskRow's field order (a third faster than by keyword, for every row)
+        return TaskRow(code, status, progress, completed_on, cell_text(get("result")),
+                       cell_text(get("difficulties")), cell_text(get("proposals")), cell_text(get("note")),
+                       raw.row + 1, self.log.sheet or "")
 
     def _plan_code_of(self, value: object) -> str | None:
         """The plan code a code cell names when it plainly is one (``_task_code``'s usual row), else None."""
