@@ -22,8 +22,10 @@ every completion date of that file that could be swapped too.
 from __future__ import annotations
 
 import datetime as dt
+import locale
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from reportkit.fmt import format_date, format_long_date
@@ -68,6 +70,12 @@ def swapped(day: dt.date) -> dt.date | None:
 
 def describe_readings(day: dt.date) -> tuple[str, str]:
     """Both readings of a stored date as one sentence, in Vietnamese and English, for a finding's message."""
+    return _readings(day, locale.setlocale(locale.LC_TIME))  # English month names follow LC_TIME
+
+
+@lru_cache(maxsize=4096)  # a file's dates repeat, and every finding on a date describes it
+def _readings(day: dt.date, time_locale: str) -> tuple[str, str]:
+    """``describe_readings`` under the LC_TIME locale ``time_locale`` (part of the cache key only)."""
     other = swapped(day)
     cell = phrase_fields("cell", "finding.readings.cell", date=format_long_date(day), date_en=day)
     if other is not None:

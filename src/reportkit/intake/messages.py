@@ -8,6 +8,7 @@ current sheet and counts errors.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from reportkit.intake.cellvalues import cell_text
@@ -71,6 +72,12 @@ SEVERITY: dict[str, str] = {
 }
 
 
+@cache
+def _row_effect() -> dict[str, str]:
+    """The default ``effect`` field of a finding ("the row is not used") in both languages, made once."""
+    return phrase_fields("effect", "finding.effect.row")
+
+
 def make_finding(code: str, path: object, *, sheet: str | None = None, row: int | None = None,
                  column: str | None = None, value: object = None, **fields: object) -> Finding:
     """A Finding of ``code`` (a key of SEVERITY) with its catalogue texts; ``fields`` fill their placeholders.
@@ -78,7 +85,7 @@ def make_finding(code: str, path: object, *, sheet: str | None = None, row: int 
     ``effect`` defaults to "the row is not used"; ``value`` is the cell as shown (at most 200 characters).
     """
     shown = "" if value is None or value == "" else cell_text(value)[:200]
-    fields = {**phrase_fields("effect", "finding.effect.row"), "value": shown, "column": column or "", **fields}
+    fields = {**_row_effect(), "value": shown, "column": column or "", **fields}
     texts = finding_texts(code, fields)
     return Finding(
         severity=SEVERITY[code],

@@ -45,7 +45,8 @@ _CODE_SHAPE_RE = re.compile(r"^[IVXLC]+(?:\.\d+)*(?:\.[a-zđ])?$")
 TEXT_FIELDS = ("result", "difficulties", "proposals", "note")
 _DATA_FIELDS = ("status", "progress", "completed_on", *TEXT_FIELDS)
 _normalize_code = lru_cache(maxsize=8192)(normalize_code)  # codes repeat in every file
-_MAX_CACHED_CODE_TEXTS = 8192
+_MAX_CACHED_CODE_TEXTS = 8192  # per plan; only texts up to _MAX_CACHED_CODE_CHARS are kept
+_MAX_CACHED_CODE_CHARS = 64
 
 
 @dataclass
@@ -219,9 +220,11 @@ class RowReader:
             return cache[value]
         code_text = cell_text(value)
         code = plan_code(code_text, self.codes) if code_text else None
-        if len(cache) >= _MAX_CACHED_CODE_TEXTS:
-            cache.clear()
-        cache[value] = code = code if code in self.codes else None
+        code = code if code in self.codes else None
+        if len(value) <= _MAX_CACHED_CODE_CHARS:
+            if len(cache) >= _MAX_CACHED_CODE_TEXTS:
+                cache.clear()
+            cache[value] = code
         return code
 
     @staticmethod

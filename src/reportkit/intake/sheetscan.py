@@ -28,6 +28,7 @@ import re
 import struct
 import zipfile
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import unquote
 
 CHUNK_BYTES = 1 << 20
@@ -232,6 +233,24 @@ def _read_small(zf: zipfile.ZipFile, name: str) -> bytes:
         return fh.read(CHUNK_BYTES + 1)
 
 
+def _sheet_target_names(book: bytes, rels: bytes) -> frozenset[str]:
+    """File names (lower case, no folder) of the sheets' relationship targets, from workbook.xml and its rels."""
+    ids = {value for attrs, _ in _SHEET_RE.findall(book) for value in _values(attrs, _ANY_ID_RE)}
+    names = set()
+    for attrs, _ in _REL_RE.findall(rels):
+        if not ids.intersection(_values(attrs, _REL_ID_RE)):
+            continue
+        for target in _values(attrs, _TARGET_RE):
+            target = target.replace("\\", "/")
+            for form in (target, unquote(target)):
+                names.add(posixpath.basename(form.rstrip("/")).lower())
+    return frozenset(names)
+
+
+_cached_target_names = lru_cache(maxsize=64)(_sheet_target_names)  # the files of one template share the parts
+_MAX_CACHED_PARTS_BYTES = 64 * 1024
+
+
 def _sheet_candidates(zf: zipfile.ZipFile, kind: str) -> list[zipfile.ZipInfo]:
     """Entries that may hold a sheet: .ods ``content.xml``; for .xlsx, the sheets' relationship targets.
 
@@ -248,15 +267,9 @@ def _sheet_candidates(zf: zipfile.ZipFile, kind: str) -> list[zipfile.ZipInfo]:
     book, rels = by_name.get(WORKBOOK), by_name.get(WORKBOOK_RELS)
     if book is None or rels is None or book.file_size > CHUNK_BYTES or rels.file_size > CHUNK_BYTES:
         return infos
-    ids = {value for attrs, _ in _SHEET_RE.findall(_read_small(zf, WORKBOOK)) for value in _values(attrs, _ANY_ID_RE)}
-    names = set()
-    for attrs, _ in _REL_RE.findall(_read_small(zf, WORKBOOK_RELS)):
-        if not ids.intersection(_values(attrs, _REL_ID_RE)):
-            continue
-        for target in _values(attrs, _TARGET_RE):
-            target = target.replace("\\", "/")
-            for form in (target, unquote(target)):
-                names.add(posixpath.basename(form.rstrip("/")).lower())
+    book_xml, rels_xml = _read_small(zf, WORKBOOK), _read_small(zf, WORKBOOK_RELS)
+    small = len(book_xml) + len(rels_xml) <= _MAX_CACHED_PARTS_BYTES  # only small parts are kept in the cache
+    names = (_cached_target_names if small else _sheet_target_names)(book_xml, rels_xml)
     return [i for i in infos if posixpath.basename(i.filename).lower() in names
             or i.filename.lower().startswith("xl/worksheets/")]
 
