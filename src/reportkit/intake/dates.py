@@ -240,13 +240,18 @@ def check_completion_date(day: dt.date, context: DateContext, log: FindingLog, c
     return True
 
 
-def completion_date_clean(day: dt.date, context: DateContext) -> bool:
-    """True when ``check_completion_date`` would keep ``day`` without any finding (the rows' fast path).
+CLEAN, OUTSIDE_YEAR, REJECTED = "clean", "outside_year", "rejected"
 
-    Mirrors the tests of ``check_completion_date`` in the same order; keep the two together.
+
+def completion_date_verdict(day: dt.date, context: DateContext) -> str:
+    """What ``check_completion_date`` does with ``day``, without adding findings (the rows' fast path).
+
+    CLEAN: kept, no finding; OUTSIDE_YEAR: kept, with only the warning
+    ``completed_outside_year``; REJECTED: any other finding. Mirrors the tests
+    of ``check_completion_date`` in the same order; keep the two together.
     """
     if context.month_first and swapped(day) is not None:
-        return False
+        return REJECTED
     if context.report_date is not None and day > context.report_date:
-        return False
-    return day.year == context.plan_year
+        return REJECTED
+    return CLEAN if day.year == context.plan_year else OUTSIDE_YEAR

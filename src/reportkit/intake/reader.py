@@ -23,10 +23,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import os
 import zipfile
 import zlib
 from pathlib import Path
-from typing import Iterable
+from typing import BinaryIO, Iterable
 
 from reportkit.errors import SubmissionsError
 from reportkit.fmt import format_date
@@ -81,7 +82,7 @@ class _WorkbookReader:
             return sub
         try:
             with open(self.path, "rb") as fh:  # read-only: the input is never modified
-                data = fh.read(sniff.MAX_FILE_BYTES + 1)
+                data = _read_at_most(fh, sniff.MAX_FILE_BYTES + 1)
         except OSError as exc:
             add("unreadable_file", detail=exc.strerror or str(exc))
             return sub
@@ -105,6 +106,15 @@ class _WorkbookReader:
             add("corrupt", detail=f"calamine: {exc}"[:300])
             sub.rows = []
         return sub
+
+
+def _read_at_most(fh: BinaryIO, limit: int) -> bytes:
+    """The first ``limit`` bytes of ``fh`` (all of a smaller file) without a ``limit``-sized buffer for each file."""
+    size = os.fstat(fh.fileno()).st_size
+    data = fh.read(min(size + 1, limit))
+    if len(data) == size + 1 < limit:  # grown since fstat, or a special file: read on as far as the limit
+        data += fh.read(limit - len(data))
+    return data
 
 
 def _read_book(data: bytes, info: FileInfo, sub: Submission, plan: Plan, log: FindingLog) -> None:

@@ -25,14 +25,20 @@ from reportkit.intake.cellvalues import (
     plausible_year,
     status_from_progress,
 )
-from reportkit.intake.dates import DateContext, completion_date_clean
+from reportkit.intake.dates import (
+    CLEAN,
+    OUTSIDE_YEAR,
+    DateContext,
+    check_completion_date,
+    completion_date_verdict,
+)
 from reportkit.intake.fields import (
     FieldContext,
     read_completed_on,
     read_progress,
     read_status,
 )
-from reportkit.intake.headers import Header
+from reportkit.intake.headers import Header, column_letter
 from reportkit.intake.legacygrid import UnsafeCell
 from reportkit.intake.messages import FindingLog
 from reportkit.intake.model import DONE, TaskRow
@@ -70,12 +76,12 @@ def raw_rows(grid: list[list], header: Header, merges: list) -> list[RawRow]:
     out: list[RawRow] = []
     by_row: dict[int, RawRow] = {}
     width = len(grid[0]) if grid else 0
-    take = _cell_taker(cols, width)
+    names, values = _cell_getter(cols, width)
     for r in range(header.first_data_row, len(grid)):
         row = grid[r]
-        if _is_blank(row):
+        if row.count("") + row.count(None) == len(row):  # blank ("" or None everywhere), counted in C
             continue
-        cells = take(row)
+        cells = dict(zip(names, values(row))) if values else {f: (row[c] if c < width else "") for f, c in cols.items()}
         if r in continuation and continuation[r] in by_row:
             _fold_into(by_row[continuation[r]], cells)
             continue
@@ -85,18 +91,11 @@ def raw_rows(grid: list[list], header: Header, merges: list) -> list[RawRow]:
     return out
 
 
-def _is_blank(row: list) -> bool:
-    """True when every cell of ``row`` is "" or None (counted in C: this runs for every row)."""
-    return row.count("") + row.count(None) == len(row)
-
-
-def _cell_taker(cols: dict[str, int], width: int):
-    """A function row → field → value for the columns ``cols`` (a column past ``width`` reads as "")."""
-    names = tuple(cols)
+def _cell_getter(cols: dict[str, int], width: int) -> tuple[tuple[str, ...], itemgetter | None]:
+    """The fields of ``cols`` and an itemgetter of their cells in that order; None when a column is past ``width``."""
     if len(cols) >= 2 and all(c < width for c in cols.values()):
-        values = itemgetter(*cols.values())  # a tuple of the cells, in the order of ``names``
-        return lambda row: dict(zip(names, values(row)))
-    return lambda row: {f: (row[c] if c < width else "") for f, c in cols.items()}
+        return tuple(cols), itemgetter(*cols.values())  # two or more columns: it gives a tuple
+    return tuple(cols), None
 
 
 def _fold_into(main: RawRow, cells: dict[str, object]) -> None:
@@ -202,7 +201,7 @@ class RowReader:
                 return None  # status_progress_conflict
         if status is None:
             return None  # missing_status
-        completed_on = self._quick_completed_on(cells, status)
+        completed_on = self._quick_completed_on(cells, status, raw.row + 1)
         if completed_on is False:
             return None
         get = cells.get
@@ -244,8 +243,13 @@ class RowReader:
             return False
         return None if parsed.value is None else float(parsed.value)
 
-    def _quick_completed_on(self, cells: dict, status: str) -> dt.date | None | bool:
-        """``read_completed_on`` of a row when it adds no finding (None: no date); False when it would add one."""
+    def _quick_completed_on(self, cells: dict, status: str, excel_row: int) -> dt.date | None | bool:
+        """``read_completed_on`` of a row when it adds no finding (None: no date); False when it would add one.
+
+        The one exception, the last test of the fast path: a done task's date
+        outside the plan year is kept with the warning ``completed_outside_year``,
+        added here exactly as ``read_completed_on`` adds it.
+        """
         if not self._has_completed_on:
             return False if status == DONE else None
         value = cells.get("completed_on")
@@ -263,8 +267,17 @@ class RowReader:
             day = parsed.value
             if day is None:
                 return False if status == DONE else None
-        if status != DONE or not plausible_year(day) or not completion_date_clean(day, self.dates):
+        if status != DONE or not plausible_year(day):
             return False
+        verdict = completion_date_verdict(day, self.dates)
+        if verdict == CLEAN:
+            return day
+        if verdict != OUTSIDE_YEAR:
+            return False
+        header = self.header
+        where = {"row": excel_row, "column": header.describe_field("completed_on"), "value": value}
+        check_completion_date(day, self.dates, self.log, f"{column_letter(header.columns['completed_on'])}{excel_row}",
+                              where)
         return day
 
     def _task_code(self, raw: RawRow) -> str | None:
