@@ -26,6 +26,7 @@ import io
 import os
 import zipfile
 import zlib
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO, Iterable
 
@@ -60,6 +61,7 @@ from reportkit.plan.load import Plan
 from reportkit.text import fold_key
 
 _INSTRUCTION_SHEETS = {"huong dan", "huong dan dien", "instructions", "danh muc", "lists"}
+_sheet_key = lru_cache(maxsize=1024)(fold_key)  # sheet names repeat from file to file
 
 
 class _WorkbookReader:
@@ -139,7 +141,7 @@ def _read_book(data: bytes, info: FileInfo, sub: Submission, plan: Plan, log: Fi
     refused = False
     for meta in book.sheets_metadata:
         if meta.typ != SheetTypeEnum.WorkSheet or meta.visible != SheetVisibleEnum.Visible \
-                or fold_key(meta.name) in _INSTRUCTION_SHEETS:
+                or _sheet_key(meta.name) in _INSTRUCTION_SHEETS:
             continue
         log.sheet = meta.name
         sheet = book.get_sheet_by_name(meta.name)

@@ -55,7 +55,7 @@ _MAX_CACHED_CODE_TEXTS = 8192  # per plan; only texts up to _MAX_CACHED_CODE_CHA
 _MAX_CACHED_CODE_CHARS = 64
 
 
-@dataclass
+@dataclass(slots=True)  # one per row: no __dict__
 class RawRow:
     """One row below the header as field → raw value (after legacy repair)."""
 

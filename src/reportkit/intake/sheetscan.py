@@ -145,13 +145,16 @@ def _fast_xlsx_two_pass(xml: bytes) -> tuple[int, int] | None:
 
 def _canonical_extent(refs: list[tuple[bytes, bytes, bytes]]) -> tuple[int, int]:
     """(rows, columns) up to the last canonical cell tag with a body; ``refs``: (letters, digits, "/" or "")."""
-    letters, digits, empty = zip(*refs) if refs else ((), (), ())
+    if not refs:
+        return 0, 0
+    letters, digits, empty = zip(*refs)
     if b"/" in empty:  # self-closing cells do not count
         full = [(c, r) for c, r, e in refs if not e]
-        letters, digits = zip(*full) if full else ((), ())
-    if not digits:
-        return 0, 0
-    return max(map(int, set(digits))), column_number(max(set(letters), key=lambda x: (len(x), x)))
+        if not full:
+            return 0, 0
+        letters, digits = zip(*full)
+    widest = max(map(len, letters))  # the last column: the longest letters, then the highest
+    return max(map(int, set(digits))), column_number(max(x for x in set(letters) if len(x) == widest))
 
 
 class _OdsScanner:
