@@ -52,8 +52,8 @@ def test_quick_row_matches_the_general_path(plan, columns):
         cells = {f: _pick(rng, CELL_VALUES.get(f, ["", "x"])) for f in header.columns}
         quick_log, full_log = FindingLog(Path("a.xlsx")), FindingLog(Path("a.xlsx"))
         quick_log.sheet = full_log.sheet = "Báo cáo"
-        quick = RowReader(plan, quick_log, header, context)._quick_row(RawRow(5, dict(cells)))
-        full = RowReader(plan, full_log, header, context)._task_row(RawRow(5, dict(cells)))
+        quick = RowReader(plan, quick_log, header, context)._quick.row(RawRow(5, dict(cells)))
+        full = RowReader(plan, full_log, header, context).task_row(RawRow(5, dict(cells)))
         if quick is None:
             assert quick_log.findings == [], cells
             continue

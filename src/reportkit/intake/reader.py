@@ -61,7 +61,12 @@ from reportkit.plan.load import Plan
 from reportkit.text import fold_key
 
 _INSTRUCTION_SHEETS = {"huong dan", "huong dan dien", "instructions", "danh muc", "lists"}
-_sheet_key = lru_cache(maxsize=1024)(fold_key)  # sheet names repeat from file to file
+_folded_name = lru_cache(maxsize=1024)(fold_key)  # sheet names repeat from file to file
+
+
+def _sheet_key(name: str) -> str:
+    """``fold_key`` of a sheet name, cached for names of usual length."""
+    return _folded_name(name) if len(name) <= 64 else fold_key(name)
 
 
 class _WorkbookReader:

@@ -121,30 +121,20 @@ class RowReader:
     long_cells: dict[tuple[int, int], int] = field(default_factory=dict)  # too-long cells, blanked: → length
 
     def __post_init__(self) -> None:
-        self.codes, self._code_of = _plan_codes(self.plan)
-        columns = self.header.columns
-        self._has_progress = "progress" in columns
-        self._has_completed_on = "completed_on" in columns
+        self.codes = _plan_codes(self.plan)[0]
+        self._quick = QuickRows(self)
 
     def read_rows(self, rows: list[RawRow]) -> list[TaskRow]:
         """The usable TaskRows of ``rows``, duplicates resolved, in sheet order."""
         rows_by_code: dict[str, list[TaskRow]] = {}
-        quick_row, task_row_of = self._quick_row, self._task_row
         for raw in rows:
-            task_row = quick_row(raw)
-            if task_row is None:
-                task_row = task_row_of(raw)
+            task_row = self._quick.row(raw) or self.task_row(raw)  # the fast path first (a TaskRow is true)
             if task_row is not None:
                 rows_by_code.setdefault(task_row.task_code, []).append(task_row)
         return resolve_duplicates(rows_by_code, self.header, self.log)
 
     def task_row(self, raw: RawRow) -> TaskRow | None:
-        """One TaskRow, or None when the row is not a task line or holds an error."""
-        quick = self._quick_row(raw)
-        return quick if quick is not None else self._task_row(raw)
-
-    def _task_row(self, raw: RawRow) -> TaskRow | None:
-        """``task_row`` by the general path: every check, every finding."""
+        """One TaskRow, or None when the row is not a task line or holds an error (the general path)."""
         cells = raw.cells
         excel_row = raw.row + 1
         errors_before = self.log.errors
@@ -167,118 +157,6 @@ class RowReader:
                        result=cell_text(get("result")), difficulties=cell_text(get("difficulties")),
                        proposals=cell_text(get("proposals")), note=cell_text(get("note")),
                        source_row=excel_row, sheet=self.log.sheet or "")
-
-    def _quick_row(self, raw: RawRow) -> TaskRow | None:
-        """The TaskRow of a usual row that needs no finding, or None: then ``task_row`` reads it in full.
-
-        A fast path for the common case (a plan code, a known status word, a
-        progress number, a clean date): it adds no finding and changes
-        nothing, so a row it gives up on is read by the general path exactly
-        as before. Each test mirrors a check of ``fields.py``.
-        """
-        if self.unsafe_cells or self.long_cells:
-            return None
-        cells = raw.cells
-        code = self._plan_code_of(cells.get("task_code"))
-        if code is None:
-            return None
-        value = cells.get("status")
-        if value is None or value == "":
-            status = None
-        elif value.__class__ is str:
-            status = parse_status(value)
-            if status is None:
-                return None  # unknown_status
-        else:
-            return None
-        progress = self._quick_progress(cells) if self._has_progress else None
-        if progress is False:
-            return None
-        if progress is not None:
-            if status is None:
-                status = status_from_progress(progress)
-            elif (status == DONE) != (progress >= 100):
-                return None  # status_progress_conflict
-        if status is None:
-            return None  # missing_status
-        completed_on = self._quick_completed_on(cells, status, raw.row + 1)
-        if completed_on is False:
-            return None
-        get = cells.get
-        # positional, in TaskRow's field order (a third faster than by keyword, for every row)
-        return TaskRow(code, status, progress, completed_on, cell_text(get("result")),
-                       cell_text(get("difficulties")), cell_text(get("proposals")), cell_text(get("note")),
-                       raw.row + 1, self.log.sheet or "")
-
-    def _plan_code_of(self, value: object) -> str | None:
-        """The plan code a code cell names when it plainly is one (``_task_code``'s usual row), else None."""
-        if value.__class__ is not str:
-            return None
-        cache = self._code_of
-        if value in cache:
-            return cache[value]
-        code_text = cell_text(value)
-        code = plan_code(code_text, self.codes) if code_text else None
-        code = code if code in self.codes else None
-        if len(value) <= _MAX_CACHED_CODE_CHARS:
-            if len(cache) >= _MAX_CACHED_CODE_TEXTS:
-                cache.clear()
-            cache[value] = code
-        return code
-
-    @staticmethod
-    def _quick_progress(cells: dict) -> float | None | bool:
-        """``read_progress`` of a row when it adds no finding (None: empty); False when it would add one."""
-        value = cells.get("progress")
-        if value is None or value == "":
-            return None
-        cls = value.__class__
-        if cls is float or cls is int:
-            number = float(value)
-            if number == 0 or 1 <= number <= 100:  # no fraction, in range, not NaN
-                return float(round(number, 2))
-            return False
-        parsed = parse_progress(value)
-        if parsed.problem or parsed.note:
-            return False
-        return None if parsed.value is None else float(parsed.value)
-
-    def _quick_completed_on(self, cells: dict, status: str, excel_row: int) -> dt.date | None | bool:
-        """``read_completed_on`` of a row when it adds no finding (None: no date); False when it would add one.
-
-        The one exception, the last test of the fast path: a done task's date
-        outside the plan year is kept with the warning ``completed_outside_year``,
-        added here exactly as ``read_completed_on`` adds it.
-        """
-        if not self._has_completed_on:
-            return False if status == DONE else None
-        value = cells.get("completed_on")
-        if value is None or value == "":
-            return False if status == DONE else None
-        cls = value.__class__
-        if cls is dt.date:
-            day = value
-        elif cls is dt.datetime:
-            day = value.date()
-        else:
-            parsed = parse_date(value)
-            if parsed.problem:
-                return False
-            day = parsed.value
-            if day is None:
-                return False if status == DONE else None
-        if status != DONE or not plausible_year(day):
-            return False
-        verdict = completion_date_verdict(day, self.dates)
-        if verdict == CLEAN:
-            return day
-        if verdict != OUTSIDE_YEAR:
-            return False
-        header = self.header
-        where = {"row": excel_row, "column": header.describe_field("completed_on"), "value": value}
-        check_completion_date(day, self.dates, self.log, f"{column_letter(header.columns['completed_on'])}{excel_row}",
-                              where)
-        return day
 
     def _task_code(self, raw: RawRow) -> str | None:
         """The plan code of a task row; None (with a finding where due) for any other line."""
@@ -310,6 +188,128 @@ class RowReader:
                      **(phrase_fields("suggest", "finding.suggest", code=near[0]) if near else {"suggest": ""}))
         return None
 
+
+
+class QuickRows:
+    """``RowReader``'s fast path: a usual task row read with a few tests; any other row is given up on."""
+
+    def __init__(self, reader: RowReader):
+        self.log, self.header, self.dates = reader.log, reader.header, reader.dates
+        self.unsafe_cells, self.long_cells = reader.unsafe_cells, reader.long_cells  # the same objects: kept current
+        self.codes, self._code_of = _plan_codes(reader.plan)
+        self._has_progress = "progress" in self.header.columns
+        self._has_completed_on = "completed_on" in self.header.columns
+
+    def row(self, raw: RawRow) -> TaskRow | None:
+        """The TaskRow of a usual row, or None: then ``RowReader.task_row`` reads it by the general path.
+
+        A fast path for the common case (a plan code, a known status word, a
+        progress number, a clean date). It gives up, having added no finding
+        and changed nothing, on any row that would get a finding, so such a
+        row is read by the general path exactly as before; the one finding it
+        adds itself is its last step (``completed_on``). Each test mirrors a
+        check of ``fields.py``; ``tests/test_intake_fastpath.py`` compares both paths.
+        """
+        if self.unsafe_cells or self.long_cells:
+            return None
+        cells = raw.cells
+        code = self.plan_code_of(cells.get("task_code"))
+        status = _quick_status(cells.get("status"))
+        progress = _quick_progress(cells.get("progress")) if self._has_progress else None
+        if code is None or status is False or progress is False:
+            return None
+        if progress is not None:
+            if status is None:
+                status = status_from_progress(progress)
+            elif (status == DONE) != (progress >= 100):
+                return None  # status_progress_conflict
+        if status is None:
+            return None  # missing_status
+        completed_on = self.completed_on(cells.get("completed_on"), status, raw.row + 1)
+        if completed_on is False:
+            return None
+        get = cells.get
+        # positional, in TaskRow's field order (a third faster than by keyword, for every row)
+        return TaskRow(code, status, progress, completed_on, cell_text(get("result")),
+                       cell_text(get("difficulties")), cell_text(get("proposals")), cell_text(get("note")),
+                       raw.row + 1, self.log.sheet or "")
+
+    def plan_code_of(self, value: object) -> str | None:
+        """The plan code a code cell plainly names (``RowReader._task_code``'s usual row), else None."""
+        if value.__class__ is not str:
+            return None
+        cache = self._code_of
+        if value in cache:
+            return cache[value]
+        code_text = cell_text(value)
+        code = plan_code(code_text, self.codes) if code_text else None
+        code = code if code in self.codes else None
+        if len(value) <= _MAX_CACHED_CODE_CHARS:
+            if len(cache) >= _MAX_CACHED_CODE_TEXTS:
+                cache.clear()
+            cache[value] = code
+        return code
+
+    def completed_on(self, value: object, status: str, excel_row: int) -> dt.date | None | bool:
+        """``read_completed_on`` of a row when it adds no finding (None: no date); False when it would add one.
+
+        The one exception, the last test of the fast path: a done task's date
+        outside the plan year is kept with the warning ``completed_outside_year``,
+        added here exactly as ``read_completed_on`` adds it.
+        """
+        day = _quick_day(value) if self._has_completed_on else None
+        if day is None:
+            return False if status == DONE else None  # done_without_date
+        if day is False or status != DONE:
+            return False
+        verdict = completion_date_verdict(day, self.dates)
+        if verdict != OUTSIDE_YEAR:
+            return day if verdict == CLEAN else False
+        header = self.header
+        where = {"row": excel_row, "column": header.describe_field("completed_on"), "value": value}
+        check_completion_date(day, self.dates, self.log, f"{column_letter(header.columns['completed_on'])}{excel_row}",
+                              where)
+        return day
+
+
+def _quick_status(value: object) -> str | None | bool:
+    """``read_status`` of a cell when it adds no finding (None: empty); False when it would add one."""
+    if value is None or value == "":
+        return None
+    if value.__class__ is not str:
+        return False
+    return parse_status(value) or False  # unknown_status
+
+
+def _quick_progress(value: object) -> float | None | bool:
+    """``read_progress`` of a cell when it adds no finding (None: empty); False when it would add one."""
+    if value is None or value == "":
+        return None
+    cls = value.__class__
+    if cls is float or cls is int:
+        number = float(value)
+        if number == 0 or 1 <= number <= 100:  # no fraction, in range, not NaN
+            return float(round(number, 2))
+        return False
+    parsed = parse_progress(value)
+    if parsed.problem or parsed.note:
+        return False
+    return None if parsed.value is None else float(parsed.value)
+
+
+def _quick_day(value: object) -> dt.date | None | bool:
+    """A completion-date cell as ``parse_date`` reads it when that is no problem (None: empty); False otherwise."""
+    if value is None or value == "":
+        return None
+    cls = value.__class__
+    if cls is dt.date:
+        day = value
+    elif cls is dt.datetime:
+        day = value.date()
+    else:
+        parsed = parse_date(value)
+        return False if parsed.problem else parsed.value
+    return day if plausible_year(day) else False  # implausible_date
 
 
 _PLAN_CODES: dict[int, tuple[Plan, frozenset[str], dict[str, str | None]]] = {}
