@@ -153,8 +153,9 @@ def _canonical_extent(refs: list[tuple[bytes, bytes, bytes]]) -> tuple[int, int]
         if not full:
             return 0, 0
         letters, digits = zip(*full)
-    widest = max(map(len, letters))  # the last column: the longest letters, then the highest
-    return max(map(int, set(digits))), column_number(max(x for x in set(letters) if len(x) == widest))
+    columns = set(letters)
+    widest = max(map(len, columns))  # the last column: the longest letters, then the highest
+    return max(map(int, set(digits))), column_number(max(x for x in columns if len(x) == widest))
 
 
 class _OdsScanner:
