@@ -110,12 +110,18 @@ def test_a_kernel_killed_mid_report_fails_that_report_and_the_template_serves_th
 
     import psutil
 
+    marker = tmp_path / "kernel.pid"
+    monkeypatch.setenv("REPORTKIT_TEST_WAIT_MARKER", str(marker))
+
     def kill_kernel_soon():
+        """Kill the kernel once it runs the notebook's cell (killed while starting, a kernel is started again)."""
         end = time.monotonic() + 60
         while time.monotonic() < end:
-            kids = psutil.Process(server.proc.pid).children()
-            if kids:
-                kids[0].kill()
+            pid = marker.read_text() if marker.exists() else ""
+            if pid.isdigit():
+                kernel = psutil.Process(int(pid))
+                assert kernel.ppid() == template  # forked from the template
+                kernel.kill()
                 return
             time.sleep(0.02)
 
