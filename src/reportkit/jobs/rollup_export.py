@@ -18,8 +18,7 @@ from pathlib import Path
 
 from reportkit.errors import ExportError
 from reportkit.files import write_atomic
-from reportkit.jobs.run import FILE_NAMES, _Failure
-from reportkit.messages import t
+from reportkit.jobs.run import FILE_NAMES, _Failure, export_docx_step, export_html_step
 
 
 def _warm_up() -> None:
@@ -73,27 +72,14 @@ class PdfWorker:
 def export_rollup(nb, staging: Path, fmts: tuple[str, ...], timings: dict, reference: bytes,
                   worker: PdfWorker | None) -> dict[str, str]:
     """Write report.html, report.pdf (in ``worker``), report.docx from the executed notebook; the files written."""
-    from reportkit.jobs.export import export_docx, export_html
-
     files: dict[str, str] = {}
-    t0 = time.perf_counter()
-    try:
-        html = export_html(nb)
-    except ExportError as exc:
-        raise _Failure("Xuất HTML", exc.message, traceback.format_exc(limit=4), nb) from None
-    timings["export_html"] = round(time.perf_counter() - t0, 3)
+    html = export_html_step(nb, timings)
     pdf = worker.start(html, staging / FILE_NAMES["pdf"]) if "pdf" in fmts and worker is not None else None
     if "html" in fmts:
         write_atomic(staging / FILE_NAMES["html"], html)
         files["html"] = FILE_NAMES["html"]
     if "docx" in fmts:
-        t0 = time.perf_counter()
-        try:
-            export_docx(nb, staging / FILE_NAMES["docx"], reference)
-        except Exception as exc:  # noqa: BLE001 - python-docx/lxml problems become a failed step
-            message = exc.message if isinstance(exc, ExportError) else t("docx.failed", detail=f"{type(exc).__name__}: {exc}")
-            raise _Failure("Xuất bản Word (DOCX)", message, traceback.format_exc(limit=4), nb) from None
-        timings["export_docx"] = round(time.perf_counter() - t0, 3)
+        export_docx_step(nb, staging, reference, timings)
         files["docx"] = FILE_NAMES["docx"]
     if "pdf" in fmts:
         t0 = time.perf_counter()

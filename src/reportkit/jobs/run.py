@@ -324,17 +324,40 @@ def _read_run_record(nb) -> dict:
     return {}
 
 
-def _export(nb, staging: Path, fmts: tuple[str, ...], pdf_engine: str, timings: dict,
-            reference: bytes | None = None) -> dict[str, str]:
-    from reportkit.jobs.export import export_docx, export_html, export_pdf
+def export_html_step(nb, timings: dict) -> str:
+    """The report HTML of the executed notebook (timed as ``export_html``); a failure is the step "Xuất HTML"."""
+    from reportkit.jobs.export import export_html
 
-    files: dict[str, str] = {}
     t0 = time.perf_counter()
     try:
         html = export_html(nb)
     except ExportError as exc:
         raise _Failure("Xuất HTML", exc.message, traceback.format_exc(limit=4), nb) from None
     timings["export_html"] = round(time.perf_counter() - t0, 3)
+    return html
+
+
+def export_docx_step(nb, staging: Path, reference: bytes, timings: dict) -> None:
+    """report.docx in ``staging`` (timed as ``export_docx``); any failure is the step "Xuất bản Word (DOCX)"."""
+    from reportkit.jobs.export import export_docx
+
+    t0 = time.perf_counter()
+    try:
+        export_docx(nb, staging / FILE_NAMES["docx"], reference)
+    except ExportError as exc:
+        raise _Failure("Xuất bản Word (DOCX)", exc.message, traceback.format_exc(limit=4), nb) from None
+    except Exception as exc:  # noqa: BLE001 - python-docx/lxml problems become a failed step, never a lost report
+        raise _Failure("Xuất bản Word (DOCX)", t("docx.failed", detail=f"{type(exc).__name__}: {exc}"),
+                       traceback.format_exc(limit=4), nb) from None
+    timings["export_docx"] = round(time.perf_counter() - t0, 3)
+
+
+def _export(nb, staging: Path, fmts: tuple[str, ...], pdf_engine: str, timings: dict,
+            reference: bytes | None = None) -> dict[str, str]:
+    from reportkit.jobs.export import export_pdf
+
+    files: dict[str, str] = {}
+    html = export_html_step(nb, timings)
     if "html" in fmts:
         write_atomic(staging / FILE_NAMES["html"], html)
         files["html"] = FILE_NAMES["html"]
@@ -347,15 +370,7 @@ def _export(nb, staging: Path, fmts: tuple[str, ...], pdf_engine: str, timings: 
         timings["export_pdf"] = round(time.perf_counter() - t0, 3)
         files["pdf"] = FILE_NAMES["pdf"]
     if "docx" in fmts:
-        t0 = time.perf_counter()
-        try:
-            export_docx(nb, staging / FILE_NAMES["docx"], reference or word_reference(None))
-        except ExportError as exc:
-            raise _Failure("Xuất bản Word (DOCX)", exc.message, traceback.format_exc(limit=4), nb) from None
-        except Exception as exc:  # noqa: BLE001 - python-docx/lxml problems become a failed step, never a lost report
-            raise _Failure("Xuất bản Word (DOCX)", t("docx.failed", detail=f"{type(exc).__name__}: {exc}"),
-                           traceback.format_exc(limit=4), nb) from None
-        timings["export_docx"] = round(time.perf_counter() - t0, 3)
+        export_docx_step(nb, staging, reference or word_reference(None), timings)
         files["docx"] = FILE_NAMES["docx"]
     if "ipynb" in fmts:
         files["ipynb"] = FILE_NAMES["ipynb"]
