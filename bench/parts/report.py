@@ -56,14 +56,18 @@ def report_naive(output: str, period: str, stream: str) -> dict:
     """The naive pipeline: papermill CLI + jupyter nbconvert --to html + weasyprint CLI."""
     out = Path(output)
     out.mkdir(parents=True, exist_ok=True)
+    run_naive_pipeline(ROOT / "notebooks" / "period_report.ipynb", ROOT / "params" / f"{period}-{stream}.yaml", out)
+    return {}
+
+
+def run_naive_pipeline(notebook: Path, params: Path, out: Path) -> None:
+    """``notebook`` with ``params`` through the papermill, jupyter nbconvert and weasyprint CLIs into ``out``."""
     nb = out / "report.ipynb"
-    params = ROOT / "params" / f"{period}-{stream}.yaml"
     run = lambda *cmd: subprocess.run([str(c) for c in cmd], check=True, cwd=ROOT, env=child_env(),
                                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    run(VENV_BIN / "papermill", ROOT / "notebooks" / "period_report.ipynb", nb, "-f", params, "-k", "reportkit")
+    run(VENV_BIN / "papermill", notebook, nb, "-f", params, "-k", "reportkit")
     run(VENV_BIN / "jupyter", "nbconvert", "--to", "html", "--no-input", nb, "--output-dir", out)
     run(VENV_BIN / "weasyprint", out / "report.html", out / "report.pdf")
-    return {}
 
 
 def report_floor(output: str) -> dict:

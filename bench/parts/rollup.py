@@ -141,7 +141,7 @@ def rollup_report(config: str, source: str, output: str) -> dict:
 
 def rollup_naive(config: str, source: str, output: str) -> dict:
     """The naive pipeline on the same tables: papermill CLI, then jupyter nbconvert, then the WeasyPrint CLI."""
-    from bench.parts.report import child_env
+    from bench.parts.report import run_naive_pipeline
     from reportkit.jobs.org_config import load_superior
     from reportkit.jobs.rollup import org_inputs, write_tables
     from reportkit.rollup import collect_rollup
@@ -156,10 +156,5 @@ def rollup_naive(config: str, source: str, output: str) -> dict:
 
     params.write_text(yaml.safe_dump({"data_dir": str(out.resolve()), "superior": superior}, allow_unicode=True),
                       encoding="utf-8")
-    nb = out / "report.ipynb"
-    run = lambda *cmd: subprocess.run([str(c) for c in cmd], check=True, cwd=ROOT, env=child_env(),
-                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    run(VENV_BIN / "papermill", ROOT / "notebooks" / "rollup_report.ipynb", nb, "-f", params, "-k", "reportkit")
-    run(VENV_BIN / "jupyter", "nbconvert", "--to", "html", "--no-input", nb, "--output-dir", out)
-    run(VENV_BIN / "weasyprint", out / "report.html", out / "report.pdf")
+    run_naive_pipeline(ROOT / "notebooks" / "rollup_report.ipynb", params, out)
     return {}
