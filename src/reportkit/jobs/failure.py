@@ -10,7 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import html as _html
+import json
+import os
+import shutil
+from pathlib import Path
 
+from reportkit.files import make_temp_dir, write_atomic
 from reportkit.fmt import format_date, format_number
 from reportkit.jobs.export import read_css
 from reportkit.report.markup import escape, tag
@@ -66,3 +71,23 @@ def render_failure_page(params, step: str, message: str, detail: str, inputs: li
         f"<title>Báo cáo chưa hoàn chỉnh – {_html.escape(params.period.id)} {_html.escape(params.stream)}</title>"
         f"<style>{read_css()}</style></head><body><main class=\"document\">{body}</main></body></html>"
     )
+
+
+def publish_failure_dir(failed_dir: Path, page: str, info: dict, notebook=None) -> None:
+    """Replace ``failed_dir`` at once with ``failed.html`` (``page``), ``failure.json`` (``info``) and the notebook.
+
+    The folder is written beside it under a temporary name and renamed into
+    place, so a reader never sees half of a failure report.
+    """
+    tmp = make_temp_dir(failed_dir.parent, prefix=f".{failed_dir.name}.")
+    try:
+        write_atomic(tmp / "failed.html", page)
+        if notebook is not None:
+            import nbformat
+
+            nbformat.write(notebook, tmp / "report.ipynb")
+        write_atomic(tmp / "failure.json", json.dumps(info, ensure_ascii=False, indent=2))
+        shutil.rmtree(failed_dir, ignore_errors=True)
+        os.rename(tmp, failed_dir)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)

@@ -13,13 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import html as _html
 import json
-import os
-import shutil
 from pathlib import Path
 
-from reportkit.files import make_temp_dir, write_atomic
 from reportkit.fmt import format_date
 from reportkit.jobs.export import read_css
+from reportkit.jobs.failure import publish_failure_dir
 from reportkit.report.markup import escape, tag
 
 # The first word of a failed step → how to fix it (the step names are jobs/rollup.py's).
@@ -89,16 +87,5 @@ def write_rollup_failure(failed_dir: Path, final: Path, info: dict, notebook=Non
     """Write ``failed.html``, ``failure.json`` (and the executed notebook) into ``failed_dir``; returns the page."""
     info = {**info, "final": str(final), "previous": previous_built_at(final),
             "failed_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"), "fix": fix_for(info["step"])}
-    tmp = make_temp_dir(failed_dir.parent, prefix=f".{failed_dir.name}.")
-    try:
-        write_atomic(tmp / "failed.html", render_rollup_failure(info))
-        if notebook is not None:
-            import nbformat
-
-            nbformat.write(notebook, tmp / "report.ipynb")
-        write_atomic(tmp / "failure.json", json.dumps(info, ensure_ascii=False, indent=2))
-        shutil.rmtree(failed_dir, ignore_errors=True)
-        os.rename(tmp, failed_dir)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+    publish_failure_dir(failed_dir, render_rollup_failure(info), info, notebook)
     return failed_dir / "failed.html"

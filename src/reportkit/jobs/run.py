@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from reportkit.errors import ExportError, NotebookError, OutputError, ParamsError
-from reportkit.files import hash_into, make_temp_dir, write_atomic
+from reportkit.files import hash_into, write_atomic
 from reportkit.intake.reader import iter_workbook_paths
 from reportkit.jobs.export import block_slow_imports, word_reference
 from reportkit.jobs.kernel_fork import (
@@ -455,22 +455,11 @@ def _publish(staging: Path, final: Path) -> None:
 def _write_failure(failed_dir: Path, params: RunInputs, failure: _Failure, timings: dict,
                    started: dt.datetime) -> None:
     """Write ``failed.html``, the executed notebook and ``failure.json`` into ``<stream>.failed/``."""
-    from reportkit.jobs.failure import render_failure_page
+    from reportkit.jobs.failure import publish_failure_dir, render_failure_page
 
-    tmp = make_temp_dir(failed_dir.parent, prefix=f".{failed_dir.name}.")
-    try:
-        inputs = list_inputs(params.submissions) if params.submissions.is_dir() else []
-        page = render_failure_page(params, failure.step, failure.message, failure.detail, inputs)
-        write_atomic(tmp / "failed.html", page)
-        if failure.notebook is not None:
-            import nbformat
-
-            nbformat.write(failure.notebook, tmp / FILE_NAMES["ipynb"])
-        info = {"step": failure.step, "error": failure.message, "params": params.as_manifest(),
-                "inputs": inputs, "timings": timings, "started_at": started.isoformat(timespec="seconds"),
-                "failed_at": dt.datetime.now().astimezone().isoformat(timespec="seconds")}
-        write_atomic(tmp / "failure.json", json.dumps(info, ensure_ascii=False, indent=2))
-        shutil.rmtree(failed_dir, ignore_errors=True)
-        os.rename(tmp, failed_dir)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+    inputs = list_inputs(params.submissions) if params.submissions.is_dir() else []
+    page = render_failure_page(params, failure.step, failure.message, failure.detail, inputs)
+    info = {"step": failure.step, "error": failure.message, "params": params.as_manifest(),
+            "inputs": inputs, "timings": timings, "started_at": started.isoformat(timespec="seconds"),
+            "failed_at": dt.datetime.now().astimezone().isoformat(timespec="seconds")}
+    publish_failure_dir(failed_dir, page, info, failure.notebook)
